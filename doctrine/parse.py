@@ -1,0 +1,400 @@
+"""Case text -> `CaseFile`: lark's LALR parser, positions propagated, lark errors -> Diagnostics.
+
+The case text
+    case billings
+      remark family_circumstances, by new_prosecutor
+becomes
+    Case("billings", (Statement("remark", (Value(NAME, "family_circumstances"),),
+         (Statement("by", (Value(NAME, "new_prosecutor"),)),)),))
+
+Every node carries its `Span`. A file is split into cases at the lines that start with
+`case`, and each case is parsed on its own, so one bad case does not hide the errors of the
+others: `parse_source` raises one `DoctrineError` carrying every syntax diagnostic of the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from functools import lru_cache
+from hashlib import sha256
+from pathlib import Path
+from typing import Iterator
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.indenter import Indenter
+
+from doctrine.diagnostics import Diagnostic, DoctrineError
+from doctrine.resources import grammar_path
+from doctrine.source import Position, Source, Span
+from doctrine.syntax import Case, CaseFile, Statement, Value, ValueKind
+
+MAX_BYTES = 5 * 1024 * 1024  # a case file is a page of facts; anything bigger is a mistake
+MAX_DEPTH = 8  # nesting levels (the vocabulary needs three)
+
+_CASE_LINE = re.compile(r"^case\b", re.MULTILINE)
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+_KINDS = {kind.name: kind for kind in ValueKind}
+
+
+# ---------------------------------------------------------------------------------------------
+# The parser
+
+
+class CaseIndenter(Indenter):
+    """lark's Indenter, reporting bad indentation as problems instead of raising.
+
+    An inconsistent dedent is reported and the line is kept at the enclosing level it
+    overshoots, and a tab is reported and counted as one column, so parsing goes on and the
+    rest of the case is still checked. `problems` holds (code, message, line, column) for
+    the last parse; the parser is shared, so parses are serialised by `_LOCK`.
+    """
+
+    NL_type = "_NL"
+    OPEN_PAREN_types: list[str] = []
+    CLOSE_PAREN_types: list[str] = []
+    INDENT_type = "_INDENT"
+    DEDENT_type = "_DEDENT"
+    tab_len = 1
+
+    problems: list[tuple[str, str, int, int]]
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        self.problems = []
+        return super().process(stream)
+
+    def handle_NL(self, token: Token) -> Iterator[Token]:
+        yield token
+        indent_str = token.rsplit("\n", 1)[1]
+        line, levels = token.end_line, self.indent_level
+        if "\t" in indent_str:
+            self._problem("a tab in the indentation: indent with spaces", line, indent_str.index("\t") + 1)
+        indent = len(indent_str)
+        if indent > levels[-1]:
+            if len(levels) > MAX_DEPTH:
+                self._problem(f"nested more than {MAX_DEPTH} levels deep", line, indent + 1)
+                return
+            levels.append(indent)
+            yield Token.new_borrow_pos(self.INDENT_type, indent_str, token)
+            return
+        while indent < levels[-1]:
+            if indent > levels[-2]:
+                self._problem(
+                    f"this line is indented {indent} spaces, which lines up with no enclosing "
+                    f"line (indented {levels[-2]} or {levels[-1]})",
+                    line,
+                    indent + 1,
+                )
+                return
+            levels.pop()
+            yield Token.new_borrow_pos(self.DEDENT_type, indent_str, token)
+
+    def _problem(self, message: str, line: int, column: int) -> None:
+        self.problems.append(("bad-indentation", message, line, column))
+
+
+_LOCK = threading.Lock()
+
+
+def _cache_file(grammar: str) -> str | bool:
+    """A grammar cache in the user's cache directory, or False where it cannot be written."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        if not os.access(root, os.W_OK):
+            return False
+    except OSError:
+        return False
+    digest = sha256(grammar.encode()).hexdigest()[:16]
+    return str(root / f"case-grammar-{digest}.lark-cache")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> tuple[Lark, CaseIndenter]:
+    grammar = grammar_path().read_text(encoding="utf-8")
+    indenter = CaseIndenter()
+    parser = Lark(
+        grammar,
+        parser="lalr",
+        lexer="contextual",
+        postlex=indenter,
+        propagate_positions=True,
+        maybe_placeholders=False,
+        cache=_cache_file(grammar),
+    )
+    return parser, indenter
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_source(path: str | os.PathLike[str]) -> Source:
+    """Read a case file as UTF-8.
+
+    Raises
+    ------
+    DoctrineError
+        `cannot-read`, `file-too-large` (over 5 MB) or `not-utf8` (at the first bad byte).
+    """
+    name = str(path)
+    start = Span.at(name, 1, 1)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise DoctrineError([_too_large(name, size)])
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise DoctrineError([Diagnostic("cannot-read", f"cannot read {name}: {e.strerror or e}", start)]) from None
+    if len(data) > MAX_BYTES:
+        raise DoctrineError([_too_large(name, len(data))])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        line = data.count(b"\n", 0, e.start) + 1
+        column = len(data[line_start : e.start].decode("utf-8", errors="replace")) + 1
+        span = Span.at(name, line, column)
+        raise DoctrineError(
+            [Diagnostic("not-utf8", f"byte 0x{data[e.start]:02x} is not UTF-8", span, hint="save the file as UTF-8")]
+        ) from None
+    return Source(name, text)
+
+
+def _too_large(name: str, size: int) -> Diagnostic:
+    return Diagnostic(
+        "file-too-large",
+        f"{name} is {size:,} bytes; a case file may be at most {MAX_BYTES:,}",
+        Span.at(name, 1, 1),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+def parse_source(source: Source) -> CaseFile:
+    """Parse a case file into its AST.
+
+    Raises
+    ------
+    DoctrineError
+        With every syntax diagnostic of the file: each case is parsed on its own.
+    """
+    name, text = source.name, source.text
+    if len(text) > MAX_BYTES:
+        raise DoctrineError([_too_large(name, len(text))], [source])
+    if not text.endswith("\n"):
+        text += "\n"
+    starts = [m.start() for m in _CASE_LINE.finditer(text)]
+    diagnostics = _outside_cases(text[: starts[0]] if starts else text, name)
+    if not starts and not diagnostics:
+        diagnostics.append(Diagnostic("empty-file", f"{name} holds no case", Span.at(name, 1, 1),
+                                      hint="a case file holds cases: `case ID`, indented statements, `end`"))
+    cases: list[Case] = []
+    line = text.count("\n", 0, starts[0]) if starts else 0
+    for start, stop in zip(starts, [*starts[1:], len(text)]):
+        chunk = text[start:stop]
+        case, problems = _parse_case(chunk, line, name)
+        diagnostics.extend(problems)
+        if case is not None:
+            cases.append(case)
+        line += chunk.count("\n")
+    if diagnostics:
+        raise DoctrineError(diagnostics, [source])
+    return CaseFile(tuple(cases), name)
+
+
+def _outside_cases(text: str, name: str) -> list[Diagnostic]:
+    """The text before the first case may hold only blank lines and comments."""
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            column = len(line) - len(line.lstrip()) + 1
+            word = stripped.split()[0]
+            hint = "`case` must start at column 1" if word == "case" else "start a case with `case ID` at column 1"
+            span = Span.at(name, number, column, len(word))
+            return [Diagnostic("statement-outside-case", f"`{word}` is outside any case", span, hint=hint)]
+    return []
+
+
+def _parse_case(chunk: str, offset: int, name: str) -> tuple[Case | None, list[Diagnostic]]:
+    """One case's text (its lines start at line `offset + 1`) -> its Case or its problems."""
+    parser, indenter = _parser()
+    error: UnexpectedInput | None = None
+    with _LOCK:
+        try:
+            tree = parser.parse(chunk)
+        except UnexpectedInput as e:
+            error = e
+        problems = list(indenter.problems)
+    diagnostics = [
+        Diagnostic(code, message, Span.at(name, line + offset, column)) for code, message, line, column in problems
+    ]
+    if diagnostics:  # a parse error after bad indentation is usually its echo
+        return None, diagnostics
+    if error is not None:
+        return None, [_syntax_diagnostic(error, chunk, offset, name)]
+    builder = _Builder(name, offset)
+    case = builder.case(tree.children[0])
+    return (None, builder.diagnostics) if builder.diagnostics else (case, [])
+
+
+class _Builder:
+    """Walks lark's tree into the AST; records bad escapes instead of raising."""
+
+    def __init__(self, name: str, offset: int) -> None:
+        self.name, self.offset = name, offset
+        self.diagnostics: list[Diagnostic] = []
+
+    def span(self, first: Token, last: Token) -> Span:
+        return Span(
+            self.name,
+            Position(first.line + self.offset, first.column),
+            Position(last.end_line + self.offset, last.end_column),
+        )
+
+    def case(self, tree: Tree) -> Case:
+        keyword, ident, *rest = tree.children
+        statements = self.block(rest[0]) if rest else ()
+        return Case(str(ident), statements, self.span(keyword, ident))
+
+    def block(self, tree: Tree) -> tuple[Statement, ...]:
+        return tuple(self.statement(child) for child in tree.children)
+
+    def statement(self, tree: Tree) -> Statement:
+        head, *rest = tree.children
+        children = [self.segment(c, ()) for c in rest if c.data == "segment"]
+        for c in rest:
+            if c.data == "block":
+                children.extend(self.block(c))
+        return self.segment(head, tuple(children))
+
+    def segment(self, tree: Tree, children: tuple[Statement, ...]) -> Statement:
+        key, *values = tree.children
+        return Statement(
+            str(key),
+            tuple(self.value(v) for v in values),
+            children,
+            self.span(key, values[-1] if values else key),
+            self.span(key, key),
+        )
+
+    def value(self, token: Token) -> Value:
+        span = self.span(token, token)
+        kind = _KINDS[token.type]
+        text = str(token)
+        if kind is ValueKind.STRING:
+            text = self.decode(text[1:-1], token)
+        elif kind is ValueKind.SECTION:
+            text = "Rule 35(b)" if text.startswith("Rule") else "§ " + text[1:].lstrip(" ")
+        return Value(kind, text, span)
+
+    def decode(self, body: str, token: Token) -> str:
+        if "\\" not in body:
+            return body
+        out, i = [], 0
+        while i < len(body):
+            ch = body[i]
+            if ch == "\\":
+                esc = body[i + 1]
+                if esc not in _ESCAPES:
+                    column = token.column + 1 + i
+                    span = Span.at(self.name, token.line + self.offset, column, 2)
+                    self.diagnostics.append(
+                        Diagnostic(
+                            "bad-escape",
+                            f"unknown escape `\\{esc}` in a string",
+                            span,
+                            expected='\\" \\\\ \\n \\t',
+                            hint="write a backslash as \\\\",
+                        )
+                    )
+                out.append(_ESCAPES.get(esc, esc))
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Syntax errors in plain words
+
+_VALUE_TOKENS = ("NAME", "STRING", "NUMBER", "DATE", "SECTION")
+_WORDS = {
+    "NAME": "a name",
+    "STRING": "a string",
+    "NUMBER": "a number",
+    "DATE": "a date",
+    "SECTION": "a section such as § 3553(e)",
+    "COMMA": "a comma",
+    "_NL": "a new line",
+    "_INDENT": "an indented line",
+    "_DEDENT": "a line indented less",
+    "CASE": "`case`",
+    "_END": "`end`",
+    "$END": "the end of the file",
+}
+
+
+def _expected_words(names: set[str]) -> str:
+    """{'NAME', 'STRING', ..., 'COMMA', '_NL'} -> 'a value, a comma, or a new line'."""
+    words: list[str] = []
+    if set(_VALUE_TOKENS) <= names:
+        words.append("a value")
+        names = names - set(_VALUE_TOKENS)
+    words.extend(_WORDS[n] for n in _WORDS if n in names)
+    if len(words) <= 2:
+        return " or ".join(words)
+    return ", ".join(words[:-1]) + ", or " + words[-1]
+
+
+def _describe(token: Token) -> str:
+    """A token as a message names it: `word`, string "x", comma, new line."""
+    if token.type in ("NAME", "CASE", "_END"):
+        return f"`{token}`"
+    if token.type in _VALUE_TOKENS:
+        return f"{_WORDS[token.type].split(' ', 1)[1]} `{token}`"
+    word = _WORDS.get(token.type)
+    return word.split(" ", 1)[1] if word else repr(str(token))
+
+
+def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: str) -> Diagnostic:
+    """lark's error -> a Diagnostic with a stable code, a plain message and what was expected."""
+    case_line = Span(name, Position(offset + 1, 1), Position(offset + 1, len(chunk.split("\n", 1)[0]) + 1))
+    if isinstance(error, UnexpectedCharacters):
+        line, column = error.line + offset, error.column
+        char = chunk[error.pos_in_stream]
+        if char == '"':
+            rest = chunk[error.pos_in_stream :].split("\n", 1)[0]
+            span = Span.at(name, line, column, len(rest.rstrip("\r")))
+            return Diagnostic("unterminated-string", "this string has no closing quote", span,
+                              hint="a string ends on the line it starts; write a quote inside it as \\\"")
+        shown = char if char.isprintable() else repr(char)
+        return Diagnostic("bad-character", f"unexpected character `{shown}`", Span.at(name, line, column),
+                          expected=_expected_words(set(error.allowed or ())))
+    token = getattr(error, "token", None)
+    expected = set(getattr(error, "expected", ()) or ())
+    if isinstance(error, UnexpectedEOF) or token is None or token.type == "$END":
+        return Diagnostic("missing-end", f"case `{_case_name(chunk)}` has no `end`", case_line,
+                          hint="close the case with `end` at column 1")
+    assert isinstance(error, UnexpectedToken)
+    line, column = token.line + offset, token.column
+    if token.type in ("_INDENT", "_DEDENT"):  # point at the line's first word, not the line break
+        line, column = token.end_line + offset, token.end_column
+    span = Span.at(name, line, column, max(1, len(token) if token.type not in ("_NL", "_INDENT", "_DEDENT") else 1))
+    if "CASE" in expected:
+        return Diagnostic("statement-outside-case", "this line comes after the case's `end`", span,
+                          expected=_expected_words(expected), hint="move it before `end`, indented")
+    if "_END" in expected and column == 1 and token.type != "_NL":
+        return Diagnostic("bad-indentation", f"{_describe(token)} at column 1 inside a case", span,
+                          expected="an indented statement or `end`", hint="indent the statements of a case")
+    return Diagnostic("syntax-error", f"unexpected {_describe(token)}", span, expected=_expected_words(expected))
+
+
+def _case_name(chunk: str) -> str:
+    words = chunk.split("\n", 1)[0].split()
+    return words[1] if len(words) > 1 else ""

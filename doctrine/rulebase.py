@@ -1,0 +1,278 @@
+"""Load the rule files: rules/*.lp -> Rulebase (metadata, clauses, trace instrumentation).
+
+Rule authors write plain `derive(Id, X) :- Body.` A `clingo.ast` pass adds, beside each such
+rule, a sibling that records the ground instance which fired:
+
+    derive(wade_threshold, threshold_showing(A)) :- allegation(A), not holds(x(A)).
+gains
+    _body(wade_threshold, 3, threshold_showing(A), (allegation(A),), (holds(x(A)),)) :-
+        allegation(A), not holds(x(A)).
+
+(3 is the clause's index in the rulebase), so every derived conclusion names its rule, the
+positive premises that held and the negative conditions that were satisfied, with no trace
+atoms written by hand. The rule metadata facts (`rule/5`, `quote/3`, `source/2`,
+`authority/6`, `question_position/2`, `setting/2`) are read from the same AST.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+import clingo
+from clingo import ast
+
+from doctrine.diagnostics import Diagnostic, DoctrineError
+from doctrine.resources import rules_dir
+from doctrine.source import Position, Span
+
+
+@dataclass(frozen=True)
+class Authority:
+    id: str
+    name: str
+    citation: str
+    court: str
+    date: int  # YYYYMMDD; YYYY0000 when only the year is known
+    status: str  # precedential / nonprecedential / unpublished
+
+    @property
+    def year(self) -> int:
+        return self.date // 10000
+
+    def cite(self) -> str:
+        return f"{self.name}, {self.citation}"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A doctrine rule: its stable id, authority, pin cite, kind of statement and quote."""
+
+    id: str
+    authority: str
+    pin: str
+    statement: str  # holding / alternative_holding / assumed / concession / dictum / outside_seeds
+    question: str  # preservation / duty / gate / merits / notice / remedy / authority / allocution
+    quote: str = ""
+    opinion: str = ""  # the vendored opinion the quote is taken from
+    outside_source: str = ""  # for rules from outside the seeds: the authority relied on
+    location: str = ""  # rules/file.lp:line
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One `derive(Id, X) :- Body.` rule as written (for why / why-not)."""
+
+    index: int
+    rule: str
+    head: str  # the conclusion pattern, e.g. "threshold_showing(A)"
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    location: str
+    ast_node: object = field(compare=False, repr=False, default=None)
+
+
+@dataclass(frozen=True)
+class Rulebase:
+    """Everything the solver and the explainer need from a rules directory."""
+
+    directory: Path
+    digest: str  # sha256 of the rule files, for reproducibility
+    rules: Mapping[str, RuleInfo]
+    authorities: Mapping[str, Authority]
+    clauses: tuple[Clause, ...]
+    questions: Mapping[str, tuple[str, ...]]  # unsettled question -> its positions
+    jurisdictions: Mapping[str, Mapping[str, str]]  # jurisdiction -> question -> setting
+    bars: tuple[str, ...] = ()  # conclusions declared procedural bars (procedural_bar/1)
+    statements: tuple[object, ...] = field(repr=False, default=())  # the instrumented AST
+
+    def jurisdiction_for(self, circuit: str | None) -> str:
+        return circuit if circuit in self.jurisdictions else "default"
+
+    def add_to(self, builder: ast.ProgramBuilder, jurisdiction: str) -> None:
+        for stm in self.statements:
+            builder.add(stm)  # type: ignore[arg-type]
+        for stm in _jurisdiction_statements(self.directory, jurisdiction):
+            builder.add(stm)
+
+
+def _files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.lp")) + sorted((directory / "jurisdictions").glob("*.lp"))
+
+
+def _digest(directory: Path) -> str:
+    h = hashlib.sha256()
+    for p in _files(directory):
+        h.update(p.relative_to(directory).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _loc(node: ast.AST) -> str:
+    b = node.location.begin
+    return f"{Path(b.filename).name}:{b.line}"
+
+
+def _args(sym: ast.AST) -> list[ast.AST]:
+    return list(sym.arguments) if sym.ast_type == ast.ASTType.Function else []
+
+
+def _term_value(t: ast.AST) -> str | int:
+    if t.ast_type == ast.ASTType.SymbolicTerm:
+        s = t.symbol
+        if s.type == clingo.SymbolType.String:
+            return s.string
+        if s.type == clingo.SymbolType.Number:
+            return s.number
+        return str(s)
+    return str(t)
+
+
+def _head_fact(stm: ast.AST) -> tuple[str, list[str | int]] | None:
+    """A fact `name(args).` as (name, values), else None."""
+    if stm.ast_type != ast.ASTType.Rule or len(stm.body) != 0:
+        return None
+    head = stm.head
+    if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
+        return None
+    sym = head.atom.symbol
+    if sym.ast_type != ast.ASTType.Function:
+        return None
+    return sym.name, [_term_value(a) for a in sym.arguments]
+
+
+def _derive_head(stm: ast.AST) -> tuple[str, ast.AST] | None:
+    """For `derive(Id, X) :- Body.` the id and the conclusion term X."""
+    if stm.ast_type != ast.ASTType.Rule:
+        return None
+    head = stm.head
+    if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
+        return None
+    sym = head.atom.symbol
+    if sym.ast_type != ast.ASTType.Function or sym.name != "derive" or len(sym.arguments) != 2:
+        return None
+    rid = sym.arguments[0]
+    if rid.ast_type != ast.ASTType.SymbolicTerm or len(stm.body) == 0:
+        return None
+    return str(rid.symbol), sym.arguments[1]
+
+
+def _tuple(loc: ast.Location, terms: list[ast.AST]) -> ast.AST:
+    return ast.Function(loc, "", terms, 0)
+
+
+def _instrument(index: int, rid: str, conclusion: ast.AST, stm: ast.AST) -> tuple[ast.AST, Clause]:
+    """The `_body/5` sibling of a derive rule, and its Clause record."""
+    loc = stm.location
+    pos: list[ast.AST] = []
+    neg: list[ast.AST] = []
+    for lit in stm.body:
+        if lit.ast_type != ast.ASTType.Literal or lit.atom.ast_type != ast.ASTType.SymbolicAtom:
+            continue
+        (pos if lit.sign == ast.Sign.NoSign else neg).append(lit.atom.symbol)
+    head_term = ast.Function(
+        loc,
+        "_body",
+        [
+            ast.SymbolicTerm(loc, clingo.Function(rid)),
+            ast.SymbolicTerm(loc, clingo.Number(index)),
+            copy.deepcopy(conclusion),
+            _tuple(loc, [copy.deepcopy(p) for p in pos]),
+            _tuple(loc, [copy.deepcopy(n) for n in neg]),
+        ],
+        0,
+    )
+    head = ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(head_term))
+    sibling = ast.Rule(loc, head, [copy.deepcopy(b) for b in stm.body])
+    clause = Clause(index, rid, str(conclusion), tuple(map(str, pos)), tuple(map(str, neg)), _loc(stm), stm)
+    return sibling, clause
+
+
+def _parse(paths: list[str], logger: Callable[[clingo.MessageCode, str], None]) -> list[ast.AST]:
+    out: list[ast.AST] = []
+    ast.parse_files(paths, out.append, logger=logger)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _jurisdiction_statements(directory: Path, jurisdiction: str) -> tuple[ast.AST, ...]:
+    path = directory / "jurisdictions" / f"{jurisdiction}.lp"
+    return tuple(_parse([str(path)], _raise_logger(path)))
+
+
+def _raise_logger(where: Path) -> Callable[[clingo.MessageCode, str], None]:
+    def log(code: clingo.MessageCode, message: str) -> None:
+        span = Span(str(where), Position(1, 1), Position(1, 1))
+        raise DoctrineError([Diagnostic("rule-file-error", message.strip(), span)])
+
+    return log
+
+
+def load_rulebase(directory: Path | str | None = None) -> Rulebase:
+    """Parse and instrument the rule files of `directory` (default: the bundled rules/)."""
+    root = Path(directory).resolve() if directory is not None else rules_dir()
+    return _load(root, _digest(root))
+
+
+@lru_cache(maxsize=8)
+def _load(root: Path, digest: str) -> Rulebase:
+    entry = root / "doctrine.lp"
+    if not entry.exists():
+        raise DoctrineError(
+            [Diagnostic("no-rules", f"no doctrine.lp in {root}", Span(str(root), Position(0, 0), Position(0, 0)))]
+        )
+    messages: list[str] = []
+    statements = _parse([str(entry)], lambda code, msg: messages.append(msg.strip()))
+    if messages:
+        span = Span(str(entry), Position(1, 1), Position(1, 1))
+        raise DoctrineError([Diagnostic("rule-file-error", m, span) for m in messages])
+    facts: dict[str, list[tuple[list[str | int], str]]] = {}
+    clauses: list[Clause] = []
+    extra: list[ast.AST] = []
+    for stm in statements:
+        fact = _head_fact(stm)
+        if fact is not None:
+            facts.setdefault(fact[0], []).append((fact[1], _loc(stm)))
+        derived = _derive_head(stm)
+        if derived is not None:
+            sibling, clause = _instrument(len(clauses), derived[0], derived[1], stm)
+            extra.append(sibling)
+            clauses.append(clause)
+    quotes = {str(a[0]): (str(a[1]), str(a[2])) for a, _ in facts.get("quote", [])}
+    sources = {str(a[0]): str(a[1]) for a, _ in facts.get("source", [])}
+    rules = {}
+    for a, where in facts.get("rule", []):
+        rid = str(a[0])
+        opinion, text = quotes.get(rid, ("", ""))
+        rules[rid] = RuleInfo(rid, str(a[1]), str(a[2]), str(a[3]), str(a[4]), text, opinion, sources.get(rid, ""), where)
+    authorities = {
+        str(a[0]): Authority(str(a[0]), str(a[1]), str(a[2]), str(a[3]), int(a[4]), str(a[5]))
+        for a, _ in facts.get("authority", [])
+    }
+    questions: dict[str, list[str]] = {}
+    for a, _ in facts.get("question_position", []):
+        questions.setdefault(str(a[0]), []).append(str(a[1]))
+    jurisdictions = {}
+    for path in sorted((root / "jurisdictions").glob("*.lp")):
+        settings = {}
+        for stm in _jurisdiction_statements(root, path.stem):
+            fact = _head_fact(stm)
+            if fact is not None and fact[0] == "setting":
+                settings[str(fact[1][0])] = str(fact[1][1])
+        jurisdictions[path.stem] = MappingProxyType(settings)
+    return Rulebase(
+        directory=root,
+        digest=digest,
+        rules=MappingProxyType(rules),
+        authorities=MappingProxyType(authorities),
+        clauses=tuple(clauses),
+        questions=MappingProxyType({q: tuple(p) for q, p in questions.items()}),
+        jurisdictions=MappingProxyType(jurisdictions),
+        bars=tuple(str(a[0]) for a, _ in facts.get("procedural_bar", [])),
+        statements=tuple(statements) + tuple(extra),
+    )

@@ -1,0 +1,336 @@
+"""Solve: Rulebase x Program(s) -> Outcome(s). The only user of `clingo.Control` for cases.
+
+The doctrine is grounded once per (rulebase, jurisdiction): every input atom the vocabulary
+allows is declared external (through the Backend, from Symbols), and each case only switches
+its own facts on. One case is solved once per branch of each question its circuit leaves
+unsettled (Mackmore's "even if bad faith is a basis"), and once more with a procedural bar
+set aside when one disposed of the claim (Buffington's "even if he had not waived it").
+
+    court(eighth_circuit). allegation(bad_faith). ...
+becomes
+    Outcome(case="mackmore", runs=(Run(branch=(("bad_faith_ground","recognized"),)...), ...))
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping, Sequence
+
+import clingo
+from clingo import Function, Symbol
+
+from doctrine import vocabulary as V
+from doctrine.compile import Program, compile_case
+from doctrine.diagnostics import Diagnostic, DoctrineError
+from doctrine.rulebase import Rulebase, load_rulebase
+from doctrine.source import NOWHERE, Span
+from doctrine.syntax import Case
+
+
+@dataclass(frozen=True)
+class Body:
+    """One fired rule instance: rule id, clause index, conclusion, premises, satisfied negations."""
+
+    rule: str
+    clause: int
+    conclusion: str
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One answer set: the case under one branch of the unsettled law, maybe with a bar set aside."""
+
+    branch: tuple[tuple[str, str], ...]
+    even_if: tuple[str, ...]
+    conclusions: frozenset[str]  # X of every holds(X)
+    applied: tuple[tuple[str, str], ...]  # (rule id, conclusion)
+    binding: frozenset[str]  # applied rules whose authority binds the court
+    barred_by: tuple[str, ...]
+    bodies: tuple[Body, ...] = ()
+
+    @property
+    def relief(self) -> tuple[str, ...]:
+        return tuple(sorted(c[7:-1] for c in self.conclusions if c.startswith("relief(")))
+
+    @property
+    def below_minimum(self) -> tuple[str, ...]:
+        p = "below_minimum_authorized("
+        return tuple(sorted(c[len(p) : -1] for c in self.conclusions if c.startswith(p)))
+
+    def verdict(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return self.relief, self.below_minimum
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Every run of one case, and what the explainer needs to point back at the case file."""
+
+    case: str
+    source: str
+    jurisdiction: str
+    runs: tuple[Run, ...]  # primary runs first (one per branch), then the "even if" runs
+    facts: tuple[str, ...]
+    origin: Mapping[str, Span] = field(default_factory=dict)
+    as_of: int | None = None
+
+    @property
+    def primary(self) -> tuple[Run, ...]:
+        return tuple(r for r in self.runs if not r.even_if)
+
+    @property
+    def alternatives(self) -> tuple[Run, ...]:
+        return tuple(r for r in self.runs if r.even_if)
+
+    @property
+    def relief_available(self) -> bool | None:
+        """True or False; None when the answer depends on an unsettled question."""
+        answers = {bool(r.relief) for r in self.primary}
+        return answers.pop() if len(answers) == 1 else None
+
+    @property
+    def relief_kinds(self) -> tuple[str, ...]:
+        """The kinds available in every branch (those available only in some are in `kinds_if`)."""
+        sets = [set(r.relief) for r in self.primary]
+        return tuple(sorted(set.intersection(*sets))) if sets else ()
+
+    @property
+    def below_minimum_authorized(self) -> bool | None:
+        answers = {bool(r.below_minimum) for r in self.primary}
+        return answers.pop() if len(answers) == 1 else None
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """Unsettled questions whose branches give different verdicts."""
+        qs = sorted({q for r in self.primary for q, _ in r.branch})
+        out = []
+        for q in qs:
+            by_position: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+            for r in self.primary:
+                by_position.setdefault(dict(r.branch)[q], set()).add(r.verdict())
+            if len({frozenset(v) for v in by_position.values()}) > 1:
+                out.append(q)
+        return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def input_universe() -> Iterator[Symbol]:
+    """Every input atom the vocabulary allows: the finite fact space of the doctrine."""
+    for parent, key in V.walk():
+        if key.predicate is None:
+            continue
+        words = key.domain.constants() if key.domain is not None else ("term", "life", "none", "unknown")
+        if key.form is V.Form.PARTY:
+            words = V.SPEAKERS.constants()
+        if parent is not None and parent.keyed:
+            assert parent.domain is not None
+            for h in parent.domain.constants():
+                for w in words:
+                    yield Function(key.predicate, [Function(h), Function(w)])
+        else:
+            for w in words:
+                yield Function(key.predicate, [Function(w)])
+    for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum"):
+        for w in V.TRI.constants():
+            yield Function(pred, [Function(w)])
+
+
+_LOC = clingo.ast.Location(clingo.ast.Position("<doctrine>", 1, 1), clingo.ast.Position("<doctrine>", 1, 1))
+
+
+def _external(sym: Symbol) -> clingo.ast.AST:
+    """`#external sym.` (initially false) as an AST node."""
+    atom = clingo.ast.SymbolicAtom(clingo.ast.SymbolicTerm(_LOC, sym))
+    return clingo.ast.External(_LOC, atom, [], clingo.ast.SymbolicTerm(_LOC, Function("false")))
+
+
+def _show_trace() -> clingo.ast.AST:
+    """`#show _body/5.`: the trace the instrumentation in doctrine.rulebase records."""
+    return clingo.ast.ShowSignature(_LOC, "_body", 5, True)
+
+
+class Engine:
+    """The doctrine grounded once for one jurisdiction; solves case after case.
+
+    Each case switches on its facts (external atoms) and switches off the previous case's,
+    so the Control never grows. Not thread-safe; one per process.
+    """
+
+    def __init__(self, rulebase: Rulebase, jurisdiction: str, trace: bool = True) -> None:
+        self.rulebase = rulebase
+        self.jurisdiction = jurisdiction
+        self.trace = trace
+        self.messages: list[str] = []
+        ctl = clingo.Control(["--models=2"], logger=lambda code, msg: self.messages.append(msg.strip()))
+        universe = list(input_universe())
+        self._bars = [clingo.parse_term(b) for b in rulebase.bars]
+        extra = [Function("branch", [Function(q), Function(p)]) for q, ps in rulebase.questions.items() for p in ps]
+        extra += [Function("even_if", [b]) for b in self._bars]
+        extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
+        with clingo.ast.ProgramBuilder(ctl) as builder:
+            rulebase.add_to(builder, jurisdiction)
+            # Every possible input atom is declared `#external` (built as AST from Symbols, never
+            # from text). Declaring them through Backend.add_atom instead loses derivations whose
+            # body has a projected variable (clingo 5.8), so the grounder must see them.
+            for sym in itertools.chain(universe, extra):
+                builder.add(_external(sym))
+            if trace:
+                builder.add(_show_trace())
+        ctl.ground([("base", [])])
+        if any("error" in m.lower() for m in self.messages):
+            raise DoctrineError([Diagnostic("rule-file-error", m, NOWHERE) for m in self.messages])
+        self._ctl = ctl
+        self._known = frozenset(universe) | frozenset(extra)
+        self._on: set[Symbol] = set()
+        settings = rulebase.jurisdictions.get(jurisdiction, {})
+        self.open_questions = tuple(q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions)
+
+    def _switch(self, atoms: set[Symbol]) -> None:
+        for sym in self._on - atoms:
+            self._ctl.assign_external(sym, False)
+        for sym in atoms - self._on:
+            self._ctl.assign_external(sym, True)
+        self._on = atoms
+
+    def _run(self, facts: set[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> Run:
+        atoms = set(facts)
+        atoms.update(Function("branch", [Function(q), Function(p)]) for q, p in branch)
+        atoms.update(Function("even_if", [b]) for b in even_if)
+        self._switch(atoms)
+        shown: list[list[Symbol]] = []
+        self._ctl.solve(on_model=lambda m: shown.append(m.symbols(shown=True)))
+        if len(shown) != 1:
+            raise DoctrineError(
+                [Diagnostic("not-one-answer-set", f"the doctrine gave {len(shown)} answer sets, not one", NOWHERE)]
+            )
+        return self._decode(shown[0], branch, tuple(str(b) for b in even_if))
+
+    def _decode(self, symbols: Sequence[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]) -> Run:
+        conclusions, applied, binding, barred, bodies = set(), [], set(), [], []
+        for s in symbols:
+            name = s.name
+            if name == "holds":
+                conclusions.add(str(s.arguments[0]))
+            elif name == "applied":
+                applied.append((s.arguments[0].name, str(s.arguments[1])))
+            elif name == "binding":
+                binding.add(s.arguments[0].name)
+            elif name == "barred_by":
+                barred.append(str(s.arguments[0]))
+            elif name == "_body" and self.trace:
+                a = s.arguments
+                bodies.append(
+                    Body(a[0].name, a[1].number, str(a[2]), tuple(map(str, a[3].arguments)), tuple(map(str, a[4].arguments)))
+                )
+        return Run(branch, even_if, frozenset(conclusions), tuple(sorted(applied)), frozenset(binding), tuple(sorted(barred)), tuple(bodies))
+
+    def solve(self, program: Program, as_of: int | None = None) -> Outcome:
+        """Every run of one case: each branch of the open questions, and the "even if" runs."""
+        unknown = [f for f in program.facts if f not in self._known]
+        if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
+            raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
+        facts = set(program.facts)
+        if as_of is not None:
+            facts.update(
+                Function("not_yet_decided", [Function(a.id)])
+                for a in self.rulebase.authorities.values()
+                if a.date > as_of
+            )
+        positions = [[(q, p) for p in self.rulebase.questions[q]] for q in self.open_questions]
+        runs: list[Run] = []
+        for branch in itertools.product(*positions):
+            runs.append(self._run(facts, tuple(branch), ()))
+        alternatives = []
+        for run in runs:
+            if run.barred_by:
+                bars = tuple(clingo.parse_term(b) for b in run.barred_by)
+                alternatives.append(self._run(facts, run.branch, bars))
+        origin = {str(k): v for k, v in program.origin.items()}
+        return Outcome(
+            program.case,
+            program.source,
+            self.jurisdiction,
+            tuple(runs + alternatives),
+            tuple(str(f) for f in program.facts),
+            origin,
+            as_of,
+        )
+
+
+def circuit_of(program: Program) -> str | None:
+    for f in program.facts:
+        if f.name == "circuit":
+            return f.arguments[0].name
+    return None
+
+
+class Solver:
+    """Engines for every jurisdiction of one rulebase, made on first use and kept."""
+
+    def __init__(self, rulebase: Rulebase | None = None, trace: bool = True) -> None:
+        self.rulebase = rulebase or load_rulebase()
+        self.trace = trace
+        self._engines: dict[str, Engine] = {}
+
+    def engine(self, jurisdiction: str) -> Engine:
+        if jurisdiction not in self._engines:
+            self._engines[jurisdiction] = Engine(self.rulebase, jurisdiction, self.trace)
+        return self._engines[jurisdiction]
+
+    def solve(self, program: Program, jurisdiction: str | None = None, as_of: int | None = None) -> Outcome:
+        j = jurisdiction or self.rulebase.jurisdiction_for(circuit_of(program))
+        return self.engine(j).solve(program, as_of)
+
+
+# ---------------------------------------------------------------------------------------------
+# Batch: one code path for 1 or 1,000,000 cases
+
+_WORKER: Solver | None = None
+
+
+def _init_worker(rules: str | None, trace: bool) -> None:
+    global _WORKER
+    _WORKER = Solver(load_rulebase(rules), trace)
+
+
+def _solve_chunk(chunk: list[tuple[Case, str]], jurisdiction: str | None, as_of: int | None) -> list[Outcome]:
+    assert _WORKER is not None
+    return [_WORKER.solve(compile_case(c, src), jurisdiction, as_of) for c, src in chunk]
+
+
+def solve_cases(
+    cases: Iterable[tuple[Case, str]],
+    rules: str | None = None,
+    workers: int = 1,
+    trace: bool = True,
+    jurisdiction: str | None = None,
+    as_of: int | None = None,
+    chunk_size: int = 1000,
+) -> Iterator[Outcome]:
+    """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes."""
+    if workers <= 1:
+        solver = Solver(load_rulebase(rules), trace)
+        for case, src in cases:
+            yield solver.solve(compile_case(case, src), jurisdiction, as_of)
+        return
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules, trace)) as pool:
+        pending = []
+        it = iter(cases)
+        while True:
+            chunk = list(itertools.islice(it, chunk_size))
+            if chunk:
+                pending.append(pool.submit(_solve_chunk, chunk, jurisdiction, as_of))
+            if pending and (not chunk or len(pending) >= 2 * workers):
+                yield from pending.pop(0).result()
+            if not chunk and not pending:
+                return
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

@@ -1,0 +1,5 @@
+"""`python -m doctrine` is the `doctrine` command."""
+
+from doctrine.cli import main
+
+main()

@@ -1,0 +1,93 @@
+"""The Python API: decide and explain cases from a path or from case text.
+
+    >>> import doctrine
+    >>> [r] = doctrine.decide("scenarios/billings.case")
+    >>> r.verdict.relief_available
+    False
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from doctrine.explain import Explanation
+from doctrine.explain import explain as _explain
+from doctrine.rulebase import load_rulebase
+from doctrine.solve import Solver
+from doctrine.verdict import Verdict, decide_verdict
+
+
+@dataclass(frozen=True)
+class Result:
+    """One case's verdict and (when asked for) its explanation; renders itself in notebooks."""
+
+    verdict: Verdict
+    explanation: Explanation | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        from doctrine.render import verdict_json
+
+        return verdict_json(self.verdict, self.explanation)
+
+    def markdown(self) -> str:
+        from doctrine.render import render_markdown
+
+        return render_markdown(self.verdict, self.explanation)
+
+    def _repr_html_(self) -> str:
+        from doctrine.render import render_html
+
+        return render_html([(self.verdict, self.explanation)])
+
+
+def _case_file(source: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
+    from doctrine.parse import load_case_file, parse_text
+
+    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and Path(source).exists()):
+        return load_case_file(source)
+    return parse_text(str(source), "<text>")
+
+
+def _run(source: str | os.PathLike[str], rules: str | None, as_of: int | None, explained: bool, **kw: Any) -> list[Result]:
+    from doctrine.compile import compile_case
+
+    case_file = _case_file(source)
+    rulebase = load_rulebase(rules)
+    solver = Solver(rulebase)
+    out = []
+    for case in case_file.cases:
+        if kw.get("case") and case.id != kw["case"]:
+            continue
+        outcome = solver.solve(compile_case(case, case_file.source), kw.get("jurisdiction"), as_of)
+        if explained:
+            e = _explain(outcome, rulebase, kw.get("why"), kw.get("why_not"))
+            out.append(Result(e.verdict, e))
+        else:
+            out.append(Result(decide_verdict(outcome, rulebase)))
+    return out
+
+
+def decide(
+    source: str | os.PathLike[str],
+    rules: str | None = None,
+    as_of: int | None = None,
+    jurisdiction: str | None = None,
+) -> list[Result]:
+    """Decide every case of a case file (a path) or of case text: verdicts and holdings."""
+    return _run(source, rules, as_of, False, jurisdiction=jurisdiction)
+
+
+def explain(
+    source: str | os.PathLike[str],
+    case: str | None = None,
+    why: str | None = None,
+    why_not: str | None = None,
+    rules: str | None = None,
+    as_of: int | None = None,
+    jurisdiction: str | None = None,
+) -> list[Result]:
+    """Decide and explain: why trees, "even if" alternatives and, with `why_not`, the failures."""
+    return _run(source, rules, as_of, True, case=case, why=why, why_not=why_not, jurisdiction=jurisdiction)

@@ -1,0 +1,433 @@
+"""Explain: Outcome x Rulebase -> Explanation (why trees, why-not, "even if" alternatives). Pure.
+
+A why tree goes from a conclusion down through the rule that derived it (its id, authority,
+pin cite and quote), the conclusions it rested on, to leaves that are case facts with their
+`file:line`. Negative conditions read as findings. A why-not names, for each rule that could
+have derived the goal, the first condition (in the order the rule states them, which is the
+order courts take them) that failed, and follows a failed conclusion down a few levels.
+
+    holds(no_threshold_showing(impermissible_factor)) via billings_stand_in_aside
+becomes
+    Node("no_threshold_showing(impermissible_factor)", "no substantial threshold showing ...",
+         rule="billings_stand_in_aside", facts=(Leaf("remark_by(family_circumstances,stand_in)", 31),))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Iterator, Mapping
+
+import clingo
+from clingo import Symbol, SymbolType
+from clingo import ast
+
+from doctrine import vocabulary as V
+from doctrine.rulebase import Clause, Rulebase
+from doctrine.solve import Body, Outcome, Run
+from doctrine.source import Span
+from doctrine.verdict import Verdict, decide_verdict
+
+try:  # the templates sit beside the vocabulary; a missing template falls back to the atom
+    from doctrine.templates import TEMPLATES, WORDS
+except ImportError:  # pragma: no cover - only while the templates are being written
+    TEMPLATES, WORDS = {}, {}
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A case fact (or a jurisdiction setting) an explanation rests on."""
+
+    fact: str
+    text: str
+    span: Span | None  # None: not stated in the case file (a default: the record is silent)
+
+    @property
+    def line(self) -> int | None:
+        return self.span.start.line if self.span else None
+
+
+@dataclass(frozen=True)
+class Node:
+    """One step of a derivation: a conclusion and the rule that reached it."""
+
+    conclusion: str
+    text: str
+    rule: str = ""
+    authority: str = ""
+    pin: str = ""
+    quote: str = ""
+    statement: str = ""
+    because: tuple["Node", ...] = ()
+    facts: tuple[Leaf, ...] = ()
+    findings: tuple[str, ...] = ()  # negative conditions, read as findings
+    ref: bool = False  # shown in full earlier in the explanation
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a rule did not reach the goal: the first condition that failed."""
+
+    goal: str
+    rule: str
+    authority: str
+    pin: str
+    condition: str  # the failed body literal, as written
+    text: str  # in plain words
+    deeper: tuple["Failure", ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of holdings: the dispositive ones, or those reached under one condition."""
+
+    title: str
+    condition: str
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    verdict: Verdict
+    sections: tuple[Section, ...]
+    why_not: tuple[Failure, ...] = ()
+    why_not_goal: str = ""
+    facts_used: frozenset[str] = field(default_factory=frozenset)
+
+    def nodes(self) -> Iterator[Node]:
+        def walk(n: Node) -> Iterator[Node]:
+            yield n
+            for c in n.because:
+                yield from walk(c)
+
+        for s in self.sections:
+            for n in s.nodes:
+                yield from walk(n)
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Symbol:
+    return clingo.parse_term(text)
+
+
+def _word(sym: Symbol) -> str:
+    if sym.type == SymbolType.Function and sym.arguments:
+        return say(sym)
+    s = str(sym).strip('"')
+    return WORDS.get(s, s.replace("_", " "))
+
+
+def say(sym: Symbol | str, negative: bool = False) -> str:
+    """A conclusion or fact in plain English (a template per predicate), or its finding if negative."""
+    if isinstance(sym, str):
+        sym = _parse(sym)
+    if sym.type != SymbolType.Function:
+        return _word(sym)
+    if sym.name == "holds" and len(sym.arguments) == 1:
+        return say(sym.arguments[0], negative)
+    template = TEMPLATES.get((sym.name, len(sym.arguments)))
+    args = [_word(a) for a in sym.arguments]
+    if template:
+        text = template[1 if negative else 0]
+        try:
+            return text.format(*args)
+        except (IndexError, KeyError):
+            pass
+    plain = sym.name.replace("_", " ") + (f" ({', '.join(args)})" if args else "")
+    return f"it is not established that {plain}" if negative else plain
+
+
+# ---------------------------------------------------------------------------------------------
+# Why
+
+
+class _TreeBuilder:
+    def __init__(self, rulebase: Rulebase, outcome: Outcome, run: Run, shown: set[str]) -> None:
+        self.rulebase = rulebase
+        self.outcome = outcome
+        self.run = run
+        self.shown = shown  # conclusions already shown in full (shared sub-derivations)
+        self.bodies: dict[str, list[Body]] = {}
+        applied = set(run.applied)
+        for b in run.bodies:
+            if (b.rule, b.conclusion) in applied:
+                self.bodies.setdefault(b.conclusion, []).append(b)
+        self.facts_used: set[str] = set()
+
+    def leaf(self, fact: str) -> Leaf:
+        self.facts_used.add(fact)
+        return Leaf(fact, say(fact), self.outcome.origin.get(fact))
+
+    def node(self, conclusion: str, depth: int = 0) -> Node:
+        bodies = self.bodies.get(conclusion)
+        if not bodies:
+            return Node(conclusion, say(conclusion))
+        body = bodies[0]
+        info = self.rulebase.rules.get(body.rule)
+        auth = self.rulebase.authorities.get(info.authority) if info else None
+        base = dict(
+            conclusion=conclusion,
+            text=say(conclusion),
+            rule=body.rule,
+            authority=auth.cite() if auth else (info.authority if info else ""),
+            pin=info.pin if info else "",
+            quote=info.quote if info else "",
+            statement=info.statement if info else "",
+        )
+        if conclusion in self.shown or depth > 12:
+            return Node(**base, ref=True)
+        self.shown.add(conclusion)
+        because, facts = [], []
+        for premise in body.positive:
+            sym = _parse(premise)
+            if sym.name == "holds":
+                because.append(self.node(str(sym.arguments[0]), depth + 1))
+            elif sym.name == "position":
+                facts.append(self._setting(sym))
+            elif premise in self.outcome.facts or sym.name in _INPUTS:
+                facts.append(self.leaf(premise))
+        findings = tuple(say(n, negative=True) for n in body.negative)
+        return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
+
+    def _setting(self, sym: Symbol) -> Leaf:
+        q, p = (str(a) for a in sym.arguments)
+        branch = dict(self.run.branch)
+        how = "assumed for this branch" if q in branch else f"the law of {self.outcome.jurisdiction.replace('_', ' ')}"
+        return Leaf(str(sym), f"{q.replace('_', ' ')}: {p.replace('_', ' ')} ({how})", None)
+
+
+_INPUTS = frozenset(V.input_predicates())
+
+
+def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_not: str | None = None) -> Explanation:
+    """The explanation of one case: dispositive holdings first, then each "even if" alternative."""
+    verdict = decide_verdict(outcome, rulebase)
+    shown: set[str] = set()
+    facts_used: set[str] = set()
+    sections: list[Section] = []
+    primary = outcome.primary[0] if outcome.primary else None
+    if primary is not None:
+        builder = _TreeBuilder(rulebase, outcome, primary, shown)
+        wanted = [h.answer for h in verdict.dispositive()]
+        if why:
+            wanted = [c for c in primary.conclusions if _matches(_parse(c), why)]
+        roots = _roots(wanted, builder)
+        sections.append(Section("Holdings" if not why else f"Why {why}", "", tuple(builder.node(c) for c in roots)))
+        facts_used |= builder.facts_used
+    if not why:
+        by_condition: dict[str, list[str]] = {}
+        runs = {(_cond(r)): r for r in outcome.runs if r.branch or r.even_if}
+        for h in verdict.alternatives():
+            by_condition.setdefault(h.condition, []).append(h.answer)
+        for condition, answers in by_condition.items():
+            run = runs.get(condition)
+            if run is None:
+                continue
+            builder = _TreeBuilder(rulebase, outcome, run, set(shown))
+            nodes = tuple(builder.node(c) for c in _roots(answers, builder))
+            sections.append(Section(f"In the alternative: {condition}", condition, nodes))
+            facts_used |= builder.facts_used
+    failures: tuple[Failure, ...] = ()
+    if why_not and primary is not None:
+        failures = tuple(why_not_failures(why_not, primary, outcome, rulebase))
+    return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
+
+
+def _cond(run: Run) -> str:
+    from doctrine.verdict import _condition
+
+    return _condition(run)
+
+
+def _roots(conclusions: list[str], builder: _TreeBuilder) -> list[str]:
+    """The conclusions not already part of another's derivation (those are shown inside it)."""
+    wanted = list(dict.fromkeys(conclusions))
+    inside: set[str] = set()
+    for c in wanted:
+        for b in builder.bodies.get(c, [])[:1]:
+            inside.update(str(_parse(p).arguments[0]) for p in b.positive if p.startswith("holds("))
+    return [c for c in wanted if c not in inside] or wanted
+
+
+def _matches(sym: Symbol, goal: str) -> bool:
+    """`relief` matches relief(K) for any K; `relief(discovery)` matches only itself."""
+    g = _parse(goal)
+    if g.type != SymbolType.Function or sym.type != SymbolType.Function or g.name != sym.name:
+        return False
+    return not g.arguments or g == sym
+
+
+# ---------------------------------------------------------------------------------------------
+# Why not: the decisive failed condition of each rule that could have reached the goal
+
+GOAL_ALIASES: Mapping[str, str] = {
+    "hearing": "relief(evidentiary_hearing)",
+    "discovery": "relief(discovery)",
+    "remedy": "relief(remedy)",
+    "below_minimum": "below_minimum_authorized",
+    "threshold": "threshold_showing",
+}
+
+
+class _Matcher:
+    """Evaluate a clause body against one answer set, to find where it fails."""
+
+    def __init__(self, atoms: set[Symbol]) -> None:
+        self.by_sig: dict[tuple[str, int], list[Symbol]] = {}
+        for a in atoms:
+            self.by_sig.setdefault((a.name, len(a.arguments)), []).append(a)
+
+    def unify(self, term: ast.AST, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | None:
+        t = term.ast_type
+        if t == ast.ASTType.Variable:
+            if term.name == "_":
+                return env
+            if term.name in env:
+                return env if env[term.name] == sym else None
+            return {**env, term.name: sym}
+        if t == ast.ASTType.SymbolicTerm:
+            return env if term.symbol == sym else None
+        if t == ast.ASTType.Function:
+            if sym.type != SymbolType.Function or sym.name != term.name or len(sym.arguments) != len(term.arguments):
+                return None
+            for a, s in zip(term.arguments, sym.arguments):
+                env2 = self.unify(a, s, env)
+                if env2 is None:
+                    return None
+                env = env2
+            return env
+        return None
+
+    def matches(self, term: ast.AST, env: dict[str, Symbol]) -> list[dict[str, Symbol]]:
+        name = term.name if term.ast_type == ast.ASTType.Function else str(term)
+        arity = len(term.arguments) if term.ast_type == ast.ASTType.Function else 0
+        out = []
+        for s in self.by_sig.get((name, arity), []):
+            e = self.unify(term, s, env)
+            if e is not None:
+                out.append(e)
+        return out
+
+
+def _ground(term: ast.AST, env: Mapping[str, Symbol]) -> str:
+    """A body term with the variables bound so far replaced by their values."""
+    t = term.ast_type
+    if t == ast.ASTType.Variable:
+        return str(env[term.name]) if term.name in env else term.name
+    if t == ast.ASTType.Function:
+        args = ",".join(_ground(a, env) for a in term.arguments)
+        return f"{term.name}({args})" if term.arguments else term.name
+    return str(term)
+
+
+def _first_failure(clause: Clause, goal: Symbol, m: _Matcher) -> tuple[ast.AST, dict[str, Symbol]] | None:
+    node = clause.ast_node
+    head = node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+    env = m.unify(head, goal, {}) if goal.arguments or not head.arguments else {}
+    if env is None:
+        return None
+    body = list(node.body)  # type: ignore[attr-defined]
+    best: list[tuple[int, ast.AST, dict[str, Symbol]]] = []
+
+    def go(i: int, env: dict[str, Symbol], budget: list[int]) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        if i == len(body):
+            return True
+        lit = body[i]
+        if lit.ast_type != ast.ASTType.Literal or lit.atom.ast_type != ast.ASTType.SymbolicAtom:
+            return go(i + 1, env, budget)  # comparisons: not the decisive condition of a doctrine
+        term = lit.atom.symbol
+        if lit.sign == ast.Sign.NoSign:
+            envs = m.matches(term, env)
+            if not envs:
+                best.append((i, lit, env))
+                return False
+            return any(go(i + 1, e, budget) for e in envs)
+        if m.matches(term, env):
+            best.append((i, lit, env))
+            return False
+        return go(i + 1, env, budget)
+
+    if go(0, env, [5000]):
+        return None  # the rule is satisfied (the goal was defeated by an exception instead)
+    if not best:
+        return None
+    i, lit, env = max(best, key=lambda b: b[0])
+    return lit, env
+
+
+def why_not_failures(goal: str, run: Run, outcome: Outcome, rulebase: Rulebase, depth: int = 0) -> list[Failure]:
+    """For each rule that could derive `goal`, the first condition that failed (pruned, recursive)."""
+    goal = GOAL_ALIASES.get(goal, goal)
+    atoms = {_parse(f) for f in outcome.facts}
+    atoms |= {clingo.Function("holds", [_parse(c)]) for c in run.conclusions}
+    branch = dict(run.branch)
+    for q, setting in rulebase.jurisdictions.get(outcome.jurisdiction, {}).items():
+        p = branch.get(q, setting)
+        atoms.add(clingo.Function("position", [clingo.Function(q), clingo.Function(p)]))
+    atoms |= _static_atoms(rulebase)
+    m = _Matcher(atoms)
+    g = _parse(goal)
+    out: list[Failure] = []
+    seen: set[tuple[str, str]] = set()
+    for clause in rulebase.clauses:
+        head = clause.ast_node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+        if head.ast_type != ast.ASTType.Function or head.name != g.name:
+            continue
+        for target in (g,):
+            found = _first_failure(clause, target, m)
+            if found is None:
+                continue
+            lit, env = found
+            cond = ("not " if lit.sign != ast.Sign.NoSign else "") + _ground(lit.atom.symbol, env)
+            if (clause.rule, cond) in seen:
+                continue
+            seen.add((clause.rule, cond))
+            info = rulebase.rules.get(clause.rule)
+            text = _failure_text(lit, env)
+            deeper: list[Failure] = []
+            inner = lit.atom.symbol
+            if depth < 2 and lit.sign == ast.Sign.NoSign and inner.ast_type == ast.ASTType.Function and inner.name == "holds":
+                sub = _ground(inner.arguments[0], env)
+                if "_" not in sub and not any(ch.isupper() for ch in sub.split("(")[0]):
+                    deeper = why_not_failures(sub, run, outcome, rulebase, depth + 1)[:3]
+            out.append(
+                Failure(str(target), clause.rule, info.authority if info else "", info.pin if info else "", cond, text, tuple(deeper))
+            )
+    return out
+
+
+def _failure_text(lit: ast.AST, env: Mapping[str, Symbol]) -> str:
+    text = _ground(lit.atom.symbol, env)
+    try:
+        sym = clingo.parse_term(text)
+    except RuntimeError:
+        return text
+    if lit.sign == ast.Sign.NoSign:
+        return say(sym, negative=True)
+    return say(sym)
+
+
+@lru_cache(maxsize=8)
+def _static_atoms_cached(digest: str, rulebase: Rulebase) -> frozenset[Symbol]:
+    from doctrine.rulebase import _head_fact
+
+    out = set()
+    for stm in rulebase.statements:
+        if getattr(stm, "ast_type", None) == ast.ASTType.Rule and len(stm.body) == 0:  # type: ignore[attr-defined]
+            if _head_fact(stm) is not None:  # type: ignore[arg-type]
+                try:
+                    out.add(clingo.parse_term(str(stm.head)))  # type: ignore[attr-defined]
+                except RuntimeError:
+                    pass
+    return frozenset(out)
+
+
+def _static_atoms(rulebase: Rulebase) -> frozenset[Symbol]:
+    return _static_atoms_cached(rulebase.digest, rulebase)

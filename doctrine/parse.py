@@ -20,9 +20,9 @@ import threading
 from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
-from lark import Lark, Token, Tree
+from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.indenter import Indenter
 
@@ -32,9 +32,12 @@ from doctrine.source import Position, Source, Span
 from doctrine.syntax import Case, CaseFile, Statement, Value, ValueKind
 
 MAX_BYTES = 5 * 1024 * 1024  # a case file is a page of facts; anything bigger is a mistake
+MAX_LINES = 100_000
+MAX_TOKENS = 500_000  # words, strings and symbols: bounds the parse at a few seconds
 MAX_DEPTH = 8  # nesting levels (the vocabulary needs three)
 
 _CASE_LINE = re.compile(r"^case\b", re.MULTILINE)
+_INDENTED_END = re.compile(r"^[ \t]+end[ \t]*(#.*)?$", re.MULTILINE)
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 _KINDS = {kind.name: kind for kind in ValueKind}
 
@@ -49,7 +52,8 @@ class CaseIndenter(Indenter):
     An inconsistent dedent is reported and the line is kept at the enclosing level it
     overshoots, and a tab is reported and counted as one column, so parsing goes on and the
     rest of the case is still checked. `problems` holds (code, message, line, column) for
-    the last parse; the parser is shared, so parses are serialised by `_LOCK`.
+    the last parse and `count` its tokens, which may not exceed `budget`; the parser is
+    shared, so parses are serialised by `_LOCK`.
     """
 
     NL_type = "_NL"
@@ -60,10 +64,19 @@ class CaseIndenter(Indenter):
     tab_len = 1
 
     problems: list[tuple[str, str, int, int]]
+    count = 0
+    budget = MAX_TOKENS
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        self.problems = []
-        return super().process(stream)
+        self.problems, self.count = [], 0
+        return super().process(self._counted(stream))
+
+    def _counted(self, stream: Iterator[Token]) -> Iterator[Token]:
+        for token in stream:
+            self.count += 1
+            if self.count > self.budget:
+                raise _TooManyTokens
+            yield token
 
     def handle_NL(self, token: Token) -> Iterator[Token]:
         yield token
@@ -95,17 +108,41 @@ class CaseIndenter(Indenter):
         self.problems.append(("bad-indentation", message, line, column))
 
 
+class _TooManyTokens(Exception):
+    pass
+
+
+class _Shape(Transformer):  # type: ignore[type-arg]
+    """Regroups children as lark reduces, so no parse tree is built (big files parse in about
+    half the time). Spans are read from the tokens. These only regroup and cannot fail."""
+
+    def segment(self, children: list[Token]) -> tuple[Token, ...]:
+        return tuple(children)  # (key, *values)
+
+    def block(self, children: list[object]) -> list[object]:
+        return children  # [statement, ...]
+
+    def statement(self, children: list[object]) -> list[object]:
+        return children  # [segment, *inline segments, block?]
+
+    def case(self, children: list[object]) -> list[object]:
+        return children  # [CASE, NAME, statement, ...]
+
+    def start(self, children: list[object]) -> list[object]:
+        return children  # [case, ...]
+
+
 _LOCK = threading.Lock()
 
 
 def _cache_file(grammar: str) -> str | bool:
     """A grammar cache in the user's cache directory, or False where it cannot be written."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
     try:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
         root.mkdir(parents=True, exist_ok=True)
         if not os.access(root, os.W_OK):
             return False
-    except OSError:
+    except (OSError, RuntimeError):  # no home directory, read-only file system ...
         return False
     digest = sha256(grammar.encode()).hexdigest()[:16]
     return str(root / f"case-grammar-{digest}.lark-cache")
@@ -120,6 +157,7 @@ def _parser() -> tuple[Lark, CaseIndenter]:
         parser="lalr",
         lexer="contextual",
         postlex=indenter,
+        transformer=_Shape(),
         propagate_positions=True,
         maybe_placeholders=False,
         cache=_cache_file(grammar),
@@ -186,22 +224,32 @@ def parse_source(source: Source) -> CaseFile:
     name, text = source.name, source.text
     if len(text) > MAX_BYTES:
         raise DoctrineError([_too_large(name, len(text))], [source])
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        message = f"{name} has {lines:,} lines; a case file may have at most {MAX_LINES:,}"
+        raise DoctrineError([Diagnostic("file-too-large", message, Span.at(name, 1, 1))], [source])
     if not text.endswith("\n"):
         text += "\n"
     starts = [m.start() for m in _CASE_LINE.finditer(text)]
     diagnostics = _outside_cases(text[: starts[0]] if starts else text, name)
     if not starts and not diagnostics:
-        diagnostics.append(Diagnostic("empty-file", f"{name} holds no case", Span.at(name, 1, 1),
+        diagnostics.append(Diagnostic("empty-file", "the file holds no case", Span.at(name, 1, 1),
                                       hint="a case file holds cases: `case ID`, indented statements, `end`"))
     cases: list[Case] = []
     line = text.count("\n", 0, starts[0]) if starts else 0
+    budget = MAX_TOKENS
     for start, stop in zip(starts, [*starts[1:], len(text)]):
         chunk = text[start:stop]
-        case, problems = _parse_case(chunk, line, name)
+        try:
+            case, problems, used = _parse_case(chunk, line, name, budget)
+        except _TooManyTokens:
+            message = f"{name} has more than {MAX_TOKENS:,} words and symbols"
+            raise DoctrineError([Diagnostic("file-too-large", message, Span.at(name, 1, 1))], [source]) from None
         diagnostics.extend(problems)
         if case is not None:
             cases.append(case)
         line += chunk.count("\n")
+        budget -= used
     if diagnostics:
         raise DoctrineError(diagnostics, [source])
     return CaseFile(tuple(cases), name)
@@ -220,30 +268,32 @@ def _outside_cases(text: str, name: str) -> list[Diagnostic]:
     return []
 
 
-def _parse_case(chunk: str, offset: int, name: str) -> tuple[Case | None, list[Diagnostic]]:
-    """One case's text (its lines start at line `offset + 1`) -> its Case or its problems."""
+def _parse_case(chunk: str, offset: int, name: str, budget: int) -> tuple[Case | None, list[Diagnostic], int]:
+    """One case's text (its lines start at line `offset + 1`) -> its Case or its problems,
+    and the number of tokens it used of `budget`."""
     parser, indenter = _parser()
     error: UnexpectedInput | None = None
     with _LOCK:
+        indenter.budget = budget
         try:
-            tree = parser.parse(chunk)
+            shape = parser.parse(chunk)
         except UnexpectedInput as e:
             error = e
-        problems = list(indenter.problems)
+        problems, used = list(indenter.problems), indenter.count
     diagnostics = [
         Diagnostic(code, message, Span.at(name, line + offset, column)) for code, message, line, column in problems
     ]
     if diagnostics:  # a parse error after bad indentation is usually its echo
-        return None, diagnostics
+        return None, diagnostics, used
     if error is not None:
-        return None, [_syntax_diagnostic(error, chunk, offset, name)]
+        return None, [_syntax_diagnostic(error, chunk, offset, name)], used
     builder = _Builder(name, offset)
-    case = builder.case(tree.children[0])
-    return (None, builder.diagnostics) if builder.diagnostics else (case, [])
+    case = builder.case(shape[0])
+    return (None, builder.diagnostics, used) if builder.diagnostics else (case, [], used)
 
 
 class _Builder:
-    """Walks lark's tree into the AST; records bad escapes instead of raising."""
+    """Walks the parser's nested lists into the AST; records bad escapes instead of raising."""
 
     def __init__(self, name: str, offset: int) -> None:
         self.name, self.offset = name, offset
@@ -256,24 +306,23 @@ class _Builder:
             Position(last.end_line + self.offset, last.end_column),
         )
 
-    def case(self, tree: Tree) -> Case:
-        keyword, ident, *rest = tree.children
-        statements = self.block(rest[0]) if rest else ()
-        return Case(str(ident), statements, self.span(keyword, ident))
+    def case(self, shape: list[Any]) -> Case:
+        keyword, ident, *statements = shape
+        return Case(str(ident), self.block(statements), self.span(keyword, ident))
 
-    def block(self, tree: Tree) -> tuple[Statement, ...]:
-        return tuple(self.statement(child) for child in tree.children)
+    def block(self, shape: list[Any]) -> tuple[Statement, ...]:
+        return tuple(self.statement(child) for child in shape)
 
-    def statement(self, tree: Tree) -> Statement:
-        head, *rest = tree.children
-        children = [self.segment(c, ()) for c in rest if c.data == "segment"]
+    def statement(self, shape: list[Any]) -> Statement:
+        head, *rest = shape
+        children = [self.segment(c, ()) for c in rest if isinstance(c, tuple)]
         for c in rest:
-            if c.data == "block":
+            if isinstance(c, list):
                 children.extend(self.block(c))
         return self.segment(head, tuple(children))
 
-    def segment(self, tree: Tree, children: tuple[Statement, ...]) -> Statement:
-        key, *values = tree.children
+    def segment(self, shape: tuple[Token, ...], children: tuple[Statement, ...]) -> Statement:
+        key, *values = shape
         return Statement(
             str(key),
             tuple(self.value(v) for v in values),
@@ -379,8 +428,9 @@ def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: st
     token = getattr(error, "token", None)
     expected = set(getattr(error, "expected", ()) or ())
     if isinstance(error, UnexpectedEOF) or token is None or token.type == "$END":
-        return Diagnostic("missing-end", f"case `{_case_name(chunk)}` has no `end`", case_line,
-                          hint="close the case with `end` at column 1")
+        indented = _INDENTED_END.search(chunk)
+        hint = "`end` must start at column 1" if indented else "close the case with `end` at column 1"
+        return Diagnostic("missing-end", f"case `{_case_name(chunk)}` has no `end`", case_line, hint=hint)
     assert isinstance(error, UnexpectedToken)
     line, column = token.line + offset, token.column
     if token.type in ("_INDENT", "_DEDENT"):  # point at the line's first word, not the line break

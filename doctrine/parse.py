@@ -17,10 +17,11 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Iterator
 from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, ClassVar, cast
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -57,8 +58,8 @@ class CaseIndenter(Indenter):
     """
 
     NL_type = "_NL"
-    OPEN_PAREN_types: list[str] = []
-    CLOSE_PAREN_types: list[str] = []
+    OPEN_PAREN_types: ClassVar[list[str]] = []  # no brackets: every new line counts
+    CLOSE_PAREN_types: ClassVar[list[str]] = []
     INDENT_type = "_INDENT"
     DEDENT_type = "_DEDENT"
     tab_len = 1
@@ -81,7 +82,7 @@ class CaseIndenter(Indenter):
     def handle_NL(self, token: Token) -> Iterator[Token]:
         yield token
         indent_str = token.rsplit("\n", 1)[1]
-        line, levels = token.end_line, self.indent_level
+        line, levels = token.end_line or 1, self.indent_level
         if "\t" in indent_str:
             self._problem("a tab in the indentation: indent with spaces", line, indent_str.index("\t") + 1)
         indent = len(indent_str)
@@ -185,7 +186,9 @@ def load_source(path: str | os.PathLike[str]) -> Source:
             raise DoctrineError([_too_large(name, size)])
         data = Path(path).read_bytes()
     except OSError as e:
-        raise DoctrineError([Diagnostic("cannot-read", f"cannot read {name}: {e.strerror or e}", start)]) from None
+        raise DoctrineError(
+            [Diagnostic("cannot-read", f"cannot read {name}: {e.strerror or e}", start)]
+        ) from None
     if len(data) > MAX_BYTES:
         raise DoctrineError([_too_large(name, len(data))])
     try:
@@ -196,7 +199,14 @@ def load_source(path: str | os.PathLike[str]) -> Source:
         column = len(data[line_start : e.start].decode("utf-8", errors="replace")) + 1
         span = Span.at(name, line, column)
         raise DoctrineError(
-            [Diagnostic("not-utf8", f"byte 0x{data[e.start]:02x} is not UTF-8", span, hint="save the file as UTF-8")]
+            [
+                Diagnostic(
+                    "not-utf8",
+                    f"byte 0x{data[e.start]:02x} is not UTF-8",
+                    span,
+                    hint="save the file as UTF-8",
+                )
+            ]
         ) from None
     return Source(name, text)
 
@@ -233,8 +243,14 @@ def parse_source(source: Source) -> CaseFile:
     starts = [m.start() for m in _CASE_LINE.finditer(text)]
     diagnostics = _outside_cases(text[: starts[0]] if starts else text, name)
     if not starts and not diagnostics:
-        diagnostics.append(Diagnostic("empty-file", "the file holds no case", Span.at(name, 1, 1),
-                                      hint="a case file holds cases: `case ID`, indented statements, `end`"))
+        diagnostics.append(
+            Diagnostic(
+                "empty-file",
+                "the file holds no case",
+                Span.at(name, 1, 1),
+                hint="a case file holds cases: `case ID`, indented statements, `end`",
+            )
+        )
     cases: list[Case] = []
     line = text.count("\n", 0, starts[0]) if starts else 0
     budget = MAX_TOKENS
@@ -244,7 +260,9 @@ def parse_source(source: Source) -> CaseFile:
             case, problems, used = _parse_case(chunk, line, name, budget)
         except _TooManyTokens:
             message = f"{name} has more than {MAX_TOKENS:,} words and symbols"
-            raise DoctrineError([Diagnostic("file-too-large", message, Span.at(name, 1, 1))], [source]) from None
+            raise DoctrineError(
+                [Diagnostic("file-too-large", message, Span.at(name, 1, 1))], [source]
+            ) from None
         diagnostics.extend(problems)
         if case is not None:
             cases.append(case)
@@ -255,6 +273,22 @@ def parse_source(source: Source) -> CaseFile:
     return CaseFile(tuple(cases), name)
 
 
+def parse_text(text: str, name: str = "<text>") -> CaseFile:
+    """Parse and check a case file's text (`doctrine.check.check_source`)."""
+    from doctrine.check import check_source  # the next stage; imported here for callers of the parser
+
+    return check_source(Source(name, text))
+
+
+def load_case_file(path: str | os.PathLike[str]) -> CaseFile:
+    """Load, parse and check a case file (`doctrine.check.load_case_file`)."""
+    from doctrine.check import (
+        load_case_file as load,
+    )  # the next stage; imported here for callers of the parser
+
+    return load(path)
+
+
 def _outside_cases(text: str, name: str) -> list[Diagnostic]:
     """The text before the first case may hold only blank lines and comments."""
     for number, line in enumerate(text.split("\n"), 1):
@@ -262,7 +296,11 @@ def _outside_cases(text: str, name: str) -> list[Diagnostic]:
         if stripped and not stripped.startswith("#"):
             column = len(line) - len(line.lstrip()) + 1
             word = stripped.split()[0]
-            hint = "`case` must start at column 1" if word == "case" else "start a case with `case ID` at column 1"
+            hint = (
+                "`case` must start at column 1"
+                if word == "case"
+                else "start a case with `case ID` at column 1"
+            )
             span = Span.at(name, number, column, len(word))
             return [Diagnostic("statement-outside-case", f"`{word}` is outside any case", span, hint=hint)]
     return []
@@ -276,12 +314,13 @@ def _parse_case(chunk: str, offset: int, name: str, budget: int) -> tuple[Case |
     with _LOCK:
         indenter.budget = budget
         try:
-            shape = parser.parse(chunk)
+            shape = cast(list[Any], parser.parse(chunk))  # _Shape's lists, not a Tree
         except UnexpectedInput as e:
             error = e
         problems, used = list(indenter.problems), indenter.count
     diagnostics = [
-        Diagnostic(code, message, Span.at(name, line + offset, column)) for code, message, line, column in problems
+        Diagnostic(code, message, Span.at(name, line + offset, column))
+        for code, message, line, column in problems
     ]
     if diagnostics:  # a parse error after bad indentation is usually its echo
         return None, diagnostics, used
@@ -300,6 +339,7 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
 
     def span(self, first: Token, last: Token) -> Span:
+        assert first.line and first.column and last.end_line and last.end_column  # lark sets them
         return Span(
             self.name,
             Position(first.line + self.offset, first.column),
@@ -336,12 +376,12 @@ class _Builder:
         kind = _KINDS[token.type]
         text = str(token)
         if kind is ValueKind.STRING:
-            text = self.decode(text[1:-1], token)
+            text = self.decode(text[1:-1], span)
         elif kind is ValueKind.SECTION:
             text = "Rule 35(b)" if text.startswith("Rule") else "§ " + text[1:].lstrip(" ")
         return Value(kind, text, span)
 
-    def decode(self, body: str, token: Token) -> str:
+    def decode(self, body: str, span: Span) -> str:
         if "\\" not in body:
             return body
         out, i = [], 0
@@ -350,13 +390,12 @@ class _Builder:
             if ch == "\\":
                 esc = body[i + 1]
                 if esc not in _ESCAPES:
-                    column = token.column + 1 + i
-                    span = Span.at(self.name, token.line + self.offset, column, 2)
+                    at = Span.at(self.name, span.start.line, span.start.column + 1 + i, 2)
                     self.diagnostics.append(
                         Diagnostic(
                             "bad-escape",
                             f"unknown escape `\\{esc}` in a string",
-                            span,
+                            at,
                             expected='\\" \\\\ \\n \\t',
                             hint="write a backslash as \\\\",
                         )
@@ -416,15 +455,23 @@ def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: st
     case_line = Span(name, Position(offset + 1, 1), Position(offset + 1, len(chunk.split("\n", 1)[0]) + 1))
     if isinstance(error, UnexpectedCharacters):
         line, column = error.line + offset, error.column
-        char = chunk[error.pos_in_stream]
+        char = chunk[error.pos_in_stream or 0]
         if char == '"':
-            rest = chunk[error.pos_in_stream :].split("\n", 1)[0]
+            rest = chunk[error.pos_in_stream or 0 :].split("\n", 1)[0]
             span = Span.at(name, line, column, len(rest.rstrip("\r")))
-            return Diagnostic("unterminated-string", "this string has no closing quote", span,
-                              hint="a string ends on the line it starts; write a quote inside it as \\\"")
+            return Diagnostic(
+                "unterminated-string",
+                "this string has no closing quote",
+                span,
+                hint='a string ends on the line it starts; write a quote inside it as \\"',
+            )
         shown = char if char.isprintable() else repr(char)
-        return Diagnostic("bad-character", f"unexpected character `{shown}`", Span.at(name, line, column),
-                          expected=_expected_words(set(error.allowed or ())))
+        return Diagnostic(
+            "bad-character",
+            f"unexpected character `{shown}`",
+            Span.at(name, line, column),
+            expected=_expected_words(set(error.allowed or ())),
+        )
     token = getattr(error, "token", None)
     expected = set(getattr(error, "expected", ()) or ())
     if isinstance(error, UnexpectedEOF) or token is None or token.type == "$END":
@@ -435,14 +482,28 @@ def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: st
     line, column = token.line + offset, token.column
     if token.type in ("_INDENT", "_DEDENT"):  # point at the line's first word, not the line break
         line, column = token.end_line + offset, token.end_column
-    span = Span.at(name, line, column, max(1, len(token) if token.type not in ("_NL", "_INDENT", "_DEDENT") else 1))
+    span = Span.at(
+        name, line, column, max(1, len(token) if token.type not in ("_NL", "_INDENT", "_DEDENT") else 1)
+    )
     if "CASE" in expected:
-        return Diagnostic("statement-outside-case", "this line comes after the case's `end`", span,
-                          expected=_expected_words(expected), hint="move it before `end`, indented")
+        return Diagnostic(
+            "statement-outside-case",
+            "this line comes after the case's `end`",
+            span,
+            expected=_expected_words(expected),
+            hint="move it before `end`, indented",
+        )
     if "_END" in expected and column == 1 and token.type != "_NL":
-        return Diagnostic("bad-indentation", f"{_describe(token)} at column 1 inside a case", span,
-                          expected="an indented statement or `end`", hint="indent the statements of a case")
-    return Diagnostic("syntax-error", f"unexpected {_describe(token)}", span, expected=_expected_words(expected))
+        return Diagnostic(
+            "bad-indentation",
+            f"{_describe(token)} at column 1 inside a case",
+            span,
+            expected="an indented statement or `end`",
+            hint="indent the statements of a case",
+        )
+    return Diagnostic(
+        "syntax-error", f"unexpected {_describe(token)}", span, expected=_expected_words(expected)
+    )
 
 
 def _case_name(chunk: str) -> str:

@@ -183,14 +183,14 @@ def load_source(path: str | os.PathLike[str]) -> Source:
     try:
         size = os.stat(path).st_size
         if size > MAX_BYTES:
-            raise DoctrineError([_too_large(name, size)])
+            raise DoctrineError([_too_large(name, f"is {size:,} bytes")])
         data = Path(path).read_bytes()
     except OSError as e:
         raise DoctrineError(
             [Diagnostic("cannot-read", f"cannot read {name}: {e.strerror or e}", start)]
         ) from None
     if len(data) > MAX_BYTES:
-        raise DoctrineError([_too_large(name, len(data))])
+        raise DoctrineError([_too_large(name, f"is {len(data):,} bytes")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -211,11 +211,10 @@ def load_source(path: str | os.PathLike[str]) -> Source:
     return Source(name, text)
 
 
-def _too_large(name: str, size: int) -> Diagnostic:
+def _too_large(name: str, why: str) -> Diagnostic:
+    limits = f"{MAX_BYTES:,} bytes, {MAX_LINES:,} lines and {MAX_TOKENS:,} words and symbols"
     return Diagnostic(
-        "file-too-large",
-        f"{name} is {size:,} bytes; a case file may be at most {MAX_BYTES:,}",
-        Span.at(name, 1, 1),
+        "file-too-large", f"{name} {why}", Span.at(name, 1, 1), hint=f"a case file may have at most {limits}"
     )
 
 
@@ -233,11 +232,10 @@ def parse_source(source: Source) -> CaseFile:
     """
     name, text = source.name, source.text
     if len(text) > MAX_BYTES:
-        raise DoctrineError([_too_large(name, len(text))], [source])
+        raise DoctrineError([_too_large(name, f"has {len(text):,} characters")], [source])
     lines = text.count("\n")
     if lines > MAX_LINES:
-        message = f"{name} has {lines:,} lines; a case file may have at most {MAX_LINES:,}"
-        raise DoctrineError([Diagnostic("file-too-large", message, Span.at(name, 1, 1))], [source])
+        raise DoctrineError([_too_large(name, f"has {lines:,} lines")], [source])
     if not text.endswith("\n"):
         text += "\n"
     starts = [m.start() for m in _CASE_LINE.finditer(text)]
@@ -259,9 +257,8 @@ def parse_source(source: Source) -> CaseFile:
         try:
             case, problems, used = _parse_case(chunk, line, name, budget)
         except _TooManyTokens:
-            message = f"{name} has more than {MAX_TOKENS:,} words and symbols"
             raise DoctrineError(
-                [Diagnostic("file-too-large", message, Span.at(name, 1, 1))], [source]
+                [_too_large(name, f"has more than {MAX_TOKENS:,} words and symbols")], [source]
             ) from None
         diagnostics.extend(problems)
         if case is not None:
@@ -275,16 +272,16 @@ def parse_source(source: Source) -> CaseFile:
 
 def parse_text(text: str, name: str = "<text>") -> CaseFile:
     """Parse and check a case file's text (`doctrine.check.check_source`)."""
-    from doctrine.check import check_source  # the next stage; imported here for callers of the parser
+    # the next stage; imported here for callers of the parser
+    from doctrine.check import check_source
 
     return check_source(Source(name, text))
 
 
 def load_case_file(path: str | os.PathLike[str]) -> CaseFile:
     """Load, parse and check a case file (`doctrine.check.load_case_file`)."""
-    from doctrine.check import (
-        load_case_file as load,
-    )  # the next stage; imported here for callers of the parser
+    # the next stage; imported here for callers of the parser
+    from doctrine.check import load_case_file as load
 
     return load(path)
 
@@ -452,13 +449,13 @@ def _describe(token: Token) -> str:
 
 def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: str) -> Diagnostic:
     """lark's error -> a Diagnostic with a stable code, a plain message and what was expected."""
-    case_line = Span(name, Position(offset + 1, 1), Position(offset + 1, len(chunk.split("\n", 1)[0]) + 1))
+    case_line = Span.at(name, offset + 1, 1, chunk.find("\n"))
     if isinstance(error, UnexpectedCharacters):
         line, column = error.line + offset, error.column
         char = chunk[error.pos_in_stream or 0]
         if char == '"':
-            rest = chunk[error.pos_in_stream or 0 :].split("\n", 1)[0]
-            span = Span.at(name, line, column, len(rest.rstrip("\r")))
+            start = error.pos_in_stream or 0
+            span = Span.at(name, line, column, len(chunk[start : chunk.find("\n", start)].rstrip("\r")))
             return Diagnostic(
                 "unterminated-string",
                 "this string has no closing quote",

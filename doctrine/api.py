@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from doctrine.explain import Explanation
-from doctrine.explain import explain as _explain
+from doctrine.explanation import Explanation
+from doctrine.explanation import explain as _explain
 from doctrine.rulebase import load_rulebase
 from doctrine.solve import Solver
 from doctrine.verdict import Verdict, decide_verdict

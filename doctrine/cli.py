@@ -99,7 +99,7 @@ def compile_cmd(path: Path = typer.Argument(..., help="a case file"), case: Opti
 
 
 def _evaluate(paths: list[Path], rules: Optional[str], as_of: Optional[str], jurisdiction: Optional[str], explain: bool, case: Optional[str] = None, why: Optional[str] = None, why_not: Optional[str] = None, workers: int = 1) -> list[tuple[Any, Any]]:
-    from doctrine.explain import explain as explain_outcome
+    from doctrine.explanation import explain as explain_outcome
     from doctrine.rulebase import load_rulebase
     from doctrine.solve import solve_cases
     from doctrine.verdict import decide_verdict
@@ -220,12 +220,10 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as e:  # noqa: BLE001 - the last line of defence against tracebacks
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's (or typer's vendored click's) usage errors
             e.show()
             sys.exit(2)
-        if isinstance(e, click.exceptions.Abort):
+        if type(e).__name__ == "Abort":
             sys.exit(130)
         from doctrine.diagnostics import DoctrineError
 

@@ -69,6 +69,32 @@ def _condition(run: Run) -> str:
     return "; ".join(parts)
 
 
+def minimal_condition(runs: list[Run], where: list[Run]) -> str:
+    """The weakest condition under which a holding was reached.
+
+    `where` are the runs in which it was reached, among all `runs`. A question drops out of the
+    condition when flipping its position inside `where` stays inside `where`; a bar drops out
+    when the holding is reached with and without it.
+    """
+    inside = {(r.branch, r.even_if) for r in where}
+    questions = sorted({q for r in runs for q, _ in r.branch})
+    positions = {q: sorted({dict(r.branch)[q] for r in runs}) for q in questions}
+    keep = []
+    for q in questions:
+        irrelevant = all(
+            (tuple((q2, p if q2 == q else p2) for q2, p2 in r.branch), r.even_if) in inside
+            for r in where
+            for p in positions[q]
+        )
+        values = {dict(r.branch)[q] for r in where}
+        if not irrelevant and len(values) == 1:
+            keep.append(f"if {q} = {values.pop()}")
+    bars = {r.even_if for r in where}
+    if all(r.even_if for r in where) and len(bars) == 1:
+        keep += [f"even if {b} were set aside" for b in next(iter(bars))]
+    return "; ".join(keep)
+
+
 def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
     q = rulebase.rules[rule].question if rule in rulebase.rules else ""
     return (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
@@ -79,6 +105,8 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     primary = outcome.primary
     everywhere = set.intersection(*(set(r.applied) for r in primary)) if primary else set()
     holdings: dict[tuple[str, str], Holding] = {}
+
+    everyrun = list(outcome.runs)
 
     def add(rule: str, conclusion: str, run: Run, alternative: bool) -> None:
         if (rule, conclusion) in holdings:
@@ -94,7 +122,7 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
             statement=info.statement if info else "",
             weight="binding" if rule in run.binding else "persuasive",
             alternative=alternative,
-            condition=_condition(run) if alternative else "",
+            condition=minimal_condition(everyrun, [r for r in everyrun if (rule, conclusion) in r.applied]) if alternative else "",
         )
 
     for run in primary:  # dispositive first: decided the same way in every branch
@@ -106,7 +134,12 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
             add(rule, conclusion, run, True)
     ordered = sorted(holdings.values(), key=lambda h: (h.alternative, *_order(rulebase, h.rule), h.answer))
     kinds_if = sorted(
-        {(k, _condition(r)) for r in primary for k in r.relief if k not in outcome.relief_kinds}
+        {
+            (k, minimal_condition(list(primary), [r2 for r2 in primary if k in r2.relief]))
+            for r in primary
+            for k in r.relief
+            if k not in outcome.relief_kinds
+        }
     )
     common = set.intersection(*(set(r.conclusions) for r in primary)) if primary else set()
     bases = sorted(set.intersection(*(set(r.below_minimum) for r in primary))) if primary else []

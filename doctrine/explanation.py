@@ -220,11 +220,14 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         facts_used |= builder.facts_used
     if not why:
         by_condition: dict[str, list[str]] = {}
-        runs = {(_cond(r)): r for r in outcome.runs if r.branch or r.even_if}
+        run_for: dict[str, Run] = {}
         for h in verdict.alternatives():
             by_condition.setdefault(h.condition, []).append(h.answer)
+            found = next((r for r in outcome.runs if (h.rule, h.answer) in r.applied), None)
+            if found is not None:
+                run_for.setdefault(h.condition, found)
         for condition, answers in by_condition.items():
-            run = runs.get(condition)
+            run = run_for.get(condition)
             if run is None:
                 continue
             builder = _TreeBuilder(rulebase, outcome, run, set(shown))
@@ -235,12 +238,6 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
     if why_not and primary is not None:
         failures = tuple(why_not_failures(why_not, primary, outcome, rulebase))
     return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
-
-
-def _cond(run: Run) -> str:
-    from doctrine.verdict import _condition
-
-    return _condition(run)
 
 
 def _roots(conclusions: list[str], builder: _TreeBuilder) -> list[str]:

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable
 
 from doctrine.diagnostics import Diagnostic, DoctrineError, did_you_mean
-from doctrine.parse import load_source, parse_source
+from doctrine.parse import load_source, or_list, parse_source
 from doctrine.source import Source, Span
 from doctrine.syntax import Case, CaseFile, Statement, Value, ValueKind
 from doctrine.vocabulary import CASE_KEYS, EXPECT_KEYS, KEYS, MOTIONS, Form, Key
@@ -71,10 +71,7 @@ def check_case_file(f: CaseFile) -> tuple[Diagnostic, ...]:
 
 def _words(words: Iterable[str]) -> str:
     """['a', 'b', 'c'] -> '`a`, `b`, or `c`'."""
-    quoted = [f"`{w}`" for w in words]
-    if len(quoted) <= 2:
-        return " or ".join(quoted)
-    return ", ".join(quoted[:-1]) + ", or " + quoted[-1]
+    return or_list(f"`{w}`" for w in words)
 
 
 def _across(first: Value, last: Value) -> Span:

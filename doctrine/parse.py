@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
@@ -425,16 +425,19 @@ _WORDS = {
 }
 
 
+def or_list(items: Iterable[str]) -> str:
+    """The alternatives a message offers: ['a', 'b', 'c'] -> 'a, b, or c'."""
+    items = list(items)
+    return " or ".join(items) if len(items) <= 2 else ", ".join(items[:-1]) + ", or " + items[-1]
+
+
 def _expected_words(names: set[str]) -> str:
     """{'NAME', 'STRING', ..., 'COMMA', '_NL'} -> 'a value, a comma, or a new line'."""
     words: list[str] = []
     if set(_VALUE_TOKENS) <= names:
         words.append("a value")
         names = names - set(_VALUE_TOKENS)
-    words.extend(_WORDS[n] for n in _WORDS if n in names)
-    if len(words) <= 2:
-        return " or ".join(words)
-    return ", ".join(words[:-1]) + ", or " + words[-1]
+    return or_list([*words, *(_WORDS[n] for n in _WORDS if n in names)])
 
 
 def _describe(token: Token) -> str:

@@ -180,27 +180,27 @@ class _Checker:
 
     def repeated(self, stated: list[tuple[Statement, Key]]) -> None:
         """The same fact twice is a duplicate; a one-valued key with two values, a conflict."""
-        earlier: dict[str, list[Statement]] = {}
+        facts: dict[tuple[str, tuple[Value, ...]], Statement] = {}
+        single: dict[str, Statement] = {}  # the first statement of each one-valued key
         for s, key in stated:
-            before = earlier.setdefault(s.key, [])
             where = s.values[0].span if s.values else s.key_span
-            same = next((b for b in before if b.values == s.values), None)
-            if same is not None:
+            same = facts.setdefault((s.key, s.values), s)
+            first = s if key.multiple or key.keyed else single.setdefault(s.key, s)
+            if same is not s:
                 self.error(
                     "duplicate-fact",
                     f"`{_shown((s.key, *s.values))}` is stated twice",
                     where,
                     hint=f"first stated at line {same.span.line}",
                 )
-            elif before and not key.multiple and not key.keyed:
+            elif first is not s:
                 self.error(
                     "conflicting-fact",
-                    f"`{s.key}` is stated twice, as `{_shown(before[0].values)}` "
-                    f"(line {before[0].span.line}) and `{_shown(s.values)}`",
+                    f"`{s.key}` is stated twice, as `{_shown(first.values)}` "
+                    f"(line {first.span.line}) and `{_shown(s.values)}`",
                     where,
                     hint=f"`{s.key}` takes one value: keep the one the record supports",
                 )
-            before.append(s)
 
     # -- values ---------------------------------------------------------------------------
 

@@ -159,7 +159,7 @@ def _parser() -> tuple[Lark, CaseIndenter]:
         lexer="contextual",
         postlex=indenter,
         transformer=_Shape(),
-        propagate_positions=True,
+        propagate_positions=True,  # for any Tree lark builds; the AST's spans come from tokens
         maybe_placeholders=False,
         cache=_cache_file(grammar),
     )
@@ -454,10 +454,9 @@ def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: st
     """lark's error -> a Diagnostic with a stable code, a plain message and what was expected."""
     case_line = Span.at(name, offset + 1, 1, chunk.find("\n"))
     if isinstance(error, UnexpectedCharacters):
-        line, column = error.line + offset, error.column
-        char = chunk[error.pos_in_stream or 0]
+        line, column, start = error.line + offset, error.column, error.pos_in_stream or 0
+        char = chunk[start]
         if char == '"':
-            start = error.pos_in_stream or 0
             span = Span.at(name, line, column, len(chunk[start : chunk.find("\n", start)].rstrip("\r")))
             return Diagnostic(
                 "unterminated-string",
@@ -507,5 +506,5 @@ def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: st
 
 
 def _case_name(chunk: str) -> str:
-    words = chunk.split("\n", 1)[0].split()
+    words = chunk[: chunk.find("\n")].split()
     return words[1] if len(words) > 1 else ""

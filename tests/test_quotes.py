@@ -178,3 +178,16 @@ def test_every_proposition_is_encoded():
                         hi = int(span[1]) if span[1] else lo
                         named.update(range(lo, hi + 1))
     assert set(range(1, 26)) <= named, f"not encoded: {sorted(set(range(1, 26)) - named)}"
+
+
+def test_rules_outside_the_seeds_say_what_they_build_on():
+    """A rule from outside the seeds carries a comment between its %## line and rule/5."""
+    for path in sorted(RULES.glob("*.lp")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("rule(") and "outside_seeds" in line:
+                j, commented = i - 1, False
+                while j >= 0 and not lines[j].startswith("%##"):
+                    commented |= lines[j].startswith("% ")
+                    j -= 1
+                assert commented, f"{path.name}:{i + 1}: say which seed passage the rule builds on"

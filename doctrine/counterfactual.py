@@ -85,9 +85,12 @@ class _PerCopy(ast.Transformer):
     def __init__(self, shared: frozenset[str]) -> None:
         self.shared = shared
         self.var = ast.Variable(_LOC, COPY)
+        self.read: set[str] = set()  # the input predicates the rules mention
 
     def visit_SymbolicAtom(self, node: ast.AST) -> ast.AST:
         sym = node.symbol
+        if sym.ast_type == ast.ASTType.Function and sym.name in self.shared:
+            self.read.add(sym.name)
         if sym.ast_type == ast.ASTType.Function and sym.name not in self.shared and not sym.external:
             return node.update(symbol=sym.update(arguments=[self.var, *sym.arguments]))
         if (
@@ -115,20 +118,25 @@ class _PerCopy(ast.Transformer):
         return stm
 
 
-_PER_COPY: dict[tuple[str, str, str], tuple[ast.AST, ...]] = {}
+_PER_COPY: dict[tuple[str, str, str], tuple[tuple[ast.AST, ...], frozenset[str]]] = {}
 
 
-def per_copy_doctrine(rulebase: Rulebase, jurisdiction: str) -> tuple[ast.AST, ...]:
-    """The doctrine and the jurisdiction's settings, transformed once per rule set."""
+def per_copy_doctrine(rulebase: Rulebase, jurisdiction: str) -> tuple[tuple[ast.AST, ...], frozenset[str]]:
+    """The doctrine and the jurisdiction's settings, transformed once per rule set, and the
+    input predicates they read."""
     key = (str(rulebase.directory), rulebase.digest, jurisdiction)
     if key not in _PER_COPY:
         t = _PerCopy(frozenset(V.input_predicates()))
-        stms: list[ast.AST] = [
-            *rulebase.statements,
-            *_jurisdiction_statements(rulebase.directory, jurisdiction),
-        ]  # type: ignore[list-item]
-        _PER_COPY[key] = tuple(x for x in map(t.statement, stms) if x is not None)
+        stms: list[ast.AST] = [*rulebase.statements]  # type: ignore[list-item]
+        stms += _jurisdiction_statements(rulebase.directory, jurisdiction)
+        done = tuple(x for x in map(t.statement, stms) if x is not None)
+        _PER_COPY[key] = (done, frozenset(t.read))
     return _PER_COPY[key]
+
+
+def inputs_read(rulebase: Rulebase, jurisdiction: str) -> frozenset[str]:
+    """The input predicates some rule of the doctrine reads."""
+    return per_copy_doctrine(rulebase, jurisdiction)[1]
 
 
 def _is_trace(stm: ast.AST) -> bool:
@@ -220,7 +228,7 @@ class Search:
                     if a.date > as_of
                 ]
         with ast.ProgramBuilder(ctl) as builder:
-            for stm in per_copy_doctrine(rulebase, jurisdiction):
+            for stm in per_copy_doctrine(rulebase, jurisdiction)[0]:
                 builder.add(stm)
             for stm in _shape():
                 builder.add(stm)
@@ -261,25 +269,26 @@ class Search:
         with self._ctl.backend() as backend:
             backend.add_rule([], lits)
 
-    def cheapest(self, max_changes: int, count: int, per_level: int = 64) -> Iterator[Answer]:
-        """Subset-minimal change sets, cheapest first: all of one cost before the next."""
+    def cheapest(self, max_changes: int, count: int) -> Iterator[Answer]:
+        """Subset-minimal change sets, cheapest first: a cost is exhausted before the next.
+
+        A cost enumerated only in part ends the search, so every answer's proper subsets (all
+        cheaper) were seen, and excluded it if they reached the goal."""
         best = self.optimum()
         if best is None:
             return
-        n, cap = 0, max(per_level, count)
+        n = 0
         for level in range(best, max_changes + 1):
-            models = {a.changes: a for a in self._models(f"enum,{level}", cap)}
-            found = sorted(models.values(), key=lambda a: (a.cost, a.changes))
-            for answer in found:
-                if n >= count:
-                    return
+            want = count - n
+            models = self._models(f"enum,{level}", want)
+            for answer in sorted({a.changes: a for a in models}.values(), key=lambda a: a.changes):
                 n += 1
                 yield answer
                 if answer.cost == 0:
                     return  # the goal already holds: every other set contains this one
                 self.exclude(answer)
-            if len(found) >= cap:
-                return  # this cost was not enumerated in full: a dearer set might not be minimal
+            if len(models) >= want:
+                return  # enough answers, or this cost not exhausted
 
 
 def _term(change: Change) -> Symbol:

@@ -192,6 +192,21 @@ def fact_space(
     return Space(frozenset(program.facts), frozenset(program.origin), fixed, frozenset(exclude))
 
 
+def unread_keys(read: frozenset[str]) -> tuple[str, ...]:
+    """The keys no rule reads, neither they nor a child of theirs: pinning them loses no answer."""
+    needed = read | {REFERENCES[p] for p in read if p in REFERENCES}
+    out = []
+    for parent, key in V.walk():
+        if key.predicate is None:
+            continue
+        if parent is not None:
+            if key.predicate not in needed:
+                out.append(f"{parent.word}.{key.word}")
+        elif not needed & {key.predicate, *(c.predicate for c in key.children if c.predicate)}:
+            out.append(key.word)
+    return tuple(out)
+
+
 def unknown_keys(program: Program) -> tuple[Slot, ...]:
     """The single-valued slots whose value in the case is `unknown` (stated or by default) and
     could be stated as it stands (a block's child only where the block is stated)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from doctrine import render
 from doctrine.compare import Column, Comparison, Holding, Step, Timeline
-from doctrine.explain import say
+from doctrine.explanation import say
 
 COMPARE_SCHEMA = "doctrine.compare/1"
 TIMELINE_SCHEMA = "doctrine.timeline/1"

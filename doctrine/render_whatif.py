@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from doctrine import render
-from doctrine.explain import say
+from doctrine.explanation import say
 from doctrine.factspace import Change
 from doctrine.whatif import Alternative, Result, Unknowns, WhatIf
 

@@ -22,12 +22,12 @@ from clingo import Function, Symbol
 
 from doctrine.check import check_case_file
 from doctrine.compile import Program, compile_case
-from doctrine.counterfactual import Search, branches, goal_rules
+from doctrine.counterfactual import Search, branches, goal_rules, inputs_read
 from doctrine.diagnostics import Diagnostic, DoctrineError
-from doctrine.explain import GOAL_ALIASES, Explanation, _matches, explain
-from doctrine.factspace import FIXED_KEYS, Change, Slot, apply_changes, fact_space, unknown_keys
+from doctrine.explanation import GOAL_ALIASES, Explanation, _matches, explain
+from doctrine.factspace import FIXED_KEYS, Change, Slot, apply_changes, fact_space, unknown_keys, unread_keys
 from doctrine.parse import parse_source
-from doctrine.solve import Outcome, Solver, circuit_of
+from doctrine.solve import Outcome, Run, Solver, circuit_of
 from doctrine.source import NOWHERE, Source, Span
 from doctrine.syntax import Case, print_case
 from doctrine.verdict import Verdict, decide_verdict
@@ -136,7 +136,7 @@ def what_if(
     program = compile_case(case, source)
     j = jurisdiction or rulebase.jurisdiction_for(circuit_of(program))
     pattern = goal_term(goal)
-    space = fact_space(program, fix)
+    space = fact_space(program, (*fix, *unread_keys(inputs_read(rulebase, j))))
     want = Function("_want", [Function("fails" if negate else "holds")])
     search = Search(
         rulebase,
@@ -183,17 +183,26 @@ class Result:
     outcome: str  # available / none / depends
     kinds: tuple[str, ...]
     below_minimum: bool | None
-    signature: tuple[tuple[tuple[str, ...], bool], ...]  # per branch: relief kinds, below minimum
+    signature: tuple[tuple[tuple[str, ...], bool], ...]  # per full branch: relief kinds, below minimum
 
     @staticmethod
-    def of(o: Outcome) -> Result:
+    def of(o: Outcome, copies: Branches) -> Result:
         word = {True: "available", False: "none", None: "depends"}[o.relief_available]
+        runs = [covering(o, b) for b in copies]
         return Result(
             word,
             o.relief_kinds,
             o.below_minimum_authorized,
-            tuple((r.relief, bool(r.below_minimum)) for r in o.primary),
+            tuple((r.relief, bool(r.below_minimum)) for r in runs),
         )
+
+
+Branches = tuple[tuple[tuple[str, str], ...], ...]
+
+
+def covering(outcome: Outcome, branch: tuple[tuple[str, str], ...]) -> Run:
+    """The run that decided the case under `branch` (a run names only the questions it used)."""
+    return next(r for r in outcome.primary if set(r.branch) <= set(branch))
 
 
 @dataclass(frozen=True)
@@ -223,13 +232,12 @@ def _variant(program: Program, old: Symbol, new: Symbol) -> Program:
     return Program(program.case, facts, program.origin, program.source)
 
 
-def _baseline_facts(baseline: Outcome, copies: tuple[tuple[tuple[str, str], ...], ...]) -> list[Symbol]:
+def _baseline_facts(baseline: Outcome, copies: Branches) -> list[Symbol]:
     """The baseline outcome in each copy of the doctrine, for DIFFERS."""
     facts = []
-    runs = {r.branch: r for r in baseline.primary}
     for i, branch in enumerate(copies):
         c = Function("_b", [clingo.Number(i)])
-        run = runs[branch]
+        run = covering(baseline, branch)
         facts += [Function("_was", [c, Function("relief", [Function(k)])]) for k in run.relief]
         if run.below_minimum:
             facts.append(Function("_was_below", [c]))
@@ -262,12 +270,13 @@ def decisive_unknowns(
     program = compile_case(case, source)
     j = jurisdiction or solver.rulebase.jurisdiction_for(circuit_of(program))
     base_outcome = solver.solve(program, j, as_of)
-    baseline = Result.of(base_outcome)
+    copies = branches(solver.rulebase, j)
+    baseline = Result.of(base_outcome, copies)
     facts = []
     for slot in unknown_keys(program):
         atom = next(a for a in program.facts if a in slot.options)
         outcomes = tuple(
-            (v.arguments[-1].name, Result.of(solver.solve(_variant(program, atom, v), j, as_of)))
+            (v.arguments[-1].name, Result.of(solver.solve(_variant(program, atom, v), j, as_of), copies))
             for v in slot.options
             if v != atom
         )
@@ -275,7 +284,6 @@ def decisive_unknowns(
         facts.append(OpenFact(slot, atom, program.origin.get(atom), outcomes, decisive))
     if not facts:
         return Unknowns(case.id, source, j, baseline, (), True)
-    copies = branches(solver.rulebase, j)
     data = _baseline_facts(base_outcome, copies)
     extra: list[clingo.ast.AST] = []
     clingo.ast.parse_string(DIFFERS, extra.append)

@@ -58,6 +58,7 @@ def test_rounsavall_and_bad_faith_diverge_between_circuits(solver: Solver) -> No
 
 
 def test_every_jurisdiction_and_branch_is_a_column(solver: Solver) -> None:
+    # the fixture reaches every open question, so each jurisdiction runs all their branches
     cmp = compare(load(FIXTURE), solver)
     for j in solver.rulebase.jurisdictions:
         mine = [c.branch for c in cmp.columns if c.jurisdiction == j]

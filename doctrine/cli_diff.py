@@ -16,9 +16,10 @@ The JSON document (`--format json`), schema `doctrine.diff/1`:
                  "below_minimum": 0, "holdings": 1, "reasons": 1},
      "changes": [{"case": "billings", "file": "scenarios/billings.case", "line": 2,
                   "old": {"outcome": "none", "relief_kinds": [], "below_minimum": "not_authorized",
-                          "holdings": [...]},
+                          "holdings": [...], "dispositive": [...]},
                   "new": {...},
                   "holdings_added": [...], "holdings_removed": [...],
+                  "holdings_moved": [{"rule": R, "old": "alternative", "new": "dispositive"}],
                   "reasons_added": ["rule R: X", "fact F"], "reasons_removed": [...],
                   "text": "case gen_0001 ..." (generated cases only, else "")}]}
 """
@@ -130,7 +131,7 @@ def _check_loads(spec: str, directory: Path) -> None:
 
 def _snapshot_json(s: Any) -> dict[str, Any]:
     return {"outcome": s.outcome, "relief_kinds": list(s.relief_kinds), "below_minimum": s.below_minimum,
-            "holdings": sorted(s.holdings)}
+            "holdings": sorted(s.holdings), "dispositive": sorted(s.dispositive)}
 
 
 def json_document(report: Any) -> dict[str, Any]:
@@ -143,7 +144,9 @@ def json_document(report: Any) -> dict[str, Any]:
         "changes": [
             {"case": c.case, "file": c.source, "line": c.line, "old": _snapshot_json(c.old),
              "new": _snapshot_json(c.new), "holdings_added": list(c.holdings_added),
-             "holdings_removed": list(c.holdings_removed), "reasons_added": list(c.reasons_added),
+             "holdings_removed": list(c.holdings_removed),
+             "holdings_moved": [{"rule": r, "old": a, "new": b} for r, a, b in c.holdings_moved],
+             "reasons_added": list(c.reasons_added),
              "reasons_removed": list(c.reasons_removed), "text": c.text}
             for c in report.changes
         ],
@@ -163,7 +166,8 @@ def _where(c: Any) -> str:
 
 
 def _holdings(c: Any) -> str:
-    return " ".join([*(f"+{h}" for h in c.holdings_added), *(f"-{h}" for h in c.holdings_removed)])
+    moved = (f"~{r} ({b})" for r, _, b in c.holdings_moved)
+    return " ".join([*(f"+{h}" for h in c.holdings_added), *(f"-{h}" for h in c.holdings_removed), *moved])
 
 
 def summary_line(report: Any) -> str:
@@ -208,6 +212,7 @@ def detail_lines(c: Any) -> list[str]:
         if a != b:
             lines += [f"- {what} {a}", f"+ {what} {b}"]
     lines += [f"- holding {h}" for h in c.holdings_removed] + [f"+ holding {h}" for h in c.holdings_added]
+    lines += [f"! holding {r}: {a} → {b}" for r, a, b in c.holdings_moved]
     lines += [f"- {r}" for r in c.reasons_removed] + [f"+ {r}" for r in c.reasons_added]
     return lines
 

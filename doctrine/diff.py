@@ -1,7 +1,7 @@
 """Diff: the same cases under two rulebases -> what each case gained or lost, and why.
 
 For every case, each rulebase's verdict is reduced to a `Snapshot` (outcome, relief kinds,
-authority below a minimum, holdings by rule id, and the reasons: every (rule, conclusion)
+authority below a minimum, holdings by rule id and whether each is dispositive, and the reasons: every (rule, conclusion)
 node of the explanation and every fact leaf); two snapshots that differ are a `CaseChange`.
 
     old: billings -> relief none, holdings {billings_stand_in_aside, ...}
@@ -38,6 +38,7 @@ class Snapshot:
     relief_kinds: tuple[str, ...]
     below_minimum: str
     holdings: frozenset[str]  # rule ids
+    dispositive: frozenset[str]  # the rule ids among them that decide the case in every branch
     reasons: frozenset[str]  # "rule R: X" for explanation nodes, "fact F" for leaves
 
 
@@ -59,6 +60,14 @@ class CaseChange:
     @property
     def holdings_removed(self) -> tuple[str, ...]:
         return tuple(sorted(self.old.holdings - self.new.holdings))
+
+    @property
+    def holdings_moved(self) -> tuple[tuple[str, str, str], ...]:
+        """(rule, old kind, new kind) for holdings that went from alternative to dispositive or back."""
+        kind = {True: "dispositive", False: "alternative"}
+        both = sorted(self.old.holdings & self.new.holdings)
+        return tuple((r, kind[r in self.old.dispositive], kind[r in self.new.dispositive]) for r in both
+                     if (r in self.old.dispositive) != (r in self.new.dispositive))
 
     @property
     def reasons_added(self) -> tuple[str, ...]:
@@ -107,7 +116,7 @@ class DiffReport:
             "outcome": sum(x.outcome_changed for x in c),
             "relief_kinds": sum(x.kinds_changed for x in c),
             "below_minimum": sum(x.minimum_changed for x in c),
-            "holdings": sum(bool(x.holdings_added or x.holdings_removed) for x in c),
+            "holdings": sum(bool(x.holdings_added or x.holdings_removed or x.holdings_moved) for x in c),
             "reasons": sum(bool(x.reasons_added or x.reasons_removed) for x in c),
         }
 
@@ -124,7 +133,8 @@ def snapshot(outcome: Outcome, rulebase: Rulebase) -> Snapshot:
             reasons.add(f"rule {node.rule}: {node.conclusion}")
         reasons.update(f"fact {leaf.fact}" for leaf in node.facts)
     return Snapshot(v.outcome, v.relief_kinds, _MINIMUM[v.below_minimum_authorized],
-                    frozenset(h.rule for h in v.holdings), frozenset(reasons))
+                    frozenset(h.rule for h in v.holdings), frozenset(h.rule for h in v.dispositive()),
+                    frozenset(reasons))
 
 
 def diff_cases(

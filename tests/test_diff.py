@@ -175,3 +175,13 @@ def test_a_revision_is_materialised_with_git_archive(tmp_path: Path) -> None:
                                text=True, check=True).stdout.split()
     assert sorted(p.relative_to(tmp_path / "head").as_posix() for p in out.glob("*.lp")) == sorted(
         p for p in committed if p.endswith(".lp"))
+
+
+def test_a_holding_that_changes_kind_is_reported_as_moved() -> None:
+    from doctrine.diff import CaseChange, Snapshot
+
+    old = Snapshot("none", (), "not_authorized", frozenset({"a", "b"}), frozenset({"a"}), frozenset())
+    new = Snapshot("none", (), "not_authorized", frozenset({"a", "b"}), frozenset({"a", "b"}), frozenset())
+    change = CaseChange("c", "c.case", 1, old, new)
+    assert change.holdings_moved == (("b", "alternative", "dispositive"),)
+    assert change.holdings_added == change.holdings_removed == ()

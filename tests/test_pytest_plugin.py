@@ -52,6 +52,13 @@ def test_pass_fail_and_xfail(project: pytest.Pytester) -> None:
     assert "Traceback" not in result.stdout.str()
 
 
+def test_a_case_without_expect_block_is_skipped(project: pytest.Pytester) -> None:
+    (project.path / "cases" / "plain.case").write_text("case plain\n  court seventh_circuit\n  posture motion_to_compel\nend\n")
+    result = run(project, "-k", "plain", "-rs")
+    result.assert_outcomes(skipped=1, deselected=3)
+    result.stdout.fnmatch_lines(["*no expect block*"])
+
+
 def test_k_selects_by_case_id(project: pytest.Pytester) -> None:
     result = run(project, "-k", "race")
     result.assert_outcomes(passed=1, deselected=2)

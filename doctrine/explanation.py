@@ -41,6 +41,7 @@ class Leaf:
     fact: str
     text: str
     span: Span | None  # None: not stated in the case file (a default: the record is silent)
+    note: str = ""  # where a leaf with no span comes from (a jurisdiction setting, a branch)
 
     @property
     def line(self) -> int | None:
@@ -129,7 +130,7 @@ def say(sym: Symbol | str, negative: bool = False) -> str:
         return _word(sym)
     if sym.name == "holds" and len(sym.arguments) == 1:
         return say(sym.arguments[0], negative)
-    template = TEMPLATES.get((sym.name, len(sym.arguments)))
+    template = TEMPLATES.get(str(sym)) or TEMPLATES.get((sym.name, len(sym.arguments)))  # type: ignore[call-overload]
     args = [_word(a) for a in sym.arguments]
     if template:
         text = template[1 if negative else 0]
@@ -196,8 +197,11 @@ class _TreeBuilder:
     def _setting(self, sym: Symbol) -> Leaf:
         q, p = (str(a) for a in sym.arguments)
         branch = dict(self.run.branch)
-        how = "assumed for this branch" if q in branch else f"the law of {self.outcome.jurisdiction.replace('_', ' ')}"
-        return Leaf(str(sym), f"{q.replace('_', ' ')}: {p.replace('_', ' ')} ({how})", None)
+        if q in branch:
+            note = f"assumed: {q} is unsettled in {self.outcome.jurisdiction}, decided both ways"
+        else:
+            note = f"rules/jurisdictions/{self.outcome.jurisdiction}.lp"
+        return Leaf(str(sym), say(sym), None, note)
 
 
 _INPUTS = frozenset(V.input_predicates())

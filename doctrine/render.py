@@ -31,7 +31,13 @@ FORMATS = ("text", "json", "md", "dot", "svg", "html")
 
 
 def leaf_json(leaf: Leaf) -> dict[str, Any]:
-    return {"fact": leaf.fact, "text": leaf.text, "line": leaf.line, "file": leaf.span.source if leaf.span else None}
+    return {
+        "fact": leaf.fact,
+        "text": leaf.text,
+        "line": leaf.line,
+        "file": leaf.span.source if leaf.span else None,
+        "note": leaf.note,
+    }
 
 
 def node_json(node: Node) -> dict[str, Any]:
@@ -155,7 +161,13 @@ def _cite(node_or_holding: Node | Holding) -> str:
 
 
 def _where(leaf: Leaf) -> str:
-    return f"{leaf.span.source}:{leaf.line}" if leaf.span else "not stated (the record is silent)"
+    if leaf.span:
+        return f"{leaf.span.source}:{leaf.line}"
+    return leaf.note or "not stated: the record is silent"
+
+
+def _quoted(quote: str) -> str:
+    return quote if quote[:1] in "“\"" else f"“{quote}”"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,7 +225,7 @@ def _rich_node(parent: Any, n: Node, quotes: bool) -> None:
         return
     branch = parent.add(label)
     if quotes and n.quote:
-        branch.add(Text(f"“{n.quote}”", style="italic dim"))
+        branch.add(Text(_quoted(n.quote), style="italic dim"))
     for c in n.because:
         _rich_node(branch, c, quotes)
     for f in n.facts:
@@ -380,7 +392,7 @@ def _html_node(n: Node) -> str:
         return f"<li>{html.escape(n.text)}{rule} <em>(shown above)</em></li>"
     inner = []
     if n.quote:
-        inner.append(f"<blockquote>“{html.escape(n.quote)}”</blockquote>")
+        inner.append(f"<blockquote>{html.escape(_quoted(n.quote))}</blockquote>")
     inner.append("<ul>")
     inner.extend(_html_node(c) for c in n.because)
     inner.extend(f"<li class='fact'>{html.escape(f.text)} ({html.escape(_where(f))})</li>" for f in n.facts)

@@ -89,14 +89,19 @@ class Rulebase:
     questions: Mapping[str, tuple[str, ...]]  # unsettled question -> its positions
     jurisdictions: Mapping[str, Mapping[str, str]]  # jurisdiction -> question -> setting
     bars: tuple[str, ...] = ()  # conclusions declared procedural bars (procedural_bar/1)
-    statements: tuple[object, ...] = field(repr=False, default=())  # the instrumented AST
+    statements: tuple[object, ...] = field(repr=False, default=())  # the rules' AST (+ _touches/1)
+    trace_statements: tuple[object, ...] = field(repr=False, default=())  # the _body/5 siblings
 
     def jurisdiction_for(self, circuit: str | None) -> str:
         return circuit if circuit in self.jurisdictions else "default"
 
-    def add_to(self, builder: ast.ProgramBuilder, jurisdiction: str) -> None:
+    def add_to(self, builder: ast.ProgramBuilder, jurisdiction: str, trace: bool = True) -> None:
+        """Add the rules, the jurisdiction's settings and (with `trace`) the _body/5 siblings."""
         for stm in self.statements:
             builder.add(stm)  # type: ignore[arg-type]
+        if trace:
+            for stm in self.trace_statements:
+                builder.add(stm)  # type: ignore[arg-type]
         for stm in _jurisdiction_statements(self.directory, jurisdiction):
             builder.add(stm)
 
@@ -193,6 +198,32 @@ def _instrument(index: int, rid: str, conclusion: ast.AST, stm: ast.AST) -> tupl
     return sibling, clause
 
 
+def _touches(stm: ast.AST) -> list[ast.AST]:
+    """`_touches(Q) :- Rest.` for each question Q a derive rule reads with position(Q, P).
+
+    Rest is the body without the position literals. When no rule touching Q has the rest of
+    its body satisfied, the position taken on Q cannot change the answer set (the doctrine is
+    stratified), so the solver need not decide the case under each branch of Q.
+    """
+    loc = stm.location
+    questions: dict[str, ast.AST] = {}
+    rest = []
+    for lit in stm.body:
+        atom = lit.atom if lit.ast_type == ast.ASTType.Literal else None
+        sym = atom.symbol if atom is not None and atom.ast_type == ast.ASTType.SymbolicAtom else None
+        if sym is not None and sym.ast_type == ast.ASTType.Function and sym.name == "position" and len(sym.arguments) == 2:
+            q = sym.arguments[0]
+            if q.ast_type == ast.ASTType.SymbolicTerm:
+                questions[str(q.symbol)] = q
+                continue
+        rest.append(copy.deepcopy(lit))
+    out = []
+    for q in questions.values():
+        head = ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(ast.Function(loc, "_touches", [copy.deepcopy(q)], 0)))
+        out.append(ast.Rule(loc, head, rest))
+    return out
+
+
 def _parse(paths: list[str], logger: Callable[[clingo.MessageCode, str], None]) -> list[ast.AST]:
     out: list[ast.AST] = []
     ast.parse_files(paths, out.append, logger=logger)
@@ -234,6 +265,7 @@ def _load(root: Path, digest: str) -> Rulebase:
     facts: dict[str, list[tuple[list[str | int], str]]] = {}
     clauses: list[Clause] = []
     extra: list[ast.AST] = []
+    traced: list[ast.AST] = []
     for stm in statements:
         fact = _head_fact(stm)
         if fact is not None:
@@ -241,7 +273,8 @@ def _load(root: Path, digest: str) -> Rulebase:
         derived = _derive_head(stm)
         if derived is not None:
             sibling, clause = _instrument(len(clauses), derived[0], derived[1], stm)
-            extra.append(sibling)
+            traced.append(sibling)
+            extra.extend(_touches(stm))
             clauses.append(clause)
     quotes = {str(a[0]): (str(a[1]), str(a[2])) for a, _ in facts.get("quote", [])}
     sources = {str(a[0]): str(a[1]) for a, _ in facts.get("source", [])}
@@ -275,4 +308,5 @@ def _load(root: Path, digest: str) -> Rulebase:
         jurisdictions=MappingProxyType(jurisdictions),
         bars=tuple(str(a[0]) for a, _ in facts.get("procedural_bar", [])),
         statements=tuple(statements) + tuple(extra),
+        trace_statements=tuple(traced),
     )

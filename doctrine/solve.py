@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import clingo
@@ -111,7 +111,8 @@ class Outcome:
         for q in qs:
             by_position: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
             for r in self.primary:
-                by_position.setdefault(dict(r.branch)[q], set()).add(r.verdict())
+                if q in dict(r.branch):
+                    by_position.setdefault(dict(r.branch)[q], set()).add(r.verdict())
             if len({frozenset(v) for v in by_position.values()}) > 1:
                 out.append(q)
         return tuple(out)
@@ -139,6 +140,18 @@ def input_universe() -> Iterator[Symbol]:
     for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum"):
         for w in V.TRI.constants():
             yield Function(pred, [Function(w)])
+
+
+def _decode_atom(sym: Symbol) -> object:
+    """The Python value of a shown atom (done once per atom of the ground program)."""
+    a = sym.arguments
+    if sym.name == "applied":
+        return (a[0].name, str(a[1]))
+    if sym.name == "binding":
+        return a[0].name
+    if sym.name == "_body":
+        return Body(a[0].name, a[1].number, str(a[2]), tuple(map(str, a[3].arguments)), tuple(map(str, a[4].arguments)))
+    return str(a[0])
 
 
 _LOC = clingo.ast.Location(clingo.ast.Position("<doctrine>", 1, 1), clingo.ast.Position("<doctrine>", 1, 1))
@@ -174,36 +187,51 @@ class Engine:
         extra += [Function("even_if", [b]) for b in self._bars]
         extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
         with clingo.ast.ProgramBuilder(ctl) as builder:
-            rulebase.add_to(builder, jurisdiction)
+            rulebase.add_to(builder, jurisdiction, trace)
             # Every possible input atom is declared `#external` (built as AST from Symbols, never
             # from text). Declaring them through Backend.add_atom instead loses derivations whose
             # body has a projected variable (clingo 5.8), so the grounder must see them.
             for sym in itertools.chain(universe, extra):
                 builder.add(_external(sym))
+            builder.add(clingo.ast.ShowSignature(_LOC, "_touches", 1, True))
             if trace:
                 builder.add(_show_trace())
         ctl.ground([("base", [])])
         if any("error" in m.lower() for m in self.messages):
             raise DoctrineError([Diagnostic("rule-file-error", m, NOWHERE) for m in self.messages])
         self._ctl = ctl
+        atoms = ctl.symbolic_atoms
+        # Program literals of the externals, looked up once (assign_external by Symbol looks
+        # the atom up on every call).
+        self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}
         self._known = frozenset(universe) | frozenset(extra)
-        self._on: set[Symbol] = set()
+        self._on: set[int] = set()
+        # Every shown atom is decoded once, here; a model is then decoded by looking up its
+        # symbols' interned handles (a flat trace, not thousands of calls on Symbol objects).
+        self._decoded: dict[int, tuple[str, object]] = {}
+        for name, arity in (("holds", 1), ("applied", 2), ("binding", 1), ("barred_by", 1), ("_touches", 1), ("_body", 5)):
+            if name == "_body" and not trace:
+                continue
+            for atom in atoms.by_signature(name, arity):
+                self._decoded[atom.symbol._rep] = (name, _decode_atom(atom.symbol))
+        ctl.configuration.solve.models = 2  # a second model would break the doctrine's determinism
         settings = rulebase.jurisdictions.get(jurisdiction, {})
         self.open_questions = tuple(q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions)
 
-    def _switch(self, atoms: set[Symbol]) -> None:
-        for sym in self._on - atoms:
-            self._ctl.assign_external(sym, False)
-        for sym in atoms - self._on:
-            self._ctl.assign_external(sym, True)
-        self._on = atoms
+    def _switch(self, literals: set[int]) -> None:
+        assign = self._ctl.assign_external
+        for lit in self._on - literals:
+            assign(lit, False)
+        for lit in literals - self._on:
+            assign(lit, True)
+        self._on = literals
 
-    def _run(self, facts: set[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> Run:
-        atoms = set(facts)
-        atoms.update(Function("branch", [Function(q), Function(p)]) for q, p in branch)
-        atoms.update(Function("even_if", [b]) for b in even_if)
-        self._switch(atoms)
-        shown: list[list[Symbol]] = []
+    def _run(self, facts: set[int], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> tuple[Run, frozenset[str]]:
+        literals = set(facts)
+        literals.update(self._literal[Function("branch", [Function(q), Function(p)])] for q, p in branch)
+        literals.update(self._literal[Function("even_if", [b])] for b in even_if)
+        self._switch(literals)
+        shown: list[Sequence[Symbol]] = []
         self._ctl.solve(on_model=lambda m: shown.append(m.symbols(shown=True)))
         if len(shown) != 1:
             raise DoctrineError(
@@ -211,52 +239,67 @@ class Engine:
             )
         return self._decode(shown[0], branch, tuple(str(b) for b in even_if))
 
-    def _decode(self, symbols: Sequence[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]) -> Run:
-        conclusions, applied, binding, barred, bodies = set(), [], set(), [], []
-        for s in symbols:
-            name = s.name
-            if name == "holds":
-                conclusions.add(str(s.arguments[0]))
-            elif name == "applied":
-                applied.append((s.arguments[0].name, str(s.arguments[1])))
-            elif name == "binding":
-                binding.add(s.arguments[0].name)
-            elif name == "barred_by":
-                barred.append(str(s.arguments[0]))
-            elif name == "_body" and self.trace:
-                a = s.arguments
-                bodies.append(
-                    Body(a[0].name, a[1].number, str(a[2]), tuple(map(str, a[3].arguments)), tuple(map(str, a[4].arguments)))
-                )
-        return Run(branch, even_if, frozenset(conclusions), tuple(sorted(applied)), frozenset(binding), tuple(sorted(barred)), tuple(bodies))
+    def _decode(
+        self, symbols: Sequence[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
+    ) -> tuple[Run, frozenset[str]]:
+        got: dict[str, list] = {"holds": [], "applied": [], "binding": [], "barred_by": [], "_touches": [], "_body": []}
+        table = self._decoded
+        for sym in symbols:
+            entry = table.get(sym._rep)
+            if entry is not None:
+                got[entry[0]].append(entry[1])
+        run = Run(
+            branch,
+            even_if,
+            frozenset(got["holds"]),
+            tuple(sorted(got["applied"])),
+            frozenset(got["binding"]),
+            tuple(sorted(got["barred_by"])),
+            tuple(got["_body"]),
+        )
+        return run, frozenset(got["_touches"])
+
+    def _branches(self, facts: set[int], even_if: tuple[Symbol, ...]) -> list[Run]:
+        """The case under each position of the open questions some rule could reach.
+
+        A run's `branch` names only the questions it decided; a question it does not name
+        made no difference (no rule reading it had the rest of its body satisfied).
+        """
+        first = tuple((q, self.rulebase.questions[q][0]) for q in self.open_questions)
+        run, touched = self._run(facts, first, even_if)
+        open_here = [q for q in self.open_questions if q in touched]
+        if not open_here:
+            return [replace(run, branch=())]
+        runs = []
+        for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here)):
+            branch = tuple(dict(first, **dict(combo)).items())
+            decided = tuple((q, p) for q, p in branch if q in open_here)
+            found = run if branch == first else self._run(facts, branch, even_if)[0]
+            runs.append(replace(found, branch=decided))
+        return runs
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         """Every run of one case: each branch of the open questions, and the "even if" runs."""
         unknown = [f for f in program.facts if f not in self._known]
         if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
-        facts = set(program.facts)
+        facts = {self._literal[f] for f in program.facts if f in self._literal}
         if as_of is not None:
             facts.update(
-                Function("not_yet_decided", [Function(a.id)])
+                self._literal[Function("not_yet_decided", [Function(a.id)])]
                 for a in self.rulebase.authorities.values()
                 if a.date > as_of
             )
-        positions = [[(q, p) for p in self.rulebase.questions[q]] for q in self.open_questions]
-        runs: list[Run] = []
-        for branch in itertools.product(*positions):
-            runs.append(self._run(facts, tuple(branch), ()))
-        alternatives = []
-        for run in runs:
-            if run.barred_by:
-                bars = tuple(clingo.parse_term(b) for b in run.barred_by)
-                alternatives.append(self._run(facts, run.branch, bars))
+        runs = self._branches(facts, ())
+        bars = sorted({b for r in runs for b in r.barred_by})
+        if bars:
+            runs += self._branches(facts, tuple(clingo.parse_term(b) for b in bars))
         origin = {str(k): v for k, v in program.origin.items()}
         return Outcome(
             program.case,
             program.source,
             self.jurisdiction,
-            tuple(runs + alternatives),
+            tuple(runs),
             tuple(str(f) for f in program.facts),
             origin,
             as_of,

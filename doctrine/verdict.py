@@ -72,27 +72,25 @@ def _condition(run: Run) -> str:
 def minimal_condition(runs: list[Run], where: list[Run]) -> str:
     """The weakest condition under which a holding was reached.
 
-    `where` are the runs in which it was reached, among all `runs`. A question drops out of the
-    condition when flipping its position inside `where` stays inside `where`; a bar drops out
-    when the holding is reached with and without it.
+    `where` are the runs in which it was reached, among all `runs`. A run's branch names only
+    the open questions that mattered to it. A question stays in the condition only when every
+    run reaching the holding took the same position on it and some run taking another position
+    (with the same bars set aside) did not reach it; a bar stays when every such run set it aside.
     """
-    inside = {(r.branch, r.even_if) for r in where}
-    questions = sorted({q for r in runs for q, _ in r.branch})
-    positions = {q: sorted({dict(r.branch)[q] for r in runs}) for q in questions}
-    keep = []
+    parts = []
+    questions = sorted({q for r in where for q, _ in r.branch})
     for q in questions:
-        irrelevant = all(
-            (tuple((q2, p if q2 == q else p2) for q2, p2 in r.branch), r.even_if) in inside
-            for r in where
-            for p in positions[q]
-        )
-        values = {dict(r.branch)[q] for r in where}
-        if not irrelevant and len(values) == 1:
-            keep.append(f"if {q} = {values.pop()}")
+        values = {dict(r.branch).get(q) for r in where}
+        if len(values) != 1 or None in values:
+            continue
+        p = values.pop()
+        elsewhere = [r for r in runs if q in dict(r.branch) and dict(r.branch)[q] != p]
+        if any(r not in where for r in elsewhere if r.even_if in {w.even_if for w in where}):
+            parts.append(f"if {q} = {p}")
     bars = {r.even_if for r in where}
     if all(r.even_if for r in where) and len(bars) == 1:
-        keep += [f"even if {b} were set aside" for b in next(iter(bars))]
-    return "; ".join(keep)
+        parts += [f"even if {b} were set aside" for b in next(iter(bars))]
+    return "; ".join(parts)
 
 
 def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:

@@ -14,6 +14,7 @@ becomes
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
@@ -163,11 +164,12 @@ class _TreeBuilder:
         self.facts_used.add(fact)
         return Leaf(fact, say(fact), self.outcome.origin.get(fact))
 
-    def node(self, conclusion: str, depth: int = 0) -> Node:
-        bodies = self.bodies.get(conclusion)
+    def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Node:
+        bodies = [b for b in self.bodies.get(conclusion, []) if not rule or b.rule == rule]
         if not bodies:
             return Node(conclusion, say(conclusion))
         body = bodies[0]
+        key = f"{body.rule}:{conclusion}"
         info = self.rulebase.rules.get(body.rule)
         auth = self.rulebase.authorities.get(info.authority) if info else None
         base = dict(
@@ -179,19 +181,20 @@ class _TreeBuilder:
             quote=info.quote if info else "",
             statement=info.statement if info else "",
         )
-        if conclusion in self.shown or depth > 12:
+        if key in self.shown or (not rule and conclusion in self.shown) or depth > 12:
             return Node(**base, ref=True)
-        self.shown.add(conclusion)
+        self.shown.update((key, conclusion))
         because, facts = [], []
         for premise in body.positive:
             sym = _parse(premise)
             if sym.name == "holds":
-                because.append(self.node(str(sym.arguments[0]), depth + 1))
+                because.append(self.node(str(sym.arguments[0]), depth + 1, stated | set(body.negative)))
             elif sym.name == "position":
                 facts.append(self._setting(sym))
             elif premise in self.outcome.facts or sym.name in _INPUTS:
                 facts.append(self.leaf(premise))
-        findings = tuple(say(n, negative=True) for n in body.negative)
+        # a finding already stated higher up the tree is not repeated below it
+        findings = _findings([n for n in body.negative if n not in stated])
         return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
 
     def _setting(self, sym: Symbol) -> Leaf:
@@ -207,6 +210,35 @@ class _TreeBuilder:
 _INPUTS = frozenset(V.input_predicates())
 
 
+def _findings(negatives: list[str]) -> tuple[str, ...]:
+    """Negative conditions as findings; those about one conclusion for several arguments are joined."""
+    groups: dict[tuple[str, int], list[Symbol]] = {}
+    order: list[tuple[str, int] | str] = []
+    for n in negatives:
+        sym = _parse(n)
+        inner = sym.arguments[0] if sym.name == "holds" and sym.arguments else sym
+        if inner.type == SymbolType.Function and len(inner.arguments) == 1 and str(inner) not in TEMPLATES:
+            key = (inner.name, 1)
+            if key not in groups:
+                order.append(key)
+            groups.setdefault(key, []).append(inner)
+        else:
+            order.append(n)
+    out = []
+    for item in order:
+        if isinstance(item, str):
+            out.append(say(item, negative=True))
+            continue
+        syms = groups[item]
+        if len(syms) == 1:
+            out.append(say(syms[0], negative=True))
+            continue
+        joined = "; ".join(_word(a.arguments[0]) for a in syms)
+        template = TEMPLATES.get(item)
+        out.append(template[1].format(joined) if template else say(syms[0], negative=True))
+    return tuple(out)
+
+
 def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_not: str | None = None) -> Explanation:
     """The explanation of one case: dispositive holdings first, then each "even if" alternative."""
     verdict = decide_verdict(outcome, rulebase)
@@ -216,17 +248,17 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
     primary = outcome.primary[0] if outcome.primary else None
     if primary is not None:
         builder = _TreeBuilder(rulebase, outcome, primary, shown)
-        wanted = [h.answer for h in verdict.dispositive()]
+        pairs = [(h.rule, h.answer) for h in verdict.dispositive()]
         if why:
-            wanted = [c for c in primary.conclusions if _matches(_parse(c), why)]
-        roots = _roots(wanted, builder)
-        sections.append(Section("Holdings" if not why else f"Why {why}", "", tuple(builder.node(c) for c in roots)))
+            pairs = [("", c) for c in sorted(primary.conclusions) if _matches(_parse(c), why)]
+        roots = _roots(pairs, builder)
+        sections.append(Section("Holdings" if not why else f"Why {why}", "", tuple(builder.node(c, rule=r) for r, c in roots)))
         facts_used |= builder.facts_used
     if not why:
-        by_condition: dict[str, list[str]] = {}
+        by_condition: dict[str, list[tuple[str, str]]] = {}
         run_for: dict[str, Run] = {}
         for h in verdict.alternatives():
-            by_condition.setdefault(h.condition, []).append(h.answer)
+            by_condition.setdefault(h.condition, []).append((h.rule, h.answer))
             found = next((r for r in outcome.runs if (h.rule, h.answer) in r.applied), None)
             if found is not None:
                 run_for.setdefault(h.condition, found)
@@ -235,7 +267,7 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             if run is None:
                 continue
             builder = _TreeBuilder(rulebase, outcome, run, set(shown))
-            nodes = tuple(builder.node(c) for c in _roots(answers, builder))
+            nodes = tuple(builder.node(c, rule=r) for r, c in _roots(answers, builder))
             sections.append(Section(f"In the alternative: {condition}", condition, nodes))
             facts_used |= builder.facts_used
     failures: tuple[Failure, ...] = ()
@@ -244,14 +276,15 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
     return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
 
 
-def _roots(conclusions: list[str], builder: _TreeBuilder) -> list[str]:
-    """The conclusions not already part of another's derivation (those are shown inside it)."""
-    wanted = list(dict.fromkeys(conclusions))
+def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[str, str]]:
+    """The (rule, conclusion) holdings not already part of another's derivation (shown inside it)."""
+    wanted = list(dict.fromkeys(pairs))
     inside: set[str] = set()
-    for c in wanted:
-        for b in builder.bodies.get(c, [])[:1]:
+    for rule, c in wanted:
+        for b in [b for b in builder.bodies.get(c, []) if not rule or b.rule == rule][:1]:
             inside.update(str(_parse(p).arguments[0]) for p in b.positive if p.startswith("holds("))
-    return [c for c in wanted if c not in inside] or wanted
+    kept = [(r, c) for r, c in wanted if c not in inside]
+    return kept or wanted
 
 
 def _matches(sym: Symbol, goal: str) -> bool:
@@ -328,7 +361,7 @@ def _ground(term: ast.AST, env: Mapping[str, Symbol]) -> str:
 def _first_failure(clause: Clause, goal: Symbol, m: _Matcher) -> tuple[ast.AST, dict[str, Symbol]] | None:
     node = clause.ast_node
     head = node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
-    env = m.unify(head, goal, {}) if goal.arguments or not head.arguments else {}
+    env = m.unify(head, goal, {}) if goal.arguments or not getattr(head, "arguments", ()) else {}
     if env is None:
         return None
     body = list(node.body)  # type: ignore[attr-defined]
@@ -363,49 +396,91 @@ def _first_failure(clause: Clause, goal: Symbol, m: _Matcher) -> tuple[ast.AST, 
     return lit, env
 
 
-def why_not_failures(goal: str, run: Run, outcome: Outcome, rulebase: Rulebase, depth: int = 0) -> list[Failure]:
-    """For each rule that could derive `goal`, the first condition that failed (pruned, recursive)."""
+def why_not_failures(
+    goal: str, run: Run, outcome: Outcome, rulebase: Rulebase, depth: int = 0, seen: set[str] | None = None
+) -> list[Failure]:
+    """For each rule that could derive `goal`, the first condition that failed (pruned, recursive).
+
+    A failed condition that is itself a conclusion is followed down (two levels at most, each
+    conclusion once), so the answer stays at the level of doctrine, not of absent atoms.
+    """
     goal = GOAL_ALIASES.get(goal, goal)
+    seen = set() if seen is None else seen
+    m = _Matcher(_answer_atoms(run, outcome, rulebase))
+    g = _parse(goal)
+    out: list[Failure] = []
+    for clause in rulebase.clauses:
+        head = clause.ast_node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+        if _head_name(head) != g.name:
+            continue
+        found = _first_failure(clause, g, m)
+        if found is None:
+            continue
+        lit, env = found
+        cond = ("not " if lit.sign != ast.Sign.NoSign else "") + _ground(lit.atom.symbol, env)
+        if f"{clause.rule}|{cond}" in seen:
+            continue
+        seen.add(f"{clause.rule}|{cond}")
+        info = rulebase.rules.get(clause.rule)
+        auth = rulebase.authorities.get(info.authority) if info else None
+        deeper: list[Failure] = []
+        inner = lit.atom.symbol
+        if depth < 2 and lit.sign == ast.Sign.NoSign and inner.ast_type == ast.ASTType.Function and inner.name == "holds":
+            sub = _ground(inner.arguments[0], env)
+            sub_goal = sub.split("(")[0] if any(ch.isupper() for ch in sub) else sub
+            if sub_goal not in seen:
+                seen.add(sub_goal)
+                deeper = why_not_failures(sub_goal, run, outcome, rulebase, depth + 1, seen)[:4]
+        out.append(
+            Failure(
+                goal=str(g),
+                rule=clause.rule,
+                authority=auth.cite() if auth else (info.authority if info else ""),
+                pin=info.pin if info else "",
+                condition=cond,
+                text=_failure_text(lit, env) + _stated_instead(lit, env, outcome),
+                deeper=tuple(deeper),
+            )
+        )
+    return out
+
+
+def _head_name(term: ast.AST) -> str:
+    if term.ast_type == ast.ASTType.Function:
+        return str(term.name)
+    if term.ast_type == ast.ASTType.SymbolicTerm and term.symbol.type == SymbolType.Function:
+        return str(term.symbol.name)
+    return ""
+
+
+def _answer_atoms(run: Run, outcome: Outcome, rulebase: Rulebase) -> set[Symbol]:
+    """The answer set of a run, as far as a why-not needs it: facts, conclusions, the law."""
     atoms = {_parse(f) for f in outcome.facts}
     atoms |= {clingo.Function("holds", [_parse(c)]) for c in run.conclusions}
     branch = dict(run.branch)
     for q, setting in rulebase.jurisdictions.get(outcome.jurisdiction, {}).items():
         p = branch.get(q, setting)
         atoms.add(clingo.Function("position", [clingo.Function(q), clingo.Function(p)]))
-    atoms |= _static_atoms(rulebase)
-    m = _Matcher(atoms)
-    g = _parse(goal)
-    out: list[Failure] = []
-    seen: set[tuple[str, str]] = set()
-    for clause in rulebase.clauses:
-        head = clause.ast_node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
-        if head.ast_type != ast.ASTType.Function or head.name != g.name:
-            continue
-        for target in (g,):
-            found = _first_failure(clause, target, m)
-            if found is None:
-                continue
-            lit, env = found
-            cond = ("not " if lit.sign != ast.Sign.NoSign else "") + _ground(lit.atom.symbol, env)
-            if (clause.rule, cond) in seen:
-                continue
-            seen.add((clause.rule, cond))
-            info = rulebase.rules.get(clause.rule)
-            text = _failure_text(lit, env)
-            deeper: list[Failure] = []
-            inner = lit.atom.symbol
-            if depth < 2 and lit.sign == ast.Sign.NoSign and inner.ast_type == ast.ASTType.Function and inner.name == "holds":
-                sub = _ground(inner.arguments[0], env)
-                if "_" not in sub and not any(ch.isupper() for ch in sub.split("(")[0]):
-                    deeper = why_not_failures(sub, run, outcome, rulebase, depth + 1)[:3]
-            out.append(
-                Failure(str(target), clause.rule, info.authority if info else "", info.pin if info else "", cond, text, tuple(deeper))
-            )
-    return out
+    return atoms | _static_atoms(rulebase)
+
+
+def _stated_instead(lit: ast.AST, env: Mapping[str, Symbol], outcome: Outcome) -> str:
+    """For a failed input condition: what the case file says instead, with its line."""
+    sym = lit.atom.symbol
+    if lit.sign != ast.Sign.NoSign or sym.ast_type != ast.ASTType.Function or sym.name not in _INPUTS:
+        return ""
+    ground = _ground(sym, env)
+    key = ground.rsplit(",", 1)[0] + "," if ground.count(",") and not ground.split(",")[0][-1:].isupper() else sym.name + "("
+    stated = [f for f in outcome.facts if f.startswith(key)]
+    if not stated:
+        return ""
+    where = outcome.origin.get(stated[0])
+    line = f", {where.source}:{where.start.line}" if where else ", not stated"
+    return f" (the case: {say(stated[0])}{line})"
 
 
 def _failure_text(lit: ast.AST, env: Mapping[str, Symbol]) -> str:
-    text = _ground(lit.atom.symbol, env)
+    text = re.sub(r"\b[A-Z][A-Za-z0-9_]*\b", "any", _ground(lit.atom.symbol, env))
     try:
         sym = clingo.parse_term(text)
     except RuntimeError:
@@ -415,20 +490,20 @@ def _failure_text(lit: ast.AST, env: Mapping[str, Symbol]) -> str:
     return say(sym)
 
 
-@lru_cache(maxsize=8)
-def _static_atoms_cached(digest: str, rulebase: Rulebase) -> frozenset[Symbol]:
+_STATIC: dict[str, frozenset[Symbol]] = {}
+
+
+def _static_atoms(rulebase: Rulebase) -> frozenset[Symbol]:
+    """The facts the rule files state (metadata and doctrine tables), once per rulebase."""
     from doctrine.rulebase import _head_fact
 
-    out = set()
-    for stm in rulebase.statements:
-        if getattr(stm, "ast_type", None) == ast.ASTType.Rule and len(stm.body) == 0:  # type: ignore[attr-defined]
+    if rulebase.digest not in _STATIC:
+        out = set()
+        for stm in rulebase.statements:
             if _head_fact(stm) is not None:  # type: ignore[arg-type]
                 try:
                     out.add(clingo.parse_term(str(stm.head)))  # type: ignore[attr-defined]
                 except RuntimeError:
                     pass
-    return frozenset(out)
-
-
-def _static_atoms(rulebase: Rulebase) -> frozenset[Symbol]:
-    return _static_atoms_cached(rulebase.digest, rulebase)
+        _STATIC[rulebase.digest] = frozenset(out)
+    return _STATIC[rulebase.digest]

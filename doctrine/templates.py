@@ -334,7 +334,20 @@ LAW: Dict[Tuple[str, int], Template] = {
     ),
 }
 
-TEMPLATES: Dict[Tuple[str, int], Template] = {**CONCLUSIONS, **INPUTS, **LAW}
+# Whole atoms whose words read better than their predicate's template.
+ATOMS: Dict[str, Template] = {
+    "review(waived)": ("the claim was waived", "the claim was not waived"),
+    "review(plain_error)": ("review is for plain error", "review is not for plain error"),
+    "allocution_would_have_changed_decision(yes)": (
+        "the defendant claims that allocution would have changed the government's decision",
+        "the defendant does not claim that allocution would have changed the government's decision",
+    ),
+    "assistance_good_faith(yes)": ("the attempt to help was in good faith", "good faith is not shown"),
+    "raised_below(yes)": ("the claim was raised in the district court", "the claim was not raised in the district court"),
+    "raised_below(no)": ("the claim was not raised in the district court", "it is not shown that the claim was forfeited"),
+}
+
+TEMPLATES: Dict[object, Template] = {**CONCLUSIONS, **INPUTS, **LAW, **ATOMS}
 
 # ---------------------------------------------------------------------------------------------
 # Constants -> words

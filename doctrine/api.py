@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from doctrine.explanation import Explanation
-from doctrine.explanation import explain as _explain
-from doctrine.rulebase import load_rulebase
-from doctrine.solve import Solver
-from doctrine.verdict import Verdict, decide_verdict
+from doctrine.verdict import Verdict
 
 
 @dataclass(frozen=True)
@@ -51,23 +48,21 @@ def _case_file(source: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
     return parse_text(str(source), "<text>")
 
 
-def _run(source: str | os.PathLike[str], rules: str | None, as_of: int | None, explained: bool, **kw: Any) -> list[Result]:
-    from doctrine.compile import compile_case
+def _run(
+    source: str | os.PathLike[str],
+    rules: str | None,
+    as_of: int | None,
+    explained: bool,
+    case: str | None = None,
+    why: str | None = None,
+    why_not: str | None = None,
+    jurisdiction: str | None = None,
+) -> list[Result]:
+    from doctrine.batch import evaluate
 
     case_file = _case_file(source)
-    rulebase = load_rulebase(rules)
-    solver = Solver(rulebase)
-    out = []
-    for case in case_file.cases:
-        if kw.get("case") and case.id != kw["case"]:
-            continue
-        outcome = solver.solve(compile_case(case, case_file.source), kw.get("jurisdiction"), as_of)
-        if explained:
-            e = _explain(outcome, rulebase, kw.get("why"), kw.get("why_not"))
-            out.append(Result(e.verdict, e))
-        else:
-            out.append(Result(decide_verdict(outcome, rulebase)))
-    return out
+    pairs = [(c, case_file.source) for c in case_file.cases if case is None or c.id == case]
+    return [Result(e.verdict, e.explanation) for e in evaluate(pairs, rules, 1, explained, jurisdiction, as_of, why, why_not)]
 
 
 def decide(

@@ -98,32 +98,32 @@ def compile_cmd(path: Path = typer.Argument(..., help="a case file"), case: Opti
                 sys.stdout.write(compile_case(c, f.source).to_lp())
 
 
-def _evaluate(paths: list[Path], rules: Optional[str], as_of: Optional[str], jurisdiction: Optional[str], explain: bool, case: Optional[str] = None, why: Optional[str] = None, why_not: Optional[str] = None, workers: int = 1) -> list[tuple[Any, Any]]:
-    from doctrine.explanation import explain as explain_outcome
-    from doctrine.rulebase import load_rulebase
-    from doctrine.solve import solve_cases
-    from doctrine.verdict import decide_verdict
+def _evaluate(
+    paths: list[Path],
+    rules: Optional[str],
+    as_of: Optional[str],
+    jurisdiction: Optional[str],
+    explain: bool,
+    case: Optional[str] = None,
+    why: Optional[str] = None,
+    why_not: Optional[str] = None,
+    workers: int = 1,
+) -> list[tuple[Any, Any]]:
+    from doctrine.batch import evaluate
 
     files = list(_load_all(paths))
-    rulebase = load_rulebase(rules)
     pairs = [(c, f.source) for f in files for c in f.cases if case is None or c.id == case]
     if case is not None and not pairs:
         typer.echo(f"doctrine: no case `{case}` in " + ", ".join(map(str, paths)), err=True)
         raise Exit(2)
-    out = []
-    outcomes = solve_cases(pairs, rules, workers if len(pairs) > 50 else 1, True, jurisdiction, _as_of(as_of))
-    progress = len(pairs) > 20 and sys.stderr.isatty()
-    if progress:
+    # processes pay off only for large batches (each worker grounds the doctrine once)
+    n_workers = workers if len(pairs) >= 200 else 1
+    results: Any = evaluate(pairs, rules, n_workers, explain, jurisdiction, _as_of(as_of), why, why_not)
+    if len(pairs) > 20 and sys.stderr.isatty():
         from rich.progress import track
 
-        outcomes = track(outcomes, total=len(pairs), description="solving", console=_console(True))
-    for o in outcomes:
-        if explain:
-            e = explain_outcome(o, rulebase, why, why_not)
-            out.append((e.verdict, e))
-        else:
-            out.append((decide_verdict(o, rulebase), None))
-    return out
+        results = track(results, total=len(pairs), description="solving", console=_console(True))
+    return [(r.verdict, r.explanation) for r in results]
 
 
 def _emit(results: list[tuple[Any, Any]], fmt: str, rules: Optional[str]) -> None:

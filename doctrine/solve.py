@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import itertools
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 import clingo
 from clingo import Function, Symbol
@@ -334,17 +334,58 @@ class Solver:
 # ---------------------------------------------------------------------------------------------
 # Batch: one code path for 1 or 1,000,000 cases
 
-_WORKER: Solver | None = None
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-def _init_worker(rules: str | None, trace: bool) -> None:
-    global _WORKER
-    _WORKER = Solver(load_rulebase(rules), trace)
+def stream_chunks(
+    items: Iterable[T],
+    work: Callable[[list[T]], list[R]],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[object, ...],
+    chunk_size: int = 1000,
+) -> Iterator[R]:
+    """Apply `work` to chunks of `items`, in order, streaming, in this process or in `workers`.
+
+    At most two chunks per worker are in flight, so memory stays flat in the number of items.
+    `work` and `initializer` must be module-level functions (they are sent to the workers).
+    """
+    it = iter(items)
+    if workers <= 1:
+        initializer(*initargs)
+        while chunk := list(itertools.islice(it, chunk_size)):
+            yield from work(chunk)
+        return
+    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
+        pending: list[Future[list[R]]] = []
+        while True:
+            chunk = list(itertools.islice(it, chunk_size))
+            if chunk:
+                pending.append(pool.submit(work, chunk))
+            if pending and (not chunk or len(pending) >= 2 * workers):
+                yield from pending.pop(0).result()
+            if not chunk and not pending:
+                return
 
 
-def _solve_chunk(chunk: list[tuple[Case, str]], jurisdiction: str | None, as_of: int | None) -> list[Outcome]:
-    assert _WORKER is not None
-    return [_WORKER.solve(compile_case(c, src), jurisdiction, as_of) for c, src in chunk]
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None) -> None:
+    if _WORKER.get("key") != (rules, trace):
+        _WORKER.update(key=(rules, trace), solver=Solver(load_rulebase(rules), trace))
+    _WORKER.update(jurisdiction=jurisdiction, as_of=as_of)
+
+
+def worker_solver() -> Solver:
+    """This process's Solver (made by the batch initializer, kept between batches)."""
+    return _WORKER["solver"]  # type: ignore[return-value]
+
+
+def _solve_chunk(chunk: list[tuple[Case, str]]) -> list[Outcome]:
+    solver, j, as_of = worker_solver(), _WORKER["jurisdiction"], _WORKER["as_of"]
+    return [solver.solve(compile_case(c, src), j, as_of) for c, src in chunk]  # type: ignore[arg-type]
 
 
 def solve_cases(
@@ -357,22 +398,7 @@ def solve_cases(
     chunk_size: int = 1000,
 ) -> Iterator[Outcome]:
     """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes."""
-    if workers <= 1:
-        solver = Solver(load_rulebase(rules), trace)
-        for case, src in cases:
-            yield solver.solve(compile_case(case, src), jurisdiction, as_of)
-        return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(rules, trace)) as pool:
-        pending = []
-        it = iter(cases)
-        while True:
-            chunk = list(itertools.islice(it, chunk_size))
-            if chunk:
-                pending.append(pool.submit(_solve_chunk, chunk, jurisdiction, as_of))
-            if pending and (not chunk or len(pending) >= 2 * workers):
-                yield from pending.pop(0).result()
-            if not chunk and not pending:
-                return
+    return stream_chunks(cases, _solve_chunk, workers, _init_worker, (rules, trace, jurisdiction, as_of), chunk_size)
 
 
 def default_workers() -> int:

@@ -83,6 +83,7 @@ def command(
     from doctrine import render
     from doctrine import render_whatif as R
     from doctrine.cli import Exit, _as_of, _console
+    from doctrine.diagnostics import DoctrineError
     from doctrine.rulebase import load_rulebase
     from doctrine.solve import Solver
     from doctrine.whatif import decisive_unknowns, goal_term, what_if
@@ -90,9 +91,14 @@ def command(
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or md", err=True)
         raise Exit(2)
-    goal_term(goal)  # a bad goal is bad input (exit 2) before any solving
     keys = _check_fix(fix)
     solver = Solver(load_rulebase(rules))
+    try:
+        goal_term(goal, solver.rulebase)  # a bad goal is bad input (exit 2), before any solving
+    except DoctrineError as e:
+        d = e.diagnostics[0]
+        typer.echo(f"doctrine: --goal: {d.message} (try {d.hint})", err=True)
+        raise Exit(2) from None
     date = _as_of(as_of)
     results: list[Any] = []
     for c, source in _cases(path, case):

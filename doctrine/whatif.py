@@ -27,6 +27,7 @@ from doctrine.diagnostics import Diagnostic, DoctrineError
 from doctrine.explanation import GOAL_ALIASES, Explanation, _matches, explain
 from doctrine.factspace import FIXED_KEYS, Change, Slot, apply_changes, fact_space, unknown_keys, unread_keys
 from doctrine.parse import parse_source
+from doctrine.rulebase import Rulebase
 from doctrine.solve import Outcome, Run, Solver, circuit_of
 from doctrine.source import NOWHERE, Source, Span
 from doctrine.syntax import Case, print_case
@@ -36,25 +37,33 @@ from doctrine.verdict import Verdict, decide_verdict
 GOAL_WORDS = ("relief", "hearing", "discovery", "remedy", "below_minimum", "threshold_showing")
 
 
-def goal_term(goal: str) -> Symbol:
-    """A goal word or conclusion as a clingo term (parsed as a term, so never a rule)."""
+def goal_term(goal: str, rulebase: Rulebase | None = None) -> Symbol:
+    """A goal word or conclusion as a clingo term (parsed as a term, so never a rule); with a
+    rulebase, one some rule derives."""
     text = GOAL_ALIASES.get(goal, goal)
     try:
         term = clingo.parse_term(text)
     except RuntimeError:
         term = None
     if term is None or term.type != clingo.SymbolType.Function:
-        raise DoctrineError(
-            [
-                Diagnostic(
-                    "bad-goal",
-                    f"not a conclusion: {goal!r}",
-                    NOWHERE,
-                    hint="relief, hearing, below_minimum, review(plain_error) ...",
-                )
-            ]
-        )
+        raise _bad_goal(f"{goal!r} is not a conclusion")
+    if rulebase is not None and term.name not in conclusion_names(rulebase):
+        raise _bad_goal(f"no rule derives {term.name}")
     return term
+
+
+def _bad_goal(message: str) -> DoctrineError:
+    hint = "relief, hearing, discovery, remedy, below_minimum, threshold_showing, review(plain_error) ..."
+    return DoctrineError([Diagnostic("bad-goal", message, NOWHERE, hint=hint)])
+
+
+def conclusion_names(rulebase: Rulebase) -> frozenset[str]:
+    """The name of every conclusion a rule derives (`derive(Id, X)`: the name of X)."""
+    out = set()
+    for clause in rulebase.clauses:
+        x = clause.ast_node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+        out.add(x.name if x.ast_type == clingo.ast.ASTType.Function else x.symbol.name)
+    return frozenset(out)
 
 
 def reaches(outcome: Outcome, goal: str, negate: bool = False) -> bool:
@@ -135,7 +144,7 @@ def what_if(
     rulebase = solver.rulebase
     program = compile_case(case, source)
     j = jurisdiction or rulebase.jurisdiction_for(circuit_of(program))
-    pattern = goal_term(goal)
+    pattern = goal_term(goal, rulebase)
     space = fact_space(program, (*fix, *unread_keys(inputs_read(rulebase, j))))
     want = Function("_want", [Function("fails" if negate else "holds")])
     search = Search(

@@ -209,11 +209,14 @@ def test_every_branch_semantics(toy: Solver) -> None:
     assert_sound(toy, case, "relief", w.alternatives)
 
 
-def test_bad_goal_is_reported() -> None:
+@pytest.mark.parametrize("goal", ["relief(", "X", '"relief"', "no_rule_derives_this"])
+def test_bad_goal_is_reported(goal: str, toy: Solver) -> None:
     from doctrine.diagnostics import DoctrineError
 
-    with pytest.raises(DoctrineError):
-        goal_term("relief(")
+    with pytest.raises(DoctrineError) as e:
+        goal_term(goal, toy.rulebase)
+    assert e.value.diagnostics[0].code == "bad-goal"
+    assert goal_term("hearing", toy.rulebase) == Function("relief", [Function("evidentiary_hearing")])
 
 
 def _atom(pred: str, *args: str) -> Symbol:

@@ -277,13 +277,22 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
 
 
 def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[str, str]]:
-    """The (rule, conclusion) holdings not already part of another's derivation (shown inside it)."""
+    """The (rule, conclusion) holdings not already shown inside another's derivation.
+
+    Inside a derivation a conclusion is shown through its first rule, so only that pair is
+    covered; a second rule reaching the same conclusion stays a root of its own.
+    """
     wanted = list(dict.fromkeys(pairs))
-    inside: set[str] = set()
+    inside: set[tuple[str, str]] = set()
     for rule, c in wanted:
         for b in [b for b in builder.bodies.get(c, []) if not rule or b.rule == rule][:1]:
-            inside.update(str(_parse(p).arguments[0]) for p in b.positive if p.startswith("holds("))
-    kept = [(r, c) for r, c in wanted if c not in inside]
+            for p in b.positive:
+                if p.startswith("holds("):
+                    sub = str(_parse(p).arguments[0])
+                    first = builder.bodies.get(sub, [])
+                    if first:
+                        inside.add((first[0].rule, sub))
+    kept = [(r, c) for r, c in wanted if (r, c) not in inside]
     return kept or wanted
 
 

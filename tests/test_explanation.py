@@ -1,0 +1,141 @@
+"""Explanations: sound over generated cases, why-not names rules and conditions, renderers agree."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import clingo
+import pytest
+from hypothesis import given
+
+from doctrine import strategies
+from doctrine.compile import compile_case
+from doctrine.explanation import Node, explain
+from doctrine.render import render_dot, render_html, render_markdown, verdict_json
+from doctrine.rulebase import load_rulebase
+from doctrine.solve import Solver
+
+ROOT = Path(__file__).resolve().parent.parent
+RULEBASE = load_rulebase()
+SOLVER = Solver(RULEBASE)
+
+
+def _walk(n: Node):  # type: ignore[no-untyped-def]
+    yield n
+    for c in n.because:
+        yield from _walk(c)
+
+
+def _instance_of_a_rule(node: Node) -> bool:
+    """The node's conclusion matches the head of some clause of its rule."""
+    heads = [c for c in RULEBASE.clauses if c.rule == node.rule]
+    concl = clingo.parse_term(node.conclusion)
+    return any(
+        c.head.split("(")[0] == (concl.name if concl.type == clingo.SymbolType.Function else str(concl)) for c in heads
+    )
+
+
+@given(strategies.cases())
+def test_every_conclusion_has_a_sound_explanation(case) -> None:  # type: ignore[no-untyped-def]
+    program = compile_case(case, "generated.case")
+    outcome = SOLVER.solve(program)
+    e = explain(outcome, RULEBASE)
+    facts = {str(f) for f in program.facts}
+    holdings = {(h.rule, h.answer) for h in e.verdict.holdings}
+    shown = {(n.rule, n.conclusion) for n in e.nodes() if n.rule}
+    # every holding is explained (in full, or referenced where it was already shown)
+    assert {h for h in holdings} <= shown | {(n.rule, n.conclusion) for n in e.nodes() if n.ref}
+    for n in e.nodes():
+        if n.rule:
+            assert n.rule in RULEBASE.rules, n.rule
+            assert _instance_of_a_rule(n), (n.rule, n.conclusion)
+            assert n.quote and n.authority
+        for leaf in n.facts:
+            assert leaf.fact in facts or leaf.fact.startswith("position("), leaf.fact
+
+
+@given(strategies.cases())
+def test_every_why_not_names_a_rule_and_a_failed_condition(case) -> None:  # type: ignore[no-untyped-def]
+    outcome = SOLVER.solve(compile_case(case, "generated.case"))
+    for goal in ("relief", "threshold_showing", "below_minimum"):
+        e = explain(outcome, RULEBASE, why_not=goal)
+        for f in e.why_not:
+            assert f.rule in RULEBASE.rules and f.condition and f.text
+
+
+def test_billings_reads_like_the_opinion() -> None:
+    import doctrine
+
+    [r] = doctrine.explain(str(ROOT / "scenarios" / "billings.case"))
+    rules = [n.rule for n in r.explanation.nodes()]
+    # plain error; the stand-in's aside; the conceded rational basis; good-faith failure; King's notice rule
+    for rule in (
+        "olano_plain_error",
+        "billings_stand_in_not_decider",
+        "billings_remark_aside",
+        "billings_rational_basis_conceded",
+        "billings_unsuccessful_attempt",
+        "king_not_wade_reviewable",
+        "billings_no_plea_agreement",
+        "billings_some_idea",
+    ):
+        assert rule in rules
+    assert rules.index("olano_plain_error") < rules.index("billings_remarks_no_showing") < rules.index("king_not_wade_reviewable")
+    lines = {leaf.line for n in r.explanation.nodes() for leaf in n.facts if leaf.span}
+    assert {8, 39, 40, 51} <= lines  # raised_below, the two remarks, the concession
+
+
+def test_buffington_waiver_first_then_the_merits_in_the_alternative() -> None:
+    import doctrine
+
+    [r] = doctrine.explain(str(ROOT / "scenarios" / "buffington.case"))
+    first, *rest = r.explanation.sections
+    assert {n.rule for n in first.nodes} == {"buffington_waiver_proffers", "buffington_waiver_disclaimed"}
+    assert rest and "even if review(waived)" in rest[0].title
+    assert "buffington_say_so" in {n.rule for s in rest for n in s.nodes for n in _walk(n)}
+
+
+def test_mackmore_why_not_relief_names_the_clause_and_the_allegations() -> None:
+    import doctrine
+
+    [r] = doctrine.explain(str(ROOT / "scenarios" / "mackmore.case"), why_not="relief")
+    text = json.dumps([f.__dict__ for f in r.explanation.why_not], default=lambda o: o.__dict__)
+    assert "sole discretion" in text
+    assert "assistance alone" in text
+    [m] = doctrine.explain(str(ROOT / "scenarios" / "mackmore.case"), why_not="below_minimum")
+    assert any(f.rule == "williams_s3553e_below_minimum" for f in m.explanation.why_not)
+
+
+def test_renderers_share_one_explanation() -> None:
+    import doctrine
+
+    [r] = doctrine.explain(str(ROOT / "scenarios" / "buffington.case"))
+    doc = verdict_json(r.verdict, r.explanation)
+    node = doc["explanation"]["sections"][0]["nodes"][0]
+    assert set(node) >= {"conclusion", "text", "rule", "authority", "pin", "quote", "because", "facts"}
+    md = render_markdown(r.verdict, r.explanation)
+    dot = render_dot(r.explanation)
+    page = render_html([(r.verdict, r.explanation)])
+    for out in (md, dot, page):
+        assert "buffington_waiver_proffers" in out
+    assert dot.startswith("digraph") and "http" not in page.replace("http-equiv", "")
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="Chromium not installed")
+def test_html_page_renders_in_headless_chromium(tmp_path: Path) -> None:
+    import doctrine
+
+    page = tmp_path / "billings.html"
+    [r] = doctrine.explain(str(ROOT / "scenarios" / "billings.case"))
+    page.write_text(r._repr_html_())
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    done = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "olano_plain_error" in done.stdout and "<details" in done.stdout

@@ -29,9 +29,12 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from doctrine.diff import CaseChange, DiffReport, Snapshot
 
 FORMATS = ("text", "json", "md")
 
@@ -129,12 +132,12 @@ def _check_loads(spec: str, directory: Path) -> None:
 # Renderers
 
 
-def _snapshot_json(s: Any) -> dict[str, Any]:
+def _snapshot_json(s: Snapshot) -> dict[str, Any]:
     return {"outcome": s.outcome, "relief_kinds": list(s.relief_kinds), "below_minimum": s.below_minimum,
             "holdings": sorted(s.holdings), "dispositive": sorted(s.dispositive)}
 
 
-def json_document(report: Any) -> dict[str, Any]:
+def json_document(report: DiffReport) -> dict[str, Any]:
     """The `doctrine.diff/1` document (see the module docstring)."""
     return {
         "schema": "doctrine.diff/1",
@@ -161,16 +164,16 @@ def _kinds(kinds: tuple[str, ...]) -> str:
     return " ".join(kinds) or "–"
 
 
-def _where(c: Any) -> str:
+def _where(c: CaseChange) -> str:
     return f"{c.source}:{c.line}" if c.line else str(c.source)
 
 
-def _holdings(c: Any) -> str:
+def _holdings(c: CaseChange) -> str:
     moved = (f"~{r} ({b})" for r, _, b in c.holdings_moved)
     return " ".join([*(f"+{h}" for h in c.holdings_added), *(f"-{h}" for h in c.holdings_removed), *moved])
 
 
-def summary_line(report: Any) -> str:
+def summary_line(report: DiffReport) -> str:
     s = report.summary()
     if not report.changed:
         return f"no changes: {s['compared']} case(s) compared ({s['generated']} generated)"
@@ -178,7 +181,7 @@ def summary_line(report: Any) -> str:
     return f"{s['changed']} of {s['compared']} case(s) changed ({parts})"
 
 
-def _print_text(report: Any) -> None:
+def _print_text(report: DiffReport) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -203,7 +206,7 @@ def _print_text(report: Any) -> None:
     console.print(Text(summary_line(report), style="bold red" if report.changed else "bold green"))
 
 
-def detail_lines(c: Any) -> list[str]:
+def detail_lines(c: CaseChange) -> list[str]:
     """A change as diff lines: `-` for the old rules, `+` for the new."""
     lines = []
     for what, a, b in (("relief", c.old.outcome, c.new.outcome),
@@ -221,7 +224,7 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;")
 
 
-def markdown(report: Any) -> str:
+def markdown(report: DiffReport) -> str:
     """A PR comment: the summary, a table of changed cases, a collapsed diff per case."""
     out = [f"### doctrine diff `{report.old}` → `{report.new}`", "", f"**{summary_line(report)}**", ""]
     if not report.changed:

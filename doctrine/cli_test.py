@@ -25,9 +25,14 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from doctrine.diagnostics import Diagnostic
+    from doctrine.regress import CaseResult, Coverage
+    from doctrine.verdict import Verdict
 
 FORMATS = ("text", "json", "junit")
 
@@ -74,7 +79,7 @@ def command(
         raise Exit(1)
 
 
-def _report_problems(problems: list[Any]) -> None:
+def _report_problems(problems: list[Diagnostic]) -> None:
     from doctrine.parse import load_source
     from doctrine.render import render_diagnostics
 
@@ -91,14 +96,14 @@ def _report_problems(problems: list[Any]) -> None:
 # Text
 
 
-def summary_counts(results: list[Any]) -> dict[str, int]:
+def summary_counts(results: list[CaseResult]) -> dict[str, int]:
     from doctrine.regress import STATUSES
 
     counts = Counter(r.status for r in results)
     return {"total": len(results), **{s: counts.get(s, 0) for s in STATUSES}}
 
 
-def _details(r: Any) -> str:
+def _details(r: CaseResult) -> str:
     if r.status in ("xfail", "xpass"):
         return f"xfail: {r.reason}"
     if r.mismatches:
@@ -114,7 +119,7 @@ _STYLE = {"pass": "green", "fail": "bold red", "xfail": "yellow", "xpass": "bold
 _WORD = {"pass": "PASS", "fail": "FAIL", "xfail": "XFAIL", "xpass": "XPASS", "unchecked": "no expect"}
 
 
-def _print_text(results: list[Any], measured: Any) -> None:
+def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -141,7 +146,7 @@ def _print_text(results: list[Any], measured: Any) -> None:
         console.print(coverage_text(measured))
 
 
-def coverage_text(c: Any) -> Any:
+def coverage_text(c: Coverage) -> Any:
     from rich.text import Text
 
     lines = [f"rule coverage: {len(c.fired)}/{len(c.rules)} rules fired ({c.percent:.1f}%)"]
@@ -161,7 +166,7 @@ def coverage_text(c: Any) -> Any:
 # JSON and JUnit
 
 
-def _verdict_json(name: str | None, v: Any) -> dict[str, Any]:
+def _verdict_json(name: str | None, v: Verdict) -> dict[str, Any]:
     below = {True: "authorized", False: "not_authorized", None: "depends"}[v.below_minimum_authorized]
     return {
         "jurisdiction": name,
@@ -174,7 +179,7 @@ def _verdict_json(name: str | None, v: Any) -> dict[str, Any]:
     }
 
 
-def json_document(results: list[Any], digest: str, measured: Any = None) -> dict[str, Any]:
+def json_document(results: list[CaseResult], digest: str, measured: Coverage | None = None) -> dict[str, Any]:
     """The `doctrine.test/1` document (see the module docstring)."""
     cases = [
         {
@@ -202,7 +207,7 @@ def json_document(results: list[Any], digest: str, measured: Any = None) -> dict
             "coverage": cov}
 
 
-def junit_xml(results: list[Any]) -> str:
+def junit_xml(results: list[CaseResult]) -> str:
     """JUnit XML: one testcase per case; a mismatch or XPASS is a failure, an xfail is skipped."""
     import xml.etree.ElementTree as ET
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from minrules import MERE, RACE, ROOT, UNTIED, case_text, make_rules
 
 pytest_plugins = ["pytester"]
+
+# An installed doctrine registers the plugin through its pytest11 entry point; else name it.
+INSTALLED = any(e.value == "doctrine.pytest_plugin" for e in importlib.metadata.entry_points(group="pytest11"))
+PLUGIN = () if INSTALLED else ("-p", "doctrine.pytest_plugin")
 
 
 @pytest.fixture
@@ -27,7 +32,7 @@ def project(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytes
 
 
 def run(p: pytest.Pytester, *args: str) -> pytest.RunResult:
-    return p.runpytest("-p", "doctrine.pytest_plugin", "cases", *args)
+    return p.runpytest(*PLUGIN, "cases", *args)
 
 
 def test_items_are_named_by_file_and_case_id(project: pytest.Pytester) -> None:
@@ -120,7 +125,7 @@ def test_cheap_when_no_case_file_is_collected(pytester: pytest.Pytester, monkeyp
             heavy = [m for m in ("clingo", "lark", "doctrine.solve", "doctrine.regress") if m in sys.modules]
             assert heavy == []
     """)
-    result = pytester.runpytest_subprocess("-p", "doctrine.pytest_plugin", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(*PLUGIN, "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
 
 

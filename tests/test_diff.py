@@ -185,3 +185,35 @@ def test_a_holding_that_changes_kind_is_reported_as_moved() -> None:
     change = CaseChange("c", "c.case", 1, old, new)
     assert change.holdings_moved == (("b", "alternative", "dispositive"),)
     assert change.holdings_added == change.holdings_removed == ()
+
+
+RULE = """derive(wade_mere_assistance, no_threshold_showing(A)) :-
+    wade_claim(A), allegation_support(A, assistance_only),
+    not holds(threshold_showing(A)), not holds(review(waived))."""
+WEAKENED = (RULE, RULE.replace(", not holds(review(waived)).", "."))
+
+
+def test_weakening_a_real_rule_changes_only_cases_it_now_decides(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Dropping `not holds(review(waived))` from wade_mere_assistance: every change shows the rule."""
+    from doctrine.diagnostics import DoctrineError
+    from doctrine.rulebase import load_rulebase
+
+    try:
+        load_rulebase(ROOT / "rules")
+    except (DoctrineError, RuntimeError):
+        pytest.skip("the real rules do not load yet")
+    weak = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", weak)
+    text = (weak / "wade.lp").read_text()
+    if text.count(WEAKENED[0]) != 1:
+        pytest.skip("wade_mere_assistance is no longer written the way this test weakens it")
+    (weak / "wade.lp").write_text(text.replace(*WEAKENED))
+    code, out, err = cli("diff", str(ROOT / "rules"), str(weak), str(ROOT / "scenarios"), "--generated", "150",
+                         "--seed", "5", "--generator", "builtin", "--format", "json")
+    assert code == 1, err
+    changes = json.loads(out)["changes"]
+    assert changes
+    for c in changes:  # the weakened rule now decides something in every changed case
+        assert "wade_mere_assistance" in c["new"]["holdings"]
+        assert "wade_mere_assistance" in c["holdings_added"] + [m["rule"] for m in c["holdings_moved"]] or any(
+            r.startswith("rule wade_mere_assistance:") for r in c["reasons_added"])

@@ -1,0 +1,162 @@
+"""`doctrine fuzz` and `doctrine verify` find a planted bug, and prove the real rules.
+
+The planted bug: a copy of the rules with every `not holds(review(waived))` condition cut
+out, so a waiver no longer blocks relief (Buffington, P21). Both tools must find it and
+print a counterexample that `doctrine check` accepts.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from doctrine.fuzz import counterexample_text, fuzz
+from doctrine.invariants import BY_NAME, INVARIANTS, Context
+from doctrine.parse import parse_source
+from doctrine.rulebase import load_rulebase
+from doctrine.source import Source
+from doctrine.verify import jurisdictions, stratification, verify
+
+ROOT = Path(__file__).resolve().parent.parent
+ONE_SCENARIO = (
+    "no_contradiction",
+    "waiver_blocks_relief",
+    "no_threshold_no_relief",
+    "below_minimum_needs_basis",
+)
+PAIRS = ("evidence_monotone", "reason_antitone", "plain_error_no_more")
+
+
+def doctrine(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "doctrine", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def _copy_rules(tmp: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+    target = tmp / "rules"
+    shutil.copytree(ROOT / "rules", target)
+    for path in target.glob("*.lp"):
+        text = path.read_text(encoding="utf-8")
+        changed = edit(path.name, text)
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
+    return target
+
+
+def _without_waiver(_name: str, text: str) -> str:
+    text = re.sub(r",\s*not holds\(review\(waived\)\)", "", text)
+    return re.sub(r"not holds\(review\(waived\)\)\s*,\s*", "", text)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _copy_rules(tmp_path_factory.mktemp("planted"), _without_waiver)
+
+
+def _checks(path: Path) -> None:
+    done = doctrine("check", str(path))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_fuzz_finds_the_planted_bug(planted: Path, tmp_path: Path) -> None:
+    done = doctrine(
+        "fuzz",
+        "--examples",
+        "100",
+        "--seed",
+        "0",
+        "--invariant",
+        "waiver_blocks_relief",
+        "--rules",
+        str(planted),
+        "--save",
+        str(tmp_path),
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "violates waiver_blocks_relief" in done.stdout
+    assert "scenarios/s" in done.stderr
+    saved = tmp_path / "waiver_blocks_relief.case"
+    _checks(saved)
+    [case] = parse_source(Source(str(saved), saved.read_text(encoding="utf-8"))).cases
+    assert case.get("waiver_conduct"), "the shrunk case keeps the waiver"
+
+
+def test_verify_finds_the_planted_bug(planted: Path, tmp_path: Path) -> None:
+    done = doctrine(
+        "verify", "--invariant", "waiver_blocks_relief", "--rules", str(planted), "--save", str(tmp_path)
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "VIOLATED" in done.stdout and "not confirmed" not in done.stdout
+    saved = sorted(tmp_path.glob("*.case"))
+    assert len(saved) == len(jurisdictions(load_rulebase(planted)))
+    for path in saved:
+        _checks(path)
+
+
+@pytest.mark.parametrize("name", ONE_SCENARIO + PAIRS + ("one_answer_set",))
+def test_verify_proves_the_real_rules(name: str) -> None:
+    rulebase = load_rulebase()
+    for j in jurisdictions(rulebase):
+        proof = verify(rulebase, BY_NAME[name], j)
+        assert proof.status == "proved", (j, proof.note, proof.confirmed)
+        assert proof.seconds < 10, f"{name} in {j}: {proof.seconds:.1f}s"
+        assert proof.space > 10**100
+
+
+def test_verify_searches_the_even_if_runs() -> None:
+    """Relief with waiver conduct is impossible in the primary runs, possible "even if"."""
+    rulebase = load_rulebase()
+    probe = replace(
+        BY_NAME["waiver_blocks_relief"],
+        name="relief_despite_waiver_conduct",
+        asp="_violation :- holds(relief(K)), waiver_conduct(W).",
+    )
+    proof = verify(rulebase, probe, "seventh_circuit")
+    assert proof.status == "violated" and "even if" in proof.note
+
+
+def test_a_cycle_through_negation_is_found(tmp_path: Path) -> None:
+    cycle = (
+        "\nderive(cycle_a, relief(discovery)) :- allegation(bad_faith), not holds(relief(remedy)).\n"
+        "derive(cycle_b, relief(remedy)) :- allegation(bad_faith), not holds(relief(discovery)).\n"
+    )
+    rules = _copy_rules(tmp_path, lambda name, text: text + cycle if name == "relief.lp" else text)
+    rulebase = load_rulebase(rules)
+    assert "not stratified" in (stratification(rulebase, "default") or "")
+    report = fuzz(rulebase, [BY_NAME["one_answer_set"]], examples=200, seed=0)
+    assert report.violation is not None and "answer sets" in report.violation.message
+    assert stratification(load_rulebase(), "default") is None
+
+
+def test_fuzz_on_the_real_rules_finds_nothing() -> None:
+    rulebase = load_rulebase()
+    report = fuzz(rulebase, INVARIANTS, examples=25, seed=3, ctx=Context(rulebase))
+    assert report.violation is None, counterexample_text(report.violation)
+    assert report.examples >= 25 and report.rate > 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("fuzz", "--invariant", "no_such"),
+        ("verify", "--invariant", "no_such"),
+        ("verify", "--jurisdiction", "ninth_circuit"),
+        ("fuzz", "--profile", "huge"),
+    ],
+)
+def test_bad_input_exits_2(args: tuple[str, ...]) -> None:
+    done = doctrine(*args)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr

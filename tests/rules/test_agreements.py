@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import Case, table
 
-FILED_NONE = "raised_below(yes). motion(s3553e). motion_filed(s3553e,no). "
+FILED_NONE = "raised_below(yes). motion(s3553e). motion_filed(s3553e,no). allegation(breach_of_plea_agreement). "
 PROMISE = "plea_agreement(promise_to_move). plea_agreement_motion(s3553e). plea_agreement_condition_met(yes). "
 REMEDIES = ("relief(specific_performance)", "relief(plea_withdrawal)")
 
@@ -21,7 +21,7 @@ CASES = {
         FILED_NONE + PROMISE.replace("condition_met(yes)", "condition_met(unknown)") + "allegation(breach_of_plea_agreement).",
         ("discretion_limited_by_agreement", "no_breach_of_plea_agreement"), ("breach_of_plea_agreement", *REMEDIES)),
     "motion filed: no breach": Case(
-        "raised_below(yes). motion(s3553e). motion_filed(s3553e,yes). " + PROMISE, (), ("breach_of_plea_agreement",)),
+        "raised_below(yes). motion(s3553e). motion_filed(s3553e,yes). allegation(breach_of_plea_agreement). " + PROMISE, (), ("breach_of_plea_agreement",)),
     "unspecified promise kept by a § 5K1.1 motion": Case(
         FILED_NONE + "motion(s5k1_1). motion_filed(s5k1_1,yes). plea_agreement(promise_to_move). plea_agreement_motion(unspecified). "
         "plea_agreement_condition_met(yes).", (), ("breach_of_plea_agreement",)),
@@ -38,6 +38,9 @@ CASES = {
     "breach conceded by the government": Case(
         FILED_NONE + "plea_agreement(sole_discretion). concession(breach). concession_by(breach,government).",
         ("breach_of_plea_agreement", "@santobello_conceded_breach", *REMEDIES), ()),
+    "no breach alleged: no breach relief, whatever the agreement": Case(
+        FILED_NONE.replace("allegation(breach_of_plea_agreement). ", "") + PROMISE,
+        ("discretion_limited_by_agreement",), ("breach_of_plea_agreement", *REMEDIES)),
     "waived: no breach relief": Case(
         FILED_NONE + PROMISE + "waiver_conduct(withdrew_claim).", (), ("breach_of_plea_agreement", *REMEDIES)),
 }

@@ -47,7 +47,9 @@ def test_every_input_predicate_has_a_template():
 
 
 def test_placeholders_match_arity():
-    for (name, arity), (pos, neg) in T.TEMPLATES.items():
+    for key, (pos, neg) in T.TEMPLATES.items():
+        # whole-atom templates (T.ATOMS) are keyed by the atom and take no placeholders
+        name, arity = key if isinstance(key, tuple) else (key, 0)
         for text in (pos, neg):
             assert _fields(text) <= set(range(arity)), (name, text)
         assert pos != neg, name

@@ -24,7 +24,19 @@ RACE_TIED = allegation("unconstitutional_motive", ground="race", ties="yes")
 ANIMUS_REBUTS = allegation("no_rational_relation", ground="personal_animus", rebuts="yes")
 STATED = "government_reason(insufficient_assistance). government_reason_stated_by(insufficient_assistance,decision_maker). "
 
+RACE_REMARK = allegation("unconstitutional_motive", ground="race", support="remark", ties="yes")
+
 CASES = {
+    # P8: a remark counts only when the person who decided made it, and not as an aside
+    "the decision-maker's own remark on the ground: a showing (P5, P8)": Case(
+        PRESERVED + RACE_REMARK + "remark(race). remark_by(race,decision_maker). remark_purpose(race,reason_for_refusal).",
+        ("threshold_showing(unconstitutional_motive)", "@wade_specific_evidence"), ()),
+    "a stand-in's remark, even said to tie the decision-maker: no showing (P8)": Case(
+        PRESERVED + RACE_REMARK + "remark(race). remark_by(race,stand_in). remark_purpose(race,reason_for_refusal).",
+        (), ("threshold_showing(unconstitutional_motive)", "relief(evidentiary_hearing)")),
+    "the decision-maker's aside: no showing (P8)": Case(
+        PRESERVED + RACE_REMARK + "remark(race). remark_by(race,decision_maker). remark_purpose(race,aside).",
+        (), ("threshold_showing(unconstitutional_motive)",)),
     # P1
     "no agreement: a power, not a duty (P1)": Case(
         PRESERVED, ("power_not_duty(s3553e)", "@wade_power_not_duty"), ()),

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from dataclasses import dataclass, field
+import os
+import pickle
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -74,7 +76,12 @@ class Clause:
     positive: tuple[str, ...]
     negative: tuple[str, ...]
     location: str
-    ast_node: object = field(compare=False, repr=False, default=None)
+    digest: str = field(compare=False, repr=False, default="")
+
+    @property
+    def ast_node(self) -> ast.AST:
+        """The rule as clingo AST (parsed on first use from the rulebase's program text)."""
+        return _derive_nodes(self.digest)[self.index]
 
 
 @dataclass(frozen=True)
@@ -89,21 +96,42 @@ class Rulebase:
     questions: Mapping[str, tuple[str, ...]]  # unsettled question -> its positions
     jurisdictions: Mapping[str, Mapping[str, str]]  # jurisdiction -> question -> setting
     bars: tuple[str, ...] = ()  # conclusions declared procedural bars (procedural_bar/1)
-    statements: tuple[object, ...] = field(repr=False, default=())  # the rules' AST (+ _touches/1)
-    trace_statements: tuple[object, ...] = field(repr=False, default=())  # the _body/5 siblings
+    program: str = field(repr=False, default="")  # the rules (+ _touches/1), as clingo prints them
+    trace_program: str = field(repr=False, default="")  # the _body/5 siblings
+    jurisdiction_programs: Mapping[str, str] = field(repr=False, default_factory=dict)
 
     def jurisdiction_for(self, circuit: str | None) -> str:
         return circuit if circuit in self.jurisdictions else "default"
 
+    @property
+    def statements(self) -> tuple[ast.AST, ...]:
+        """The rules (+ _touches/1) as clingo AST, parsed on first use."""
+        return _parsed(self.program)
+
+    @property
+    def trace_statements(self) -> tuple[ast.AST, ...]:
+        return _parsed(self.trace_program)
+
     def add_to(self, builder: ast.ProgramBuilder, jurisdiction: str, trace: bool = True) -> None:
         """Add the rules, the jurisdiction's settings and (with `trace`) the _body/5 siblings."""
         for stm in self.statements:
-            builder.add(stm)  # type: ignore[arg-type]
+            builder.add(stm)
         if trace:
             for stm in self.trace_statements:
-                builder.add(stm)  # type: ignore[arg-type]
-        for stm in _jurisdiction_statements(self.directory, jurisdiction):
+                builder.add(stm)
+        for stm in _parsed(self.jurisdiction_programs[jurisdiction]):
             builder.add(stm)
+
+    def add_text(self, ctl: clingo.Control, jurisdiction: str, trace: bool = True) -> None:
+        """The same as `add_to`, from the program text (fast: clingo's own parser, no Python AST).
+
+        The text is the rule files' own statements as clingo printed them after instrumenting;
+        nothing from a case file is ever part of it.
+        """
+        ctl.add("base", [], self.program)
+        if trace:
+            ctl.add("base", [], self.trace_program)
+        ctl.add("base", [], self.jurisdiction_programs[jurisdiction])
 
 
 def _files(directory: Path) -> list[Path]:
@@ -171,12 +199,26 @@ def _tuple(loc: ast.Location, terms: list[ast.AST]) -> ast.AST:
     return ast.Function(loc, "", terms, 0)
 
 
+class _NameAnonymous(ast.Transformer):
+    """Give each anonymous variable `_` a name, so a premise can be recorded in a rule head."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def visit_Variable(self, node: ast.AST) -> ast.AST:  # noqa: N802 - clingo's visitor protocol
+        if node.name != "_":
+            return node
+        self.count += 1
+        return ast.Variable(node.location, f"Anonymous_{self.count}")
+
+
 def _instrument(index: int, rid: str, conclusion: ast.AST, stm: ast.AST) -> tuple[ast.AST, Clause]:
     """The `_body/5` sibling of a derive rule, and its Clause record."""
     loc = stm.location
     pos: list[ast.AST] = []
     neg: list[ast.AST] = []
-    for lit in stm.body:
+    body = [_NameAnonymous()(copy.deepcopy(b)) for b in stm.body]
+    for lit in body:
         if lit.ast_type != ast.ASTType.Literal or lit.atom.ast_type != ast.ASTType.SymbolicAtom:
             continue
         (pos if lit.sign == ast.Sign.NoSign else neg).append(lit.atom.symbol)
@@ -193,8 +235,8 @@ def _instrument(index: int, rid: str, conclusion: ast.AST, stm: ast.AST) -> tupl
         0,
     )
     head = ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(head_term))
-    sibling = ast.Rule(loc, head, [copy.deepcopy(b) for b in stm.body])
-    clause = Clause(index, rid, str(conclusion), tuple(map(str, pos)), tuple(map(str, neg)), _loc(stm), stm)
+    sibling = ast.Rule(loc, head, body)
+    clause = Clause(index, rid, str(conclusion), tuple(map(str, pos)), tuple(map(str, neg)), _loc(stm))
     return sibling, clause
 
 
@@ -244,21 +286,95 @@ def _raise_logger(where: Path) -> Callable[[clingo.MessageCode, str], None]:
     return log
 
 
+_PROGRAMS: dict[str, tuple[ast.AST, ...]] = {}
+_DERIVES: dict[str, tuple[ast.AST, ...]] = {}
+_TEXTS: dict[str, str] = {}
+
+
+def _parsed(text: str) -> tuple[ast.AST, ...]:
+    """Program text -> clingo AST, once per distinct text."""
+    key = hashlib.sha256(text.encode()).hexdigest()
+    if key not in _PROGRAMS:
+        out: list[ast.AST] = []
+        ast.parse_string(text, out.append)
+        _PROGRAMS[key] = tuple(out)
+    return _PROGRAMS[key]
+
+
+def _derive_nodes(digest: str) -> tuple[ast.AST, ...]:
+    """The derive rules of a loaded rulebase, in clause order."""
+    if digest not in _DERIVES:
+        _DERIVES[digest] = tuple(s for s in _parsed(_TEXTS[digest]) if _derive_head(s) is not None)
+    return _DERIVES[digest]
+
+
+def _cache_path(digest: str) -> Path | None:
+    from doctrine import __version__
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base / f"rulebase-{digest[:32]}-{__version__}-{clingo.__version__}.pickle"
+
+
 def load_rulebase(directory: Path | str | None = None) -> Rulebase:
-    """Parse and instrument the rule files of `directory` (default: the bundled rules/)."""
+    """Parse and instrument the rule files of `directory` (default: the bundled rules/).
+
+    The result is cached per content digest: in memory, and on disk under the user's cache
+    directory (plain data and program text; the rule files are re-read only when they change).
+    """
     root = Path(directory).resolve() if directory is not None else rules_dir()
     return _load(root, _digest(root))
 
 
 @lru_cache(maxsize=8)
 def _load(root: Path, digest: str) -> Rulebase:
+    path = _cache_path(digest)
+    data = None
+    if path is not None and path.exists():
+        try:
+            data = pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
+            data = None
+    if data is None:
+        data = _read_rules(root)
+        if path is not None:
+            try:
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(pickle.dumps(data))
+                tmp.replace(path)
+            except OSError:
+                pass
+    _TEXTS[digest] = data["program"]
+    return Rulebase(
+        directory=root,
+        digest=digest,
+        rules=MappingProxyType(data["rules"]),
+        authorities=MappingProxyType(data["authorities"]),
+        clauses=tuple(replace(c, digest=digest) for c in data["clauses"]),
+        questions=MappingProxyType(data["questions"]),
+        jurisdictions=MappingProxyType({j: MappingProxyType(s) for j, s in data["jurisdictions"].items()}),
+        bars=data["bars"],
+        program=data["program"],
+        trace_program=data["trace_program"],
+        jurisdiction_programs=MappingProxyType(data["jurisdiction_programs"]),
+    )
+
+
+def _read_rules(root: Path) -> dict[str, object]:
+    """Parse, read the metadata of, and instrument the rule files: plain, picklable data."""
     entry = root / "doctrine.lp"
     if not entry.exists():
         raise DoctrineError(
             [Diagnostic("no-rules", f"no doctrine.lp in {root}", Span(str(root), Position(0, 0), Position(0, 0)))]
         )
     messages: list[str] = []
-    statements = _parse([str(entry)], lambda code, msg: messages.append(msg.strip()))
+    try:
+        statements = _parse([str(entry)], lambda code, msg: messages.append(msg.strip()))
+    except RuntimeError:
+        messages = messages or ["the rule files could not be parsed"]
     if messages:
         span = Span(str(entry), Position(1, 1), Position(1, 1))
         raise DoctrineError([Diagnostic("rule-file-error", m, span) for m in messages])
@@ -290,23 +406,26 @@ def _load(root: Path, digest: str) -> Rulebase:
     questions: dict[str, list[str]] = {}
     for a, _ in facts.get("question_position", []):
         questions.setdefault(str(a[0]), []).append(str(a[1]))
-    jurisdictions = {}
+    jurisdictions, programs = {}, {}
     for path in sorted((root / "jurisdictions").glob("*.lp")):
-        settings = {}
-        for stm in _jurisdiction_statements(root, path.stem):
-            fact = _head_fact(stm)
-            if fact is not None and fact[0] == "setting":
-                settings[str(fact[1][0])] = str(fact[1][1])
-        jurisdictions[path.stem] = MappingProxyType(settings)
-    return Rulebase(
-        directory=root,
-        digest=digest,
-        rules=MappingProxyType(rules),
-        authorities=MappingProxyType(authorities),
-        clauses=tuple(clauses),
-        questions=MappingProxyType({q: tuple(p) for q, p in questions.items()}),
-        jurisdictions=MappingProxyType(jurisdictions),
-        bars=tuple(str(a[0]) for a, _ in facts.get("procedural_bar", [])),
-        statements=tuple(statements) + tuple(extra),
-        trace_statements=tuple(traced),
-    )
+        stms = _jurisdiction_statements(root, path.stem)
+        programs[path.stem] = _text(stms)
+        jurisdictions[path.stem] = {
+            str(f[1][0]): str(f[1][1]) for f in map(_head_fact, stms) if f is not None and f[0] == "setting"
+        }
+    return {
+        "rules": rules,
+        "authorities": authorities,
+        "clauses": clauses,
+        "questions": {q: tuple(p) for q, p in questions.items()},
+        "jurisdictions": jurisdictions,
+        "bars": tuple(str(a[0]) for a, _ in facts.get("procedural_bar", [])),
+        "program": _text([*statements, *extra]),
+        "trace_program": _text(traced),
+        "jurisdiction_programs": programs,
+    }
+
+
+def _text(statements: list[ast.AST] | tuple[ast.AST, ...]) -> str:
+    """Statements as clingo prints them (comments dropped), one a line."""
+    return "\n".join(str(s) for s in statements if s.ast_type != ast.ASTType.Comment) + "\n"

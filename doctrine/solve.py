@@ -154,20 +154,6 @@ def _decode_atom(sym: Symbol) -> object:
     return str(a[0])
 
 
-_LOC = clingo.ast.Location(clingo.ast.Position("<doctrine>", 1, 1), clingo.ast.Position("<doctrine>", 1, 1))
-
-
-def _external(sym: Symbol) -> clingo.ast.AST:
-    """`#external sym.` (initially false) as an AST node."""
-    atom = clingo.ast.SymbolicAtom(clingo.ast.SymbolicTerm(_LOC, sym))
-    return clingo.ast.External(_LOC, atom, [], clingo.ast.SymbolicTerm(_LOC, Function("false")))
-
-
-def _show_trace() -> clingo.ast.AST:
-    """`#show _body/5.`: the trace the instrumentation in doctrine.rulebase records."""
-    return clingo.ast.ShowSignature(_LOC, "_body", 5, True)
-
-
 class Engine:
     """The doctrine grounded once for one jurisdiction; solves case after case.
 
@@ -186,16 +172,12 @@ class Engine:
         extra = [Function("branch", [Function(q), Function(p)]) for q, ps in rulebase.questions.items() for p in ps]
         extra += [Function("even_if", [b]) for b in self._bars]
         extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
-        with clingo.ast.ProgramBuilder(ctl) as builder:
-            rulebase.add_to(builder, jurisdiction, trace)
-            # Every possible input atom is declared `#external` (built as AST from Symbols, never
-            # from text). Declaring them through Backend.add_atom instead loses derivations whose
-            # body has a projected variable (clingo 5.8), so the grounder must see them.
-            for sym in itertools.chain(universe, extra):
-                builder.add(_external(sym))
-            builder.add(clingo.ast.ShowSignature(_LOC, "_touches", 1, True))
-            if trace:
-                builder.add(_show_trace())
+        rulebase.add_text(ctl, jurisdiction, trace)
+        # Every possible input atom is declared `#external`, printed by the Symbol itself (which
+        # escapes correctly; no case text is involved). Declaring them through Backend.add_atom
+        # instead loses derivations whose body has a projected variable (clingo 5.8).
+        ctl.add("base", [], "".join(f"#external {sym}.\n" for sym in itertools.chain(universe, extra)))
+        ctl.add("base", [], "#show _touches/1.\n" + ("#show _body/5.\n" if trace else ""))
         ctl.ground([("base", [])])
         if any("error" in m.lower() for m in self.messages):
             raise DoctrineError([Diagnostic("rule-file-error", m, NOWHERE) for m in self.messages])
@@ -206,14 +188,9 @@ class Engine:
         self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}
         self._known = frozenset(universe) | frozenset(extra)
         self._on: set[int] = set()
-        # Every shown atom is decoded once, here; a model is then decoded by looking up its
-        # symbols' interned handles (a flat trace, not thousands of calls on Symbol objects).
-        self._decoded: dict[int, tuple[str, object]] = {}
-        for name, arity in (("holds", 1), ("applied", 2), ("binding", 1), ("barred_by", 1), ("_touches", 1), ("_body", 5)):
-            if name == "_body" and not trace:
-                continue
-            for atom in atoms.by_signature(name, arity):
-                self._decoded[atom.symbol._rep] = (name, _decode_atom(atom.symbol))
+        # A shown atom is decoded the first time a model holds it and kept by its interned
+        # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
+        self._decoded: dict[int, tuple[str, object] | None] = {}
         ctl.configuration.solve.models = 2  # a second model would break the doctrine's determinism
         settings = rulebase.jurisdictions.get(jurisdiction, {})
         self.open_questions = tuple(q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions)
@@ -245,7 +222,10 @@ class Engine:
         got: dict[str, list] = {"holds": [], "applied": [], "binding": [], "barred_by": [], "_touches": [], "_body": []}
         table = self._decoded
         for sym in symbols:
-            entry = table.get(sym._rep)
+            rep = sym._rep
+            if rep not in table:
+                table[rep] = (sym.name, _decode_atom(sym)) if sym.name in got else None
+            entry = table[rep]
             if entry is not None:
                 got[entry[0]].append(entry[1])
         run = Run(

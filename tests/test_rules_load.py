@@ -38,22 +38,9 @@ def test_loads_with_one_model_and_no_messages(jurisdiction, facts):
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_loads_with_every_input_external(jurisdiction):
     """Grounded the way the solver grounds it: every vocabulary atom #external, none true."""
-    from doctrine import vocabulary as V
+    from doctrine.solve import input_universe
 
-    lines = []
-    for parent, key in V.walk():
-        if key.predicate is None:
-            continue
-        words = key.domain.constants() if key.domain is not None else ("term", "life", "none", "unknown")
-        if key.form is V.Form.PARTY:
-            words = V.SPEAKERS.constants()
-        if parent is not None and parent.keyed:
-            assert parent.domain is not None
-            lines += [f"#external {key.predicate}({h},{w})." for h in parent.domain.constants() for w in words]
-        else:
-            lines += [f"#external {key.predicate}({w})." for w in words]
-    for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum"):
-        lines += [f"#external {pred}({w})." for w in ("yes", "no", "unknown")]
+    lines = [f"#external {sym}." for sym in input_universe()]
     messages: list[str] = []
     ctl = clingo.Control(["--models=0"], logger=lambda c, m: messages.append(m))
     ctl.load(str(helpers.RULES / "doctrine.lp"))

@@ -32,24 +32,9 @@ WADE = ("unconstitutional_motive", "no_rational_relation", "impermissible_factor
 
 
 def _universe() -> list[clingo.Symbol]:
-    F = clingo.Function
-    out = []
-    for parent, key in V.walk():
-        if key.predicate is None:
-            continue
-        words = key.domain.constants() if key.domain is not None else ("term", "life", "none", "unknown")
-        if key.form is V.Form.PARTY:
-            words = V.SPEAKERS.constants()
-        if parent is not None and parent.keyed:
-            out += [F(key.predicate, [F(h), F(w)]) for h in parent.domain.constants() for w in words]
-        else:
-            out += [F(key.predicate, [F(w)]) for w in words]
-    for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum"):
-        out += [F(pred, [F(w)]) for w in TRI]
-    for q, ps in {"rounsavall_rule": ("recognized", "rejected"), "bad_faith_ground": ("recognized", "rejected")}.items():
-        out += [F("branch", [F(q), F(p)]) for p in ps]
-    out.append(F("even_if", [F("review", [F("waived")])]))
-    return out
+    from doctrine.solve import input_universe
+
+    return list(input_universe())
 
 
 class Grounded:

@@ -18,7 +18,7 @@ import subprocess
 from typing import Any, Iterable, Sequence
 
 from doctrine.diagnostics import Diagnostic, code_frame
-from doctrine.explanation import Explanation, Failure, Leaf, Node, Section, say
+from doctrine.explanation import Explanation, Failure, Leaf, Node, say
 from doctrine.rulebase import Rulebase
 from doctrine.source import Source
 from doctrine.verdict import SCHEMA, Holding, Verdict

@@ -60,11 +60,14 @@ def command(
         return
     text = counterexample_text(v, seed)
     sys.stdout.write(text)
+    name = "<counterexample>"
     if save is not None:
         save.mkdir(parents=True, exist_ok=True)
-        (save / f"{v.invariant.name}.case").write_text(text, encoding="utf-8")
-        typer.echo(f"saved: {save / (v.invariant.name + '.case')}", err=True)
-    sys.stdout.write(_explanations(v, rulebase))
+        path = save / f"{v.invariant.name}.case"
+        path.write_text(text, encoding="utf-8")
+        name = str(path)
+        typer.echo(f"saved: {path}", err=True)
+    sys.stdout.write(_explanations(v, rulebase, text, name))
     typer.echo(f"violated: {v.invariant.name}: {v.message}. {summary}", err=True)
     raise Exit(1)
 
@@ -84,18 +87,25 @@ def _invariants(names: list[str] | None) -> list[Any]:
     return [BY_NAME[n] for n in names]
 
 
-def _explanations(v: Any, rulebase: Any) -> str:
-    """The explanation of the counterexample (and of the case it was compared with)."""
+def _explanations(v: Any, rulebase: Any, text: str, name: str) -> str:
+    """The explanations of the counterexample (read back from its text, so leaves point at its
+    lines) and of the variants it was compared with, as comment lines: stdout stays a case file."""
     from rich.console import Console
 
     from doctrine.explanation import explain
     from doctrine.invariants import Context
+    from doctrine.parse import parse_source
     from doctrine.render import render_text
+    from doctrine.source import Source
 
     ctx = Context(rulebase)
     out = io.StringIO()
-    console = Console(file=out, width=100, no_color=True, highlight=False, soft_wrap=False)
-    shown = [v.scenario.case, *(c for c in v.pair or () if c != v.scenario.case)]
+    console = Console(file=out, width=96, no_color=True, highlight=False, soft_wrap=False)
+    try:
+        shown = list(parse_source(Source(name, text)).cases)
+    except Exception:  # noqa: BLE001 - a print_parse violation: explain the case as drawn
+        shown = [v.scenario.case]
+    shown += [c for c in v.pair or () if c != v.scenario.case]
     for case in shown:
         try:
             e = explain(ctx.outcome(case), rulebase)
@@ -103,4 +113,5 @@ def _explanations(v: Any, rulebase: Any) -> str:
             console.print(f"(case {case.id} cannot be explained: {type(err).__name__}: {err})")
             continue
         console.print(render_text(e.verdict, e))
-    return "\n# Explanations\n" + out.getvalue()
+    lines = out.getvalue().rstrip("\n").split("\n")
+    return "\n# Explanations\n" + "".join(f"# {line}".rstrip() + "\n" for line in lines)

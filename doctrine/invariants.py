@@ -24,7 +24,7 @@ from doctrine.rulebase import Rulebase
 from doctrine.solve import Outcome, Run, Solver
 from doctrine.syntax import Case, Statement
 from doctrine.variations import add_child, renamed, set_value, shuffled, with_statement, word
-from doctrine.verdict import decide_verdict
+from doctrine.verdict import Verdict, decide_verdict
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,28 @@ class Context:
         self.rulebase = rulebase
         self.solver = solver or Solver(rulebase)
         self._memo: dict[frozenset[object], Outcome] = {}
+        self._seen: dict[int, tuple[Case, Outcome, list[Verdict]]] = {}  # by object: no re-compiling
         self.solved = 0
         self.pair: tuple[Case, Case] | None = None
 
     def outcome(self, case: Case) -> Outcome:
+        seen = self._seen.get(id(case))
+        if seen is not None and seen[0] is case:
+            return seen[1]
+        if len(self._seen) > 64:
+            self._seen.clear()
+        outcome = self._solve(case)
+        self._seen[id(case)] = (case, outcome, [])
+        return outcome
+
+    def verdict(self, case: Case) -> Verdict:
+        outcome = self.outcome(case)
+        verdicts = self._seen[id(case)][2]
+        if not verdicts:
+            verdicts.append(decide_verdict(outcome, self.rulebase))
+        return verdicts[0]
+
+    def _solve(self, case: Case) -> Outcome:
         program = compile_case(case, "<fuzz>")
         key = frozenset(program.facts)
         cached = self._memo.get(key)
@@ -242,7 +260,7 @@ def plain_error_no_more(ctx: Context, sc: Scenario) -> str | None:
 
 
 def _verdict_key(ctx: Context, case: Case) -> tuple[object, ...]:
-    v = decide_verdict(ctx.outcome(case), ctx.rulebase)
+    v = ctx.verdict(case)
     return (
         v.relief_available,
         v.relief_kinds,

@@ -71,19 +71,8 @@ def _checks(path: Path) -> None:
 
 
 def test_fuzz_finds_the_planted_bug(planted: Path, tmp_path: Path) -> None:
-    done = doctrine(
-        "fuzz",
-        "--examples",
-        "100",
-        "--seed",
-        "0",
-        "--invariant",
-        "waiver_blocks_relief",
-        "--rules",
-        str(planted),
-        "--save",
-        str(tmp_path),
-    )
+    args = ["--examples", "300", "--seed", "1", "--invariant", "waiver_blocks_relief"]
+    done = doctrine("fuzz", *args, "--rules", str(planted), "--save", str(tmp_path))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "violates waiver_blocks_relief" in done.stdout
     assert "scenarios/s" in done.stderr

@@ -77,6 +77,7 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
     "below_minimum_needs_basis": """
         _basis(s3553e_motion) :- motion_filed(s3553e, yes).
         _basis(safety_valve) :- safety_valve(yes).
+        _basis(rule35b_motion) :- motion_filed(rule35b, yes).
         _basis(compelled_motion) :- holds(relief(remedy)).
         _basis(compelled_motion) :- holds(relief(specific_performance)).
         _violation :- holds(below_minimum_authorized(B)), not _basis(B).""",

@@ -205,6 +205,7 @@ def below_minimum_needs_basis(ctx: Context, sc: Scenario) -> str | None:
         basis = {
             "s3553e_motion": "motion_filed(s3553e,yes)" in facts,
             "safety_valve": "safety_valve(yes)" in facts,
+            "rule35b_motion": "motion_filed(rule35b,yes)" in facts,
             "compelled_motion": bool({"relief(remedy)", "relief(specific_performance)"} & r.conclusions),
         }
         for b in r.below_minimum:

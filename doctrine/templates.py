@@ -81,6 +81,10 @@ CONCLUSIONS: Dict[Tuple[str, int], Template] = {
         "record evidence ties the person who decided to the alleged motive ({0})",
         "no record evidence ties the person who decided to the alleged motive ({0})",
     ),
+    ("stated_reasons_rebutted", 0): (
+        "clear record evidence rebuts the government's stated reasons",
+        "the government's stated reasons stand unrebutted",
+    ),
     ("rebuttal_evidence", 1): (
         "record evidence rebuts the government's stated reasons ({0})",
         "no record evidence rebuts the government's stated reasons ({0})",
@@ -361,6 +365,7 @@ WORDS: Dict[str, str] = {
     "s3553e_motion": "a § 3553(e) motion",
     "safety_valve": "the safety valve, § 3553(f)",
     "compelled_motion": "a compelled § 3553(e) motion",
+    "rule35b_motion": "a Rule 35(b) motion",
     "statutory_minimum": "statutory minimum",
     # roles
     "decision_maker": "the prosecutor who decided",

@@ -161,8 +161,10 @@ def binding_mackmore() -> str:
     text = edit(text, "    motion unspecified                  # neither § 3553(e) nor § 5K1.1 named",
                 "    motion § 3553(e)\n    condition_met yes")
     text = edit(text, "  concession not_bound_by_plea_agreement, by defendant", "")
-    return add_to_case(text, "  allegation breach_of_plea_agreement\n    support record_evidence\n"
-                             "    motion § 3553(e)\n")
+    # Mackmore already alleges the breach; here the record supports it
+    return edit(text, "  allegation breach_of_plea_agreement   # the same claim, as a breach of the agreement\n"
+                      "    support assistance_only",
+                "  allegation breach_of_plea_agreement\n    support record_evidence")
 
 
 def test_a_binding_promise_broken_gives_breach_relief() -> None:

@@ -93,7 +93,9 @@ def command(
 
 
 def _magnitude(n: int) -> str:
-    return str(n) if n < 10**6 else f"~1e{math.log10(n):.1f}"
+    """12345678 -> `1.2e7`: the count is exact, its digits are not the point."""
+    digits = str(n)
+    return digits if n < 10**6 else f"{digits[0]}.{digits[1]}e{len(digits) - 1}"
 
 
 def counterexample_text(proof: Any, inv: Any) -> str:

@@ -92,7 +92,7 @@ def _is_trace_or_show(stm: ast.AST) -> bool:
 def doctrine_statements(rulebase: Rulebase, jurisdiction: str) -> list[ast.AST]:
     """The doctrine as written (no trace siblings, no #show) and the jurisdiction's settings."""
     out = _Collect()
-    rulebase.add_to(out, jurisdiction)  # type: ignore[arg-type]
+    rulebase.add_to(out, jurisdiction, trace=False)  # type: ignore[arg-type]
     return [s for s in out.statements if not _is_trace_or_show(s)]
 
 

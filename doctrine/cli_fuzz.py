@@ -48,6 +48,7 @@ def command(
         typer.echo("doctrine: --examples must be at least 1", err=True)
         raise Exit(2)
     rulebase = load_rulebase(rules)
+    _refuse_broken_rules(rulebase)
     report = fuzz(rulebase, chosen, n, seed)
     names = ", ".join(i.name for i in chosen)
     summary = (
@@ -115,3 +116,15 @@ def _explanations(v: Any, rulebase: Any, text: str, name: str) -> str:
         console.print(render_text(e.verdict, e))
     lines = out.getvalue().rstrip("\n").split("\n")
     return "\n# Explanations\n" + "".join(f"# {line}".rstrip() + "\n" for line in lines)
+
+
+def _refuse_broken_rules(rulebase: Any) -> None:
+    """Rules that do not ground are bad input (exit 2), not a violation."""
+    from doctrine.cli import Exit
+    from doctrine.verify import rule_errors
+
+    errors = rule_errors(rulebase)
+    if errors:
+        for message in errors:
+            typer.echo(f"doctrine: rule-file-error: {message}", err=True)
+        raise Exit(2)

@@ -11,7 +11,6 @@ bad input (an unknown invariant or jurisdiction).
 
 from __future__ import annotations
 
-import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ def command(
 
     chosen = _invariants(invariant)
     rulebase = load_rulebase(rules)
+    _refuse_broken_rules(rulebase)
     places = list(jurisdiction or jurisdictions(rulebase))
     unknown = [j for j in places if j not in rulebase.jurisdictions]
     if unknown:
@@ -128,3 +128,15 @@ def _report(proof: Any, inv: Any, save: Path | None) -> None:
         path = save / f"{inv.name}-{proof.jurisdiction}.case"
         path.write_text(text, encoding="utf-8")
         typer.echo(f"saved: {path}", err=True)
+
+
+def _refuse_broken_rules(rulebase: Any) -> None:
+    """Rules that do not ground are bad input (exit 2), not a violation."""
+    from doctrine.cli import Exit
+    from doctrine.verify import rule_errors
+
+    errors = rule_errors(rulebase)
+    if errors:
+        for message in errors:
+            typer.echo(f"doctrine: rule-file-error: {message}", err=True)
+        raise Exit(2)

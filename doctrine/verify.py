@@ -373,3 +373,18 @@ def stratification(rulebase: Rulebase, jurisdiction: str) -> str | None:
         if comp.get(h) is not None and comp.get(h) == comp.get(b):
             return f"{names.get(h)} depends negatively on {names.get(b)} within a cycle: not stratified"
     return None
+
+
+def rule_errors(rulebase: Rulebase) -> list[str]:
+    """clingo's messages for rules that do not ground, in any jurisdiction (empty: they do)."""
+    messages: list[str] = []
+    for j in jurisdictions(rulebase):
+        ctl = clingo.Control(logger=lambda code, msg: messages.append(msg.strip()))
+        with ast.ProgramBuilder(ctl) as builder:
+            rulebase.add_to(builder, j)
+            builder.add(space.choice(_free_inputs(rulebase), None, None))
+        try:
+            ctl.ground([("base", [])])
+        except RuntimeError:
+            return messages or [f"the rules do not ground in {j}"]
+    return []

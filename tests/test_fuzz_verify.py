@@ -149,3 +149,14 @@ def test_bad_input_exits_2(args: tuple[str, ...]) -> None:
     done = doctrine(*args)
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_rules_that_do_not_ground_exit_2(tmp_path: Path) -> None:
+    def unsafe(name: str, text: str) -> str:
+        return text + "\nderive(broken, X) :- allegation(bad_faith).\n" if name == "relief.lp" else text
+
+    rules = _copy_rules(tmp_path, unsafe)
+    for command in (("fuzz", "-n", "3"), ("verify", "-i", "waiver_blocks_relief")):
+        done = doctrine(*command, "--rules", str(rules))
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "rule-file-error" in done.stderr and "unsafe" in done.stderr

@@ -379,6 +379,7 @@ def rule_errors(rulebase: Rulebase) -> list[str]:
     """clingo's messages for rules that do not ground, in any jurisdiction (empty: they do)."""
     messages: list[str] = []
     for j in jurisdictions(rulebase):
+        messages.clear()
         ctl = clingo.Control(logger=lambda code, msg: messages.append(msg.strip()))
         with ast.ProgramBuilder(ctl) as builder:
             rulebase.add_to(builder, j)

@@ -39,6 +39,12 @@ CASES = {
     "bad faith shown where recognized: threshold showing": Case(
         BASE + BAD_FAITH_SHOWN, ("threshold_showing(bad_faith)", "@perez_bad_faith_ground", "relief(discovery)"),
         ("no_threshold_showing(bad_faith)",), jurisdiction=EIGHTH, branch=(("bad_faith_ground", "recognized"),)),
+    "a legitimate stated reason is no evidence of bad faith, even where recognized": Case(
+        BASE + "allegation(bad_faith). allegation_ground(bad_faith,seriousness_of_offense). "
+        "allegation_support(bad_faith,nothing). government_reason(seriousness_of_offense). "
+        "government_reason_stated_by(seriousness_of_offense,decision_maker).",
+        ("rationally_related",), ("threshold_showing(bad_faith)", "relief(discovery)", "relief(evidentiary_hearing)"),
+        jurisdiction=EIGHTH, branch=(("bad_faith_ground", "recognized"),)),
     "bad faith shown where rejected: no showing": Case(
         BASE + BAD_FAITH_SHOWN, ("no_threshold_showing(bad_faith)",), ("threshold_showing(bad_faith)", "relief(discovery)"),
         jurisdiction=EIGHTH, branch=(("bad_faith_ground", "rejected"),)),

@@ -44,7 +44,7 @@ CASES = {
         "allegation_support(bad_faith,nothing). government_reason(seriousness_of_offense). "
         "government_reason_stated_by(seriousness_of_offense,decision_maker).",
         ("rationally_related",), ("threshold_showing(bad_faith)", "relief(discovery)", "relief(evidentiary_hearing)"),
-        jurisdiction=EIGHTH, branch=(("bad_faith_ground", "recognized"),)),
+        jurisdiction="seventh_circuit", branch=(("bad_faith_ground", "recognized"), ("rounsavall_rule", "rejected"))),
     "bad faith shown where rejected: no showing": Case(
         BASE + BAD_FAITH_SHOWN, ("no_threshold_showing(bad_faith)",), ("threshold_showing(bad_faith)", "relief(discovery)"),
         jurisdiction=EIGHTH, branch=(("bad_faith_ground", "rejected"),)),

@@ -78,13 +78,20 @@ def assert_sound(solver: Solver, case: Case, goal: str, answers, negate: bool = 
 
 def test_billings_hearing_needs_evidence_tying_the_decision_maker(solver: Solver) -> None:
     case = load("billings")
-    w = what_if(case, "hearing", alternatives=8, solver=solver)
+    # The decision-maker stating an unconstitutional reason is as cheap (3 changes); holding the
+    # government's stated reasons and the remarks as they are, the cheapest route is record
+    # evidence tying the person who decided to a suspect motive.
+    free = what_if(case, "hearing", alternatives=4, solver=solver)
+    assert free.alternatives and free.alternatives[0].cost == 3
+    w = what_if(case, "hearing", alternatives=8, fix=("government_reason", "remark"), solver=solver)
     assert not w.already and w.alternatives
     cheapest = [a for a in w.alternatives if a.cost == w.alternatives[0].cost]
+    assert cheapest[0].cost == free.alternatives[0].cost
     tying = [
         a
         for a in cheapest
         if Change("set", _atom("allegation_ties_decision_maker", "impermissible_factor", "yes")) in a.changes
+        and Change("add", _atom("allegation_support", "impermissible_factor", "record_evidence")) in a.changes
     ]
     assert tying, [a.changes for a in cheapest]
     for a in tying:

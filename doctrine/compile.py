@@ -16,6 +16,7 @@ become
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
@@ -48,11 +49,21 @@ class Program:
         return "\n".join(lines) + "\n"
 
 
-_C = Function  # a constant is a Function with no arguments
+@lru_cache(maxsize=None)
+def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
+    """`predicate(args...)` over constants; the fact space is finite, so each is built once."""
+    return Function(predicate, [Function(a, []) for a in args])
 
 
-def _const(word: str) -> Symbol:
-    return _C(word, [])
+_TEXT: dict[int, str] = {}
+
+
+def symbol_text(sym: Symbol) -> str:
+    """`str(sym)`, remembered by the symbol's interned handle (facts recur case after case)."""
+    text = _TEXT.get(sym._rep)
+    if text is None:
+        text = _TEXT[sym._rep] = str(sym)
+    return text
 
 
 def _months(values: tuple[Value, ...]) -> tuple[str, int | None]:
@@ -84,7 +95,7 @@ class _Emitter:
         self.facts: dict[Symbol, Span | None] = {}
 
     def emit(self, pred: str, args: list[str], span: Span | None) -> None:
-        sym = Function(pred, [_const(a) for a in args])
+        sym = fact_symbol(pred, tuple(args))
         if sym not in self.facts or self.facts[sym] is None:
             self.facts[sym] = span
 

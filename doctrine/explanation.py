@@ -125,8 +125,15 @@ def _word(sym: Symbol) -> str:
 
 def say(sym: Symbol | str, negative: bool = False) -> str:
     """A conclusion or fact in plain English (a template per predicate), or its finding if negative."""
-    if isinstance(sym, str):
-        sym = _parse(sym)
+    return _say(sym if isinstance(sym, str) else str(sym), negative)
+
+
+@lru_cache(maxsize=16384)
+def _say(text: str, negative: bool) -> str:
+    return _say_symbol(_parse(text), negative)
+
+
+def _say_symbol(sym: Symbol, negative: bool) -> str:
     if sym.type != SymbolType.Function:
         return _word(sym)
     if sym.name == "holds" and len(sym.arguments) == 1:

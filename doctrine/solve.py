@@ -23,7 +23,7 @@ import clingo
 from clingo import Function, Symbol
 
 from doctrine import vocabulary as V
-from doctrine.compile import Program, compile_case
+from doctrine.compile import Program, compile_case, fact_symbol, symbol_text
 from doctrine.diagnostics import Diagnostic, DoctrineError
 from doctrine.rulebase import Rulebase, load_rulebase
 from doctrine.source import NOWHERE, Span
@@ -187,6 +187,10 @@ class Engine:
         # the atom up on every call).
         self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}
         self._known = frozenset(universe) | frozenset(extra)
+        self._literal_of_rep = {sym._rep: lit for sym, lit in self._literal.items()}
+        # The externals are false until a case switches its facts on; switching only the
+        # difference from the previous case is cheaper than assuming all of them each time
+        # (clingo's Python API converts an assumption list element by element).
         self._on: set[int] = set()
         # A shown atom is decoded the first time a model holds it and kept by its interned
         # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
@@ -260,10 +264,11 @@ class Engine:
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         """Every run of one case: each branch of the open questions, and the "even if" runs."""
-        unknown = [f for f in program.facts if f not in self._known]
+        by_rep = self._literal_of_rep
+        unknown = [f for f in program.facts if f._rep not in by_rep]
         if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
-        facts = {self._literal[f] for f in program.facts if f in self._literal}
+        facts = {by_rep[f._rep] for f in program.facts}
         if as_of is not None:
             facts.update(
                 self._literal[Function("not_yet_decided", [Function(a.id)])]
@@ -274,22 +279,26 @@ class Engine:
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
             runs += self._branches(facts, tuple(clingo.parse_term(b) for b in bars))
-        origin = {str(k): v for k, v in program.origin.items()}
+        origin = {symbol_text(k): v for k, v in program.origin.items()}
         return Outcome(
             program.case,
             program.source,
             self.jurisdiction,
             tuple(runs),
-            tuple(str(f) for f in program.facts),
+            tuple(symbol_text(f) for f in program.facts),
             origin,
             as_of,
         )
 
 
+_CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants()}
+
+
 def circuit_of(program: Program) -> str | None:
     for f in program.facts:
-        if f.name == "circuit":
-            return f.arguments[0].name
+        circuit = _CIRCUITS.get(f._rep)
+        if circuit is not None:
+            return circuit
     return None
 
 

@@ -124,13 +124,15 @@ def compile_case(case: Case, source: str = "") -> Program:
             lows[key.word] = (_range(s.values)[0], s.span)
         if key.form is V.Form.MONTHS and key.word == "sentence":
             lows["sentence"] = (int(s.values[0].text) if s.values[0].kind is ValueKind.NUMBER else None, s.span)
+    by_key: dict[str, list[Statement]] = {}
+    for s in case.statements:
+        by_key.setdefault(s.key, []).append(s)
     for key in V.CASE_KEYS:
-        stated = case.get(key.word)
-        _compile_key(out, key, stated, parties)
-    court = case.get("court")
-    if court and court[0].values[0].text.endswith("_circuit") and not case.get("circuit"):
+        _compile_key(out, key, tuple(by_key.get(key.word, ())), parties)
+    court = by_key.get("court")
+    if court and court[0].values[0].text.endswith("_circuit") and "circuit" not in by_key:
         out.emit("circuit", [court[0].values[0].text], court[0].span)
-    min_span = case.get("statutory_minimum")[0].span if case.get("statutory_minimum") else None
+    min_span = by_key["statutory_minimum"][0].span if "statutory_minimum" in by_key else None
     for pred, (low_key, exact) in {
         "guidelines_range_below_minimum": ("guidelines_range", False),
         "reduced_range_below_minimum": ("reduced_range", False),

@@ -209,7 +209,7 @@ class Engine:
 
     def _run(self, facts: set[int], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> tuple[Run, frozenset[str]]:
         literals = set(facts)
-        literals.update(self._literal[Function("branch", [Function(q), Function(p)])] for q, p in branch)
+        literals.update(self._literal[fact_symbol("branch", qp)] for qp in branch)
         literals.update(self._literal[Function("even_if", [b])] for b in even_if)
         self._switch(literals)
         shown: list[Sequence[Symbol]] = []

@@ -47,8 +47,10 @@ def command(
     if n < 1:
         typer.echo("doctrine: --examples must be at least 1", err=True)
         raise Exit(2)
+    from doctrine.cli_verify import refuse_broken_rules
+
     rulebase = load_rulebase(rules)
-    _refuse_broken_rules(rulebase)
+    refuse_broken_rules(rulebase)
     report = fuzz(rulebase, chosen, n, seed)
     names = ", ".join(i.name for i in chosen)
     summary = (
@@ -118,13 +120,3 @@ def _explanations(v: Any, rulebase: Any, text: str, name: str) -> str:
     return "\n# Explanations\n" + "".join(f"# {line}".rstrip() + "\n" for line in lines)
 
 
-def _refuse_broken_rules(rulebase: Any) -> None:
-    """Rules that do not ground are bad input (exit 2), not a violation."""
-    from doctrine.cli import Exit
-    from doctrine.verify import rule_errors
-
-    errors = rule_errors(rulebase)
-    if errors:
-        for message in errors:
-            typer.echo(f"doctrine: rule-file-error: {message}", err=True)
-        raise Exit(2)

@@ -45,7 +45,7 @@ def command(
 
     chosen = _invariants(invariant)
     rulebase = load_rulebase(rules)
-    _refuse_broken_rules(rulebase)
+    refuse_broken_rules(rulebase)
     places = list(jurisdiction or jurisdictions(rulebase))
     unknown = [j for j in places if j not in rulebase.jurisdictions]
     if unknown:
@@ -130,7 +130,7 @@ def _report(proof: Any, inv: Any, save: Path | None) -> None:
         typer.echo(f"saved: {path}", err=True)
 
 
-def _refuse_broken_rules(rulebase: Any) -> None:
+def refuse_broken_rules(rulebase: Any) -> None:
     """Rules that do not ground are bad input (exit 2), not a violation."""
     from doctrine.cli import Exit
     from doctrine.verify import rule_errors

@@ -279,7 +279,12 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             facts_used |= builder.facts_used
     failures: tuple[Failure, ...] = ()
     if why_not and primary is not None:
-        failures = tuple(why_not_failures(why_not, primary, outcome, rulebase))
+        found = why_not_failures(why_not, primary, outcome, rulebase)
+        # A defendant who asks for a sentence below the minimum is refused that too: say why.
+        seeks_below = "seeks(below_minimum_sentence)" in outcome.facts
+        if GOAL_ALIASES.get(why_not, why_not) == "relief" and seeks_below and not primary.below_minimum:
+            found += why_not_failures("below_minimum_authorized", primary, outcome, rulebase)
+        failures = tuple(found)
     return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
 
 

@@ -187,8 +187,25 @@ def explain(
     jurisdiction: Optional[str] = typer.Option(None, help="override the case's jurisdiction setting"),
 ) -> None:
     """Explain a case: each holding down to the case-file lines and the opinions' words."""
+    for flag, goal in (("--why", why), ("--why-not", why_not)):
+        _check_goal(flag, goal)
     results = _evaluate([path], rules, as_of, jurisdiction, True, case, why, why_not)
     _emit(results, format, rules)
+
+
+def _check_goal(flag: str, goal: Optional[str]) -> None:
+    """A goal is a conclusion term (`relief`, `review(plain_error)`); anything else is bad usage."""
+    if goal is None:
+        return
+    import clingo
+
+    try:
+        sym = clingo.parse_term(goal)
+    except RuntimeError:
+        sym = None
+    if sym is None or sym.type != clingo.SymbolType.Function:
+        typer.echo(f"doctrine: {flag} expects a conclusion such as `relief`, `hearing` or `review(plain_error)`, not {goal!r}", err=True)
+        raise Exit(2)
 
 
 def _register_optional() -> None:

@@ -84,3 +84,11 @@ def test_run_works_from_another_directory(tmp_path: Path) -> None:
     done = doctrine("run", str(SCENARIOS / "mackmore.case"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "mackmore" in done.stdout
+
+
+def test_a_malformed_goal_is_bad_usage_not_a_crash() -> None:
+    done = doctrine("explain", str(SCENARIOS / "billings.case"), "--why", "relief(")
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "--why expects" in done.stderr
+    done = doctrine("explain", str(SCENARIOS / "mackmore.case"), "--why-not", "hearing", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["results"][0]["explanation"]["why_not"]["failures"]

@@ -112,6 +112,13 @@ def _evaluate(
     from doctrine.batch import evaluate
 
     files = list(_load_all(paths))
+    if jurisdiction is not None:
+        from doctrine.rulebase import load_rulebase
+
+        known = sorted(load_rulebase(rules).jurisdictions)
+        if jurisdiction not in known:
+            typer.echo(f"doctrine: unknown jurisdiction {jurisdiction!r}; the rules have {', '.join(known)}", err=True)
+            raise Exit(2)
     pairs = [(c, f.source) for f in files for c in f.cases if case is None or c.id == case]
     if case is not None and not pairs:
         typer.echo(f"doctrine: no case `{case}` in " + ", ".join(map(str, paths)), err=True)

@@ -190,8 +190,11 @@ def render_text(v: Verdict, explanation: Explanation | None = None, quotes: bool
         head.append("\nUnsettled here, decided both ways: " + ", ".join(v.open_questions))
     parts: list[Any] = [head]
     table = Table(show_header=True, header_style="bold", expand=False, box=None)
-    for col in ("", "question", "holding", "rule", "authority"):
-        table.add_column(col)
+    table.add_column("")
+    table.add_column("question")
+    table.add_column("holding", ratio=3, overflow="fold")
+    table.add_column("rule", overflow="fold", ratio=2)  # ids are never cut: researchers copy them
+    table.add_column("authority", ratio=2)
     for h in v.holdings:
         mark = "alt" if h.alternative else "•"
         auth = Text(_cite(h) + (f" [{h.weight}]" if h.weight else ""))

@@ -88,14 +88,24 @@ def check(paths: list[Path] = typer.Argument(..., help="case files or directorie
 
 
 @app.command("compile")
-def compile_cmd(path: Path = typer.Argument(..., help="a case file"), case: Optional[str] = typer.Option(None, help="only this case id")) -> None:
-    """Print a case file's facts as ASP: `clingo rules/doctrine.lp rules/jurisdictions/J.lp out.lp` reproduces a run."""
-    from doctrine.compile import compile_case
+def compile_cmd(
+    path: Path = typer.Argument(..., help="a case file"),
+    case: Optional[str] = typer.Option(None, help="only this case id"),
+    rules: Optional[str] = typer.Option(None, help="a rules directory (default: the bundled rules)"),
+) -> None:
+    """Print a case's facts as ASP, with its jurisdiction's settings: `clingo rules/doctrine.lp out.lp` reproduces a run."""
+    from doctrine.compile import compile_case, settings_lp
+    from doctrine.rulebase import load_rulebase
+    from doctrine.solve import circuit_of
 
+    rulebase = load_rulebase(rules)
     for f in _load_all([path]):
         for c in f.cases:
             if case is None or c.id == case:
-                sys.stdout.write(compile_case(c, f.source).to_lp())
+                program = compile_case(c, f.source)
+                jurisdiction = rulebase.jurisdiction_for(circuit_of(program))
+                sys.stdout.write(program.to_lp())
+                sys.stdout.write(settings_lp(jurisdiction, rulebase.jurisdictions[jurisdiction], rulebase.questions))
 
 
 def _evaluate(

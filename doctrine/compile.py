@@ -66,6 +66,20 @@ def symbol_text(sym: Symbol) -> str:
     return text
 
 
+def settings_lp(jurisdiction: str, settings: Mapping[str, str], questions: Mapping[str, tuple[str, ...]]) -> str:
+    """The jurisdiction's settings as ASP facts (built as Symbols), and the first branch of each
+    question it leaves open, so that `clingo rules/doctrine.lp out.lp` reproduces the first run."""
+    lines = [f"% jurisdiction: rules/jurisdictions/{jurisdiction}.lp"]
+    for question, position in settings.items():
+        lines.append(f"{Function('setting', [Function(question), Function(position)])}.")
+    for question, position in settings.items():
+        if position in ("unsettled", "unknown") and questions.get(question):
+            first, *others = questions[question]
+            branch = Function("branch", [Function(question), Function(first)])
+            lines.append(f"{branch}.  % open here; the other branch: {', '.join(others)}")
+    return "\n".join(lines) + "\n"
+
+
 def _months(values: tuple[Value, ...]) -> tuple[str, int | None]:
     """`120 months` -> ("term", 120); `life` -> ("life", None)."""
     first = values[0]

@@ -63,12 +63,6 @@ class Verdict:
         return tuple(h for h in self.holdings if h.alternative)
 
 
-def _condition(run: Run) -> str:
-    parts = [f"if {q} = {p}" for q, p in run.branch]
-    parts += [f"even if {b} were set aside" for b in run.even_if]
-    return "; ".join(parts)
-
-
 def minimal_condition(runs: list[Run], where: list[Run]) -> str:
     """The weakest condition under which a holding was reached.
 

@@ -166,11 +166,11 @@ class Engine:
         self.jurisdiction = jurisdiction
         self.trace = trace
         self.messages: list[str] = []
+        # two models asked for: a second would break the doctrine's determinism (an error below)
         ctl = clingo.Control(["--models=2"], logger=lambda code, msg: self.messages.append(msg.strip()))
         universe = list(input_universe())
-        self._bars = [clingo.parse_term(b) for b in rulebase.bars]
         extra = [Function("branch", [Function(q), Function(p)]) for q, ps in rulebase.questions.items() for p in ps]
-        extra += [Function("even_if", [b]) for b in self._bars]
+        extra += [Function("even_if", [clingo.parse_term(b)]) for b in rulebase.bars]
         extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
         rulebase.add_text(ctl, jurisdiction, trace)
         # Every possible input atom is declared `#external`, printed by the Symbol itself (which
@@ -186,7 +186,6 @@ class Engine:
         # Program literals of the externals, looked up once (assign_external by Symbol looks
         # the atom up on every call).
         self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}
-        self._known = frozenset(universe) | frozenset(extra)
         self._literal_of_rep = {sym._rep: lit for sym, lit in self._literal.items()}
         # The externals are false until a case switches its facts on; switching only the
         # difference from the previous case is cheaper than assuming all of them each time
@@ -195,7 +194,6 @@ class Engine:
         # A shown atom is decoded the first time a model holds it and kept by its interned
         # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
         self._decoded: dict[int, tuple[str, object] | None] = {}
-        ctl.configuration.solve.models = 2  # a second model would break the doctrine's determinism
         settings = rulebase.jurisdictions.get(jurisdiction, {})
         self.open_questions = tuple(q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions)
 

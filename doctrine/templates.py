@@ -357,6 +357,7 @@ TEMPLATES: Dict[object, Template] = {**CONCLUSIONS, **INPUTS, **LAW, **ATOMS}
 # Constants -> words
 
 WORDS: Dict[str, str] = {
+    "any": "any of them",  # an unbound variable in a why-not condition
     # motions and the bases of authority below a minimum
     "s3553e": "§ 3553(e)",
     "s5k1_1": "§ 5K1.1",

@@ -340,8 +340,10 @@ def stream_chunks(
     """
     it = iter(items)
     if workers <= 1:
-        initializer(*initargs)
+        # Initialised again before every chunk: two streams consumed in turn in one process
+        # (a diff of two rulebases) must not run on each other's settings.
         while chunk := list(itertools.islice(it, chunk_size)):
+            initializer(*initargs)
             yield from work(chunk)
         return
     with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
@@ -357,12 +359,17 @@ def stream_chunks(
 
 
 _WORKER: dict[str, object] = {}
+_SOLVERS: dict[tuple[str, bool], Solver] = {}  # by (rules digest, trace); a few, newest last
 
 
 def _init_worker(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None) -> None:
-    if _WORKER.get("key") != (rules, trace):
-        _WORKER.update(key=(rules, trace), solver=Solver(load_rulebase(rules), trace))
-    _WORKER.update(jurisdiction=jurisdiction, as_of=as_of)
+    rulebase = load_rulebase(rules)
+    key = (rulebase.digest, trace)
+    if key not in _SOLVERS:
+        while len(_SOLVERS) >= 4:  # each Solver holds grounded Controls; keep memory bounded
+            del _SOLVERS[next(iter(_SOLVERS))]
+        _SOLVERS[key] = Solver(rulebase, trace)
+    _WORKER.update(solver=_SOLVERS[key], jurisdiction=jurisdiction, as_of=as_of)
 
 
 def worker_solver() -> Solver:

@@ -52,3 +52,14 @@ def test_engine_does_not_grow_between_cases() -> None:
         engine.solve(compile_case(case))
     after = {a.symbol for a in engine._ctl.symbolic_atoms}
     assert after <= before  # nothing added (clingo may drop atoms it simplified away)
+
+
+def test_two_streams_consumed_in_turn_keep_their_own_settings() -> None:
+    """A diff reads two batches side by side in one process; each keeps its own jurisdiction."""
+    from doctrine.generate import generated_cases
+
+    pairs = [(c, "generated.case") for c in generated_cases(6, seed=4, generator="builtin")]
+    eighth = evaluate(pairs, jurisdiction="eighth_circuit", chunk_size=1)
+    seventh = evaluate(pairs, jurisdiction="seventh_circuit", chunk_size=1)
+    for a, b in zip(eighth, seventh):
+        assert (a.verdict.jurisdiction, b.verdict.jurisdiction) == ("eighth_circuit", "seventh_circuit")

@@ -19,3 +19,25 @@ def pytest_addoption(parser):  # type: ignore[no-untyped-def]
         default=False,
         help="rewrite tests/goldens/ from the current output instead of comparing against it",
     )
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run `doctrine ARGS` in process through doctrine.cli.main: (exit code, stdout, stderr)."""
+    import sys
+
+    from doctrine import cli as module
+
+    monkeypatch.setenv("DOCTRINE_WIDTH", "200")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["doctrine", *args])
+        with pytest.raises(SystemExit) as done:
+            module.main()
+        out, err = capsys.readouterr()
+        return int(done.value.code or 0), out, err
+
+    return run

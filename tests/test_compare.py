@@ -4,8 +4,6 @@ the outcome changed (only the authorities decided by a date apply)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from doctrine.rulebase import load_rulebase
 from doctrine.solve import Solver
 from doctrine.source import Source
 from doctrine.syntax import Case
+from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "rounsavall.case"
@@ -88,15 +87,6 @@ def test_timeline_names_the_decision_that_changed_the_outcome(solver: Solver) ->
         assert step.changed == (step.outcome != before.outcome)
 
 
-def doctrine(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "doctrine", *args],
-        check=False,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_cli_formats() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,21 +17,6 @@ from minrules import MERE, RACE, ROOT, UNTIED, make_rules
 TIES = "allegation(A), allegation_support(A, record_evidence), allegation_ties_decision_maker(A, yes)."
 
 
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `doctrine ARGS` in process: (exit code, stdout, stderr)."""
-    from doctrine import cli as module
-
-    monkeypatch.setenv("DOCTRINE_WIDTH", "200")
-
-    def run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["doctrine", *args])
-        with pytest.raises(SystemExit) as done:
-            module.main()
-        out, err = capsys.readouterr()
-        return int(done.value.code or 0), out, err
-
-    return run
 
 
 @pytest.fixture

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from doctrine.parse import parse_source
 from doctrine.rulebase import load_rulebase
 from doctrine.source import Source
 from doctrine.verify import jurisdictions, stratification, verify
+from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE_SCENARIO = (
@@ -33,15 +32,6 @@ ONE_SCENARIO = (
 PAIRS = ("evidence_monotone", "reason_antitone", "plain_error_no_more")
 
 
-def doctrine(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "doctrine", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
 
 
 def _copy_rules(tmp: Path, edit) -> Path:  # type: ignore[no-untyped-def]

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +24,7 @@ from doctrine.solve import Solver, circuit_of
 from doctrine.source import Source
 from doctrine.syntax import Case, print_case
 from doctrine.whatif import decisive_unknowns, goal_term, reaches, what_if
+from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parent.parent
 TOY = ROOT / "tests" / "fixtures" / "toy_rules"
@@ -234,15 +233,6 @@ def _atom(pred: str, *args: str) -> Symbol:
 # The command line
 
 
-def doctrine(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "doctrine", *args],
-        check=False,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_cli_json_and_exit_codes() -> None:

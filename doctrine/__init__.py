@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from doctrine.version import __version__
 __all__ = ["decide", "explain", "__version__"]
 
 

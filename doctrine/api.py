@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from doctrine.explanation import Explanation
-from doctrine.verdict import Verdict
+from doctrine.reasoning.explanation import Explanation
+from doctrine.reasoning.verdict import Verdict
 
 
 @dataclass(frozen=True)
@@ -25,23 +25,23 @@ class Result:
     explanation: Explanation | None = None
 
     def to_json(self) -> dict[str, Any]:
-        from doctrine.render import verdict_json
+        from doctrine.render.text import verdict_json
 
         return verdict_json(self.verdict, self.explanation)
 
     def markdown(self) -> str:
-        from doctrine.render import render_markdown
+        from doctrine.render.text import render_markdown
 
         return render_markdown(self.verdict, self.explanation)
 
     def _repr_html_(self) -> str:
-        from doctrine.render import render_html
+        from doctrine.render.text import render_html
 
         return render_html([(self.verdict, self.explanation)])
 
 
 def _case_file(source: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
-    from doctrine.parse import load_case_file, parse_text
+    from doctrine.language.check import load_case_file, parse_text
 
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and Path(source).exists()):
         return load_case_file(source)
@@ -58,7 +58,7 @@ def _run(
     why_not: str | None = None,
     jurisdiction: str | None = None,
 ) -> list[Result]:
-    from doctrine.batch import evaluate
+    from doctrine.reasoning.evaluate import evaluate
 
     case_file = _case_file(source)
     pairs = [(c, case_file.source) for c in case_file.cases if case is None or c.id == case]

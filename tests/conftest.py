@@ -26,10 +26,10 @@ import pytest  # noqa: E402
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `doctrine ARGS` in process through doctrine.cli.main: (exit code, stdout, stderr)."""
+    """Run `doctrine ARGS` in process through doctrine.cli.app.main: (exit code, stdout, stderr)."""
     import sys
 
-    from doctrine import cli as module
+    from doctrine.cli import app as module
 
     monkeypatch.setenv("DOCTRINE_WIDTH", "200")
 

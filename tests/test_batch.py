@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doctrine import strategies
-from doctrine.batch import evaluate
-from doctrine.compile import compile_case
-from doctrine.explanation import explain
-from doctrine.rulebase import load_rulebase
-from doctrine.solve import Engine, Solver, circuit_of
+from doctrine.proof import strategies
+from doctrine.reasoning.evaluate import evaluate
+from doctrine.engine.compile import compile_case
+from doctrine.reasoning.explanation import explain
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.engine.solve import Engine, Solver, circuit_of
 
 RULEBASE = load_rulebase()
 SHARED = Solver(RULEBASE)
@@ -33,7 +33,7 @@ def test_batch_equals_one_case_path(cases) -> None:  # type: ignore[no-untyped-d
 
 
 def test_worker_processes_equal_in_process() -> None:
-    from doctrine.generate import generated_cases
+    from doctrine.proof.generate import generated_cases
 
     pairs = [(c, "generated.case") for c in generated_cases(60, seed=11, generator="builtin")]
     here = [e.verdict for e in evaluate(pairs, workers=1)]
@@ -44,7 +44,7 @@ def test_worker_processes_equal_in_process() -> None:
 
 def test_engine_does_not_grow_between_cases() -> None:
     """Cases are switched on and off as externals; the ground program stays the same size."""
-    from doctrine.generate import generated_cases
+    from doctrine.proof.generate import generated_cases
 
     engine = SHARED.engine("seventh_circuit")
     before = {a.symbol for a in engine._ctl.symbolic_atoms}
@@ -56,7 +56,7 @@ def test_engine_does_not_grow_between_cases() -> None:
 
 def test_two_streams_consumed_in_turn_keep_their_own_settings() -> None:
     """A diff reads two batches side by side in one process; each keeps its own jurisdiction."""
-    from doctrine.generate import generated_cases
+    from doctrine.proof.generate import generated_cases
 
     pairs = [(c, "generated.case") for c in generated_cases(6, seed=4, generator="builtin")]
     eighth = evaluate(pairs, jurisdiction="eighth_circuit", chunk_size=1)

@@ -51,9 +51,9 @@ def test_compile_output_reproduces_the_run(tmp_path: Path) -> None:
     """`clingo rules/doctrine.lp out.lp` (nothing else) gives the conclusions of the first run."""
     import clingo
 
-    from doctrine.compile import compile_case
-    from doctrine.parse import load_case_file
-    from doctrine.solve import Solver
+    from doctrine.engine.compile import compile_case
+    from doctrine.language.check import load_case_file
+    from doctrine.engine.solve import Solver
 
     done = doctrine("compile", str(SCENARIOS / "billings.case"))
     assert done.returncode == 0, done.stderr

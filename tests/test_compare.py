@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from doctrine.compare import compare, timeline
-from doctrine.counterfactual import branches
-from doctrine.parse import parse_source
-from doctrine.rulebase import load_rulebase
-from doctrine.solve import Solver
-from doctrine.source import Source
-from doctrine.syntax import Case
+from doctrine.analysis.compare import compare, timeline
+from doctrine.analysis.counterfactual import branches
+from doctrine.language.parse import parse_source
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.engine.solve import Solver
+from doctrine.language.source import Source
+from doctrine.language.syntax import Case
 from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parent.parent

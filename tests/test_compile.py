@@ -7,10 +7,10 @@ from pathlib import Path
 import clingo
 import pytest
 
-from doctrine.compile import compile_case
-from doctrine.parse import parse_source
-from doctrine.solve import input_universe
-from doctrine.source import Source
+from doctrine.engine.compile import compile_case
+from doctrine.language.parse import parse_source
+from doctrine.engine.solve import input_universe
+from doctrine.language.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.case"))

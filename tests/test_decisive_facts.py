@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 import doctrine
-from doctrine.verdict import Verdict
+from doctrine.reasoning.verdict import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

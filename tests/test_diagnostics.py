@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
-from doctrine.check import check_case_file, load_case_file
-from doctrine.diagnostics import Diagnostic, DoctrineError, code_frame
-from doctrine.parse import MAX_BYTES, load_source, parse_source
-from doctrine.source import Source
+from doctrine.language.check import check_case_file, load_case_file
+from doctrine.language.diagnostics import Diagnostic, DoctrineError, code_frame
+from doctrine.language.parse import MAX_BYTES, load_source, parse_source
+from doctrine.language.source import Source
 
 HEAD = "case a\n  court seventh_circuit\n  posture appeal_after_sentence\n"  # lines 1-3
 

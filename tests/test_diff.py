@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from doctrine.check import check_case_file
-from doctrine.generate import generated_cases
-from doctrine.syntax import CaseFile
+from doctrine.language.check import check_case_file
+from doctrine.proof.generate import generated_cases
+from doctrine.language.syntax import CaseFile
 from minrules import MERE, RACE, ROOT, UNTIED, make_rules
 
 TIES = "allegation(A), allegation_support(A, record_evidence), allegation_ties_decision_maker(A, yes)."
@@ -120,9 +120,9 @@ def _git_checkout() -> bool:
 
 @pytest.mark.skipif(not _git_checkout(), reason="not a git checkout")
 def test_head_against_head(cli, setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from doctrine.diagnostics import DoctrineError
-    from doctrine.diff import materialise_rules
-    from doctrine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.regress.diff import materialise_rules
+    from doctrine.engine.rulebase import load_rulebase
 
     try:
         load_rulebase(materialise_rules("HEAD", tmp_path / "head"))
@@ -135,8 +135,8 @@ def test_head_against_head(cli, setup, tmp_path: Path) -> None:  # type: ignore[
 
 
 def test_real_rules_against_a_copy_report_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from doctrine.diagnostics import DoctrineError
-    from doctrine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.engine.rulebase import load_rulebase
 
     try:
         load_rulebase(ROOT / "rules")
@@ -151,7 +151,7 @@ def test_real_rules_against_a_copy_report_nothing(cli, tmp_path: Path) -> None: 
 
 @pytest.mark.skipif(not _git_checkout(), reason="not a git checkout")
 def test_a_revision_is_materialised_with_git_archive(tmp_path: Path) -> None:
-    from doctrine.diff import materialise_rules
+    from doctrine.regress.diff import materialise_rules
 
     out = materialise_rules("HEAD", tmp_path / "head")
     assert out == tmp_path / "head" / "rules"
@@ -162,7 +162,7 @@ def test_a_revision_is_materialised_with_git_archive(tmp_path: Path) -> None:
 
 
 def test_a_holding_that_changes_kind_is_reported_as_moved() -> None:
-    from doctrine.diff import CaseChange, Snapshot
+    from doctrine.regress.diff import CaseChange, Snapshot
 
     old = Snapshot("none", (), "not_authorized", frozenset({"a", "b"}), frozenset({"a"}), frozenset())
     new = Snapshot("none", (), "not_authorized", frozenset({"a", "b"}), frozenset({"a", "b"}), frozenset())
@@ -179,8 +179,8 @@ WEAKENED = (RULE, RULE.replace(", not holds(review(waived)).", "."))
 
 def test_weakening_a_real_rule_changes_only_cases_it_now_decides(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Dropping `not holds(review(waived))` from wade_mere_assistance: every change shows the rule."""
-    from doctrine.diagnostics import DoctrineError
-    from doctrine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.engine.rulebase import load_rulebase
 
     try:
         load_rulebase(ROOT / "rules")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from doctrine.expect import Claim, read_expectation, validate_expectation
-from doctrine.parse import parse_source
-from doctrine.regress import FAIL, PASS, UNCHECKED, XFAIL, XPASS, CaseResult, entries, run_entries
-from doctrine.rulebase import Rulebase, load_rulebase
-from doctrine.source import Source
+from doctrine.regress.expect import Claim, read_expectation, validate_expectation
+from doctrine.language.parse import parse_source
+from doctrine.regress.runner import FAIL, PASS, UNCHECKED, XFAIL, XPASS, CaseResult, entries, run_entries
+from doctrine.engine.rulebase import Rulebase, load_rulebase
+from doctrine.language.source import Source
 from minrules import MERE, OPEN, RACE, case_text, make_rules
 
 

@@ -12,12 +12,12 @@ import clingo
 import pytest
 from hypothesis import given
 
-from doctrine import strategies
-from doctrine.compile import compile_case
-from doctrine.explanation import Node, explain
-from doctrine.render import render_dot, render_html, render_markdown, verdict_json
-from doctrine.rulebase import load_rulebase
-from doctrine.solve import Solver
+from doctrine.proof import strategies
+from doctrine.engine.compile import compile_case
+from doctrine.reasoning.explanation import Node, explain
+from doctrine.render.text import render_dot, render_html, render_markdown, verdict_json
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.engine.solve import Solver
 
 ROOT = Path(__file__).resolve().parent.parent
 RULEBASE = load_rulebase()

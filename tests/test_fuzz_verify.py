@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from doctrine.fuzz import counterexample_text, fuzz
-from doctrine.invariants import BY_NAME, INVARIANTS, Context
-from doctrine.parse import parse_source
-from doctrine.rulebase import load_rulebase
-from doctrine.source import Source
-from doctrine.verify import jurisdictions, stratification, verify
+from doctrine.proof.fuzz import counterexample_text, fuzz
+from doctrine.proof.invariants import BY_NAME, INVARIANTS, Context
+from doctrine.language.parse import parse_source
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.language.source import Source
+from doctrine.proof.verify import jurisdictions, stratification, verify
 from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Every invariant of doctrine.invariants, under hypothesis, on the bundled rules.
+"""Every invariant of doctrine.proof.invariants, under hypothesis, on the bundled rules.
 
 Each runs on drawn scenarios (the `ci` profile: 30 each) and on the five seed cases, pinned
 with @example so that what the courts decided is always checked too.
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 
-from doctrine.check import load_case_file
-from doctrine.fuzz import scenarios
-from doctrine.invariants import BY_NAME, INVARIANTS, Context, Scenario, contradictions
-from doctrine.rulebase import load_rulebase
+from doctrine.language.check import load_case_file
+from doctrine.proof.fuzz import scenarios
+from doctrine.proof.invariants import BY_NAME, INVARIANTS, Context, Scenario, contradictions
+from doctrine.engine.rulebase import load_rulebase
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [c for p in sorted((ROOT / "scenarios").glob("*.case")) for c in load_case_file(p).cases]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from doctrine.check import check_case_file, load_case_file
-from doctrine.parse import _cache_file, _parser, load_source, parse_source
-from doctrine.source import Position, Source, Span
-from doctrine.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
+from doctrine.language.check import check_case_file, load_case_file
+from doctrine.language.parse import _cache_file, _parser, load_source, parse_source
+from doctrine.language.source import Position, Source, Span
+from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
 
 SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.case"))
 

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doctrine.check import check_case_file
-from doctrine.diagnostics import DoctrineError
-from doctrine.parse import parse_source
-from doctrine.source import Source
-from doctrine.strategies import case_texts
+from doctrine.language.check import check_case_file
+from doctrine.language.diagnostics import DoctrineError
+from doctrine.language.parse import parse_source
+from doctrine.language.source import Source
+from doctrine.proof.strategies import case_texts
 
 SECONDS_PER_MB = 20.0  # a generous bound: the parser is linear, about 1-2 s per MB
 

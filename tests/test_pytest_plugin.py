@@ -13,8 +13,8 @@ from minrules import MERE, RACE, ROOT, UNTIED, case_text, make_rules
 pytest_plugins = ["pytester"]
 
 # An installed doctrine registers the plugin through its pytest11 entry point; else name it.
-INSTALLED = any(e.value == "doctrine.pytest_plugin" for e in importlib.metadata.entry_points(group="pytest11"))
-PLUGIN = () if INSTALLED else ("-p", "doctrine.pytest_plugin")
+INSTALLED = any(e.value == "doctrine.regress.pytest_plugin" for e in importlib.metadata.entry_points(group="pytest11"))
+PLUGIN = () if INSTALLED else ("-p", "doctrine.regress.pytest_plugin")
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_cheap_when_no_case_file_is_collected(pytester: pytest.Pytester, monkeyp
         import sys
 
         def test_nothing_heavy_is_imported():
-            heavy = [m for m in ("clingo", "lark", "doctrine.solve", "doctrine.regress") if m in sys.modules]
+            heavy = [m for m in ("clingo", "lark", "doctrine.engine.solve", "doctrine.regress.runner") if m in sys.modules]
             assert heavy == []
     """)
     result = pytester.runpytest_subprocess(*PLUGIN, "-p", "no:cacheprovider")
@@ -130,7 +130,7 @@ def test_cheap_when_no_case_file_is_collected(pytester: pytest.Pytester, monkeyp
 
 
 def test_default_rules_are_the_bundled_ones(tmp_path: Path) -> None:
-    from doctrine.pytest_plugin import _rules
+    from doctrine.regress.pytest_plugin import _rules
 
     class Config:
         rootpath = tmp_path

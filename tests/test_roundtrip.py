@@ -15,11 +15,11 @@ from hypothesis import example, given
 from hypothesis import strategies as hs
 from hypothesis.strategies import SearchStrategy
 
-from doctrine import vocabulary as V
-from doctrine.check import check_case_file
-from doctrine.parse import load_source, parse_source
-from doctrine.source import Source
-from doctrine.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
+from doctrine.language import vocabulary as V
+from doctrine.language.check import check_case_file
+from doctrine.language.parse import load_source, parse_source
+from doctrine.language.source import Source
+from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
 
 SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.case"))
 

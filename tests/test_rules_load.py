@@ -38,7 +38,7 @@ def test_loads_with_one_model_and_no_messages(jurisdiction, facts):
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_loads_with_every_input_external(jurisdiction):
     """Grounded the way the solver grounds it: every vocabulary atom #external, none true."""
-    from doctrine.solve import input_universe
+    from doctrine.engine.solve import input_universe
 
     lines = [f"#external {sym}." for sym in input_universe()]
     messages: list[str] = []

@@ -7,14 +7,14 @@ import pytest
 from clingo import ast
 from hypothesis import given
 
-from doctrine import space
-from doctrine import vocabulary as V
-from doctrine.check import check_case_file
-from doctrine.compile import compile_case
-from doctrine.parse import parse_source
-from doctrine.source import Source
-from doctrine.strategies import case_texts, cases
-from doctrine.syntax import Case, CaseFile, print_case_file
+from doctrine.analysis import space_asp as space
+from doctrine.language import vocabulary as V
+from doctrine.language.check import check_case_file
+from doctrine.engine.compile import compile_case
+from doctrine.language.parse import parse_source
+from doctrine.language.source import Source
+from doctrine.proof.strategies import case_texts, cases
+from doctrine.language.syntax import Case, CaseFile, print_case_file
 
 
 @given(case_texts())
@@ -129,5 +129,5 @@ def test_import_doctrine_does_not_import_hypothesis() -> None:
     import subprocess
     import sys
 
-    code = "import doctrine, doctrine.invariants, doctrine.fuzz, doctrine.verify, sys; assert 'hypothesis' not in sys.modules"
+    code = "import doctrine, doctrine.proof.invariants, doctrine.proof.fuzz, doctrine.proof.verify, sys; assert 'hypothesis' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

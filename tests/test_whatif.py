@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 from clingo import Function, Symbol
 
-from doctrine.check import check_case_file
-from doctrine.compile import compile_case
-from doctrine.counterfactual import Search, goal_rules
-from doctrine.factspace import Change, apply_changes, fact_space
-from doctrine.parse import parse_source
-from doctrine.rulebase import load_rulebase
-from doctrine.solve import Solver, circuit_of
-from doctrine.source import Source
-from doctrine.syntax import Case, print_case
-from doctrine.whatif import decisive_unknowns, goal_term, reaches, what_if
+from doctrine.language.check import check_case_file
+from doctrine.engine.compile import compile_case
+from doctrine.analysis.counterfactual import Search, goal_rules
+from doctrine.analysis.space import Change, apply_changes, fact_space
+from doctrine.language.parse import parse_source
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.engine.solve import Solver, circuit_of
+from doctrine.language.source import Source
+from doctrine.language.syntax import Case, print_case
+from doctrine.analysis.whatif import decisive_unknowns, goal_term, reaches, what_if
 from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,7 +217,7 @@ def test_every_branch_semantics(toy: Solver) -> None:
 
 @pytest.mark.parametrize("goal", ["relief(", "X", '"relief"', "no_rule_derives_this"])
 def test_bad_goal_is_reported(goal: str, toy: Solver) -> None:
-    from doctrine.diagnostics import DoctrineError
+    from doctrine.language.diagnostics import DoctrineError
 
     with pytest.raises(DoctrineError) as e:
         goal_term(goal, toy.rulebase)

@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import RULES, open_questions
-from doctrine import vocabulary as V
+from doctrine.language import vocabulary as V
 
 TRI = ("yes", "no", "unknown")
 WADE = ("unconstitutional_motive", "no_rational_relation", "impermissible_factor", "bad_faith", "pretext",
@@ -32,7 +32,7 @@ WADE = ("unconstitutional_motive", "no_rational_relation", "impermissible_factor
 
 
 def _universe() -> list[clingo.Symbol]:
-    from doctrine.solve import input_universe
+    from doctrine.engine.solve import input_universe
 
     return list(input_universe())
 

@@ -9,8 +9,8 @@ import clingo
 import clingo.ast as ast
 
 from conftest import RULES
-from doctrine import templates as T
-from doctrine import vocabulary as V
+from doctrine.reasoning import templates as T
+from doctrine.language import vocabulary as V
 
 
 def _conclusions() -> set[tuple[str, int]]:

@@ -1,0 +1,60 @@
+"""The command line: argv -> exit code. 0 ok, 1 a case or check failed, 2 bad input or usage.
+
+One small app: each command lives in its own module of this room and registers itself here, in
+the order `doctrine --help` lists them. Heavy modules (clingo, lark, rich renderers,
+hypothesis) are imported inside the commands that need them, so `doctrine run one.case` loads
+only what it uses. No traceback reaches the user: bad input is rendered as code frames,
+anything else as one line (`--debug` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from doctrine.cli import check, compare, compile, diff, fuzz, run, test, verify, whatif
+from doctrine.cli.common import Exit
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="doctrine: decide and explain refusals to file a substantial-assistance motion.",
+    pretty_exceptions_enable=False,
+)
+
+for _command in (check, compile, run, test, diff, fuzz, verify, whatif, compare):
+    _command.register(app)
+
+
+def main() -> None:
+    """Entry point: run the CLI; map every failure to an exit code, never a traceback."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app(standalone_mode=False)
+    except Exit as e:
+        sys.exit(e.code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as e:  # noqa: BLE001 - the last line of defence against tracebacks
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's (or typer's vendored click's) usage errors
+            e.show()
+            sys.exit(2)
+        if type(e).__name__ == "Abort":
+            sys.exit(130)
+        from doctrine.language.diagnostics import DoctrineError
+
+        if isinstance(e, DoctrineError):
+            from doctrine.render.text import render_diagnostics
+
+            sys.stderr.write(render_diagnostics(e.diagnostics, e.sources))
+            sys.exit(2)
+        if debug:
+            raise
+        sys.stderr.write(f"doctrine: internal error: {type(e).__name__}: {e} (run with --debug for details)\n")
+        sys.exit(3)
+    sys.exit(0)

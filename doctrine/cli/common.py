@@ -1,0 +1,105 @@
+"""What the commands share: the exit-code exception, the console, finding and loading case files,
+dates, and the invariant selection and rules check of `fuzz` and `verify`.
+
+Exit codes: 0 ok, 1 a case or check failed, 2 bad input or usage (`raise Exit(2)`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import typer
+
+FORMAT_HELP = "text, json, md, dot, svg or html"
+
+
+class Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def make_console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    width = int(os.environ.get("DOCTRINE_WIDTH", "0")) or None
+    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+
+
+def case_paths(paths: list[Path]) -> list[Path]:
+    """The .case files named, and those under the directories named, in a stable order."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(p.rglob("*.case")))
+        else:
+            out.append(p)
+    return out
+
+
+def load_all(paths: list[Path]) -> Iterator[Any]:
+    """Load and check every file; report every bad file (all its diagnostics), then exit 2."""
+    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.language.check import load_case_file
+    from doctrine.render.text import render_diagnostics
+
+    files = case_paths(paths)
+    if not files:
+        typer.echo("doctrine: no .case files found in " + ", ".join(map(str, paths)), err=True)
+        raise Exit(2)
+    loaded, failed = [], False
+    for path in files:
+        try:
+            loaded.append(load_case_file(path))
+        except DoctrineError as e:
+            failed = True
+            sys.stderr.write(render_diagnostics(e.diagnostics, e.sources))
+    if failed:
+        raise Exit(2)
+    return iter(loaded)
+
+
+def parse_as_of(value: Optional[str]) -> int | None:
+    if value is None:
+        return None
+    digits = value.replace("-", "")
+    if not digits.isdigit() or len(digits) not in (4, 8):
+        typer.echo(f"doctrine: --as-of expects YYYY or YYYY-MM-DD, not {value!r}", err=True)
+        raise Exit(2)
+    return int(digits) * (10000 if len(digits) == 4 else 1) + (1231 if len(digits) == 4 else 0)
+
+
+def cases_of(path: Path, case: str | None) -> list[tuple[Any, str]]:
+    """The (case, source) pairs of a file, or of its case `case`; none is bad input."""
+    pairs = [(c, f.source) for f in load_all([path]) for c in f.cases if case is None or c.id == case]
+    if not pairs:
+        typer.echo(f"doctrine: no case `{case}` in {path}", err=True)
+        raise Exit(2)
+    return pairs
+
+
+def invariants_named(names: list[str] | None) -> list[Any]:
+    from doctrine.proof.invariants import BY_NAME, INVARIANTS
+
+    if not names:
+        return list(INVARIANTS)
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        typer.echo(
+            f"doctrine: unknown invariant {unknown[0]!r}; expected one of {', '.join(BY_NAME)}", err=True
+        )
+        raise Exit(2)
+    return [BY_NAME[n] for n in names]
+
+
+def refuse_broken_rules(rulebase: Any) -> None:
+    """Rules that do not ground are bad input (exit 2), not a violation."""
+    from doctrine.proof.verify import rule_errors
+
+    errors = rule_errors(rulebase)
+    if errors:
+        for message in errors:
+            typer.echo(f"doctrine: rule-file-error: {message}", err=True)
+        raise Exit(2)

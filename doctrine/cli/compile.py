@@ -1,0 +1,38 @@
+"""`doctrine compile FILE`: a case's facts as ASP, with its jurisdiction's settings.
+
+    doctrine compile scenarios/wade.case > out.lp && clingo rules/doctrine.lp out.lp
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from doctrine.cli.common import load_all
+
+
+def register(app: typer.Typer) -> None:
+    app.command("compile")(compile_cmd)
+
+
+def compile_cmd(
+    path: Path = typer.Argument(..., help="a case file"),
+    case: Optional[str] = typer.Option(None, help="only this case id"),
+    rules: Optional[str] = typer.Option(None, help="a rules directory (default: the bundled rules)"),
+) -> None:
+    """Print a case's facts as ASP, with its jurisdiction's settings: `clingo rules/doctrine.lp out.lp` reproduces a run."""
+    from doctrine.engine.compile import compile_case, settings_lp
+    from doctrine.engine.rulebase import load_rulebase
+    from doctrine.engine.solve import circuit_of
+
+    rulebase = load_rulebase(rules)
+    for f in load_all([path]):
+        for c in f.cases:
+            if case is None or c.id == case:
+                program = compile_case(c, f.source)
+                jurisdiction = rulebase.jurisdiction_for(circuit_of(program))
+                sys.stdout.write(program.to_lp())
+                sys.stdout.write(settings_lp(jurisdiction, rulebase.jurisdictions[jurisdiction], rulebase.questions))

@@ -1,0 +1,232 @@
+"""`doctrine test`: check every case's expect block; a summary table, a diff per mismatch.
+
+Exit 0 when every checked case passes (an xfail case that fails counts as passing), 1 on any
+mismatch or XPASS, 2 on bad input (a case file or an expect block that does not check).
+
+    doctrine test scenarios/ --coverage
+    doctrine test scenarios/ --format junit > report.xml
+
+The JSON document (`--format json`), schema `doctrine.test/1`:
+
+    {"schema": "doctrine.test/1", "rules_sha256": "...",
+     "summary": {"total": 5, "pass": 4, "fail": 1, "xfail": 0, "xpass": 0, "unchecked": 0},
+     "cases": [{"case": "billings", "file": "scenarios/billings.case", "line": 2,
+                "status": "fail", "reason": "",
+                "mismatches": [{"what": "relief", "expected": "none", "actual": "available",
+                                "file": "...", "line": 40, "column": 5, "jurisdiction": null}],
+                "verdicts": [{"jurisdiction": null, "outcome": "available", "relief_kinds": [...],
+                              "below_minimum": "not_authorized", "holdings": [...]}]}],
+     "coverage": null | {"percent": 87.5, "rules": n, "fired": [...], "never": [...],
+                         "jurisdictions_unused": [...], "branches_unexercised": [[q, p], ...]}}
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from doctrine.language.diagnostics import Diagnostic
+    from doctrine.regress.runner import CaseResult, Coverage
+    from doctrine.reasoning.verdict import Verdict
+
+FORMATS = ("text", "json", "junit")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("test")(command)
+
+
+def command(
+    paths: list[Path] = typer.Argument(..., help="case files or directories"),
+    rules: Optional[str] = typer.Option(None, help="a rules directory (default: the bundled rules)"),
+    format: str = typer.Option("text", "--format", "-f", help="text, json or junit"),
+    coverage: bool = typer.Option(False, "--coverage", help="report rules never fired and branches never taken"),
+    workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+) -> None:
+    """Check every case's `expect` block against what the doctrine decides."""
+    from doctrine.cli.common import Exit, load_all
+    from doctrine.regress.runner import coverage as measure
+    from doctrine.regress.runner import entries, run_entries
+    from doctrine.engine.rulebase import load_rulebase
+    from doctrine.engine.batch import default_workers
+
+    if format not in FORMATS:
+        typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit", err=True)
+        raise Exit(2)
+    files = list(load_all(paths))
+    rulebase = load_rulebase(rules)
+    items, problems = entries(files, rulebase)
+    if problems:
+        _report_problems(problems)
+        raise Exit(2)
+    outcomes: list[Any] | None = [] if coverage else None
+    results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes))
+    measured = measure(outcomes, rulebase) if outcomes is not None else None
+    if format == "json":
+        from doctrine.render.text import to_json
+
+        sys.stdout.write(to_json(json_document(results, rulebase.digest, measured)) + "\n")
+    elif format == "junit":
+        sys.stdout.write(junit_xml(results))
+    else:
+        _print_text(results, measured)
+    if any(r.failed for r in results):
+        raise Exit(1)
+
+
+def _report_problems(problems: list[Diagnostic]) -> None:
+    from doctrine.language.parse import load_source
+    from doctrine.render.text import render_diagnostics
+
+    sources = {}
+    for name in {d.span.source for d in problems}:
+        try:
+            sources[name] = load_source(name)
+        except Exception:  # noqa: BLE001 - a frame without its source line is still a report
+            pass
+    sys.stderr.write(render_diagnostics(problems, sources))
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+
+
+def summary_counts(results: list[CaseResult]) -> dict[str, int]:
+    from doctrine.regress.runner import STATUSES
+
+    counts = Counter(r.status for r in results)
+    return {"total": len(results), **{s: counts.get(s, 0) for s in STATUSES}}
+
+
+def _details(r: CaseResult) -> str:
+    if r.status in ("xfail", "xpass"):
+        return f"xfail: {r.reason}"
+    if r.mismatches:
+        m = r.mismatches[0]
+        more = f" (+{len(r.mismatches) - 1} more)" if len(r.mismatches) > 1 else ""
+        return f"{m.what}: expected {m.expected}, got {m.actual}{more}"
+    if r.status == "unchecked":
+        return "no expect block"
+    return ""
+
+
+_STYLE = {"pass": "green", "fail": "bold red", "xfail": "yellow", "xpass": "bold red", "unchecked": "dim"}
+_WORD = {"pass": "PASS", "fail": "FAIL", "xfail": "XFAIL", "xpass": "XPASS", "unchecked": "no expect"}
+
+
+def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from doctrine.cli.common import make_console
+    from doctrine.regress.runner import failure_text
+
+    console = make_console()
+    table = Table(title="doctrine test", title_justify="left")
+    for column in ("case", "file:line", "result", "details"):
+        table.add_column(column, overflow="fold")
+    for r in results:
+        table.add_row(Text(r.case), Text(r.where), Text(_WORD[r.status], style=_STYLE[r.status]), Text(_details(r)))
+    console.print(table)
+    for r in results:
+        if r.failed:
+            console.print(Text(failure_text(r)))
+            console.print()
+    counts = summary_counts(results)
+    words = [f"{counts[s]} {w}" for s, w in (("pass", "passed"), ("fail", "failed"), ("xfail", "xfailed"),
+                                            ("xpass", "xpassed"), ("unchecked", "unchecked")) if counts[s]]
+    failed = any(r.failed for r in results)
+    console.print(Text(", ".join(words) or "no cases", style="bold red" if failed else "bold green"))
+    if measured is not None:
+        console.print(coverage_text(measured))
+
+
+def coverage_text(c: Coverage) -> Any:
+    from rich.text import Text
+
+    lines = [f"rule coverage: {len(c.fired)}/{len(c.rules)} rules fired ({c.percent:.1f}%)"]
+    if c.never:
+        lines.append("never fired: " + ", ".join(c.never))
+    lines.append(f"jurisdictions used: {len(c.jurisdictions) - len(c.jurisdictions_unused)}/{len(c.jurisdictions)}")
+    if c.jurisdictions_unused:
+        lines.append("never used: " + ", ".join(c.jurisdictions_unused))
+    lines.append(f"question positions taken: {len(c.branches) - len(c.branches_unexercised)}/{len(c.branches)}"
+                 f" ({c.branch_percent:.1f}%)")
+    if c.branches_unexercised:
+        lines.append("never taken: " + ", ".join(f"{q} = {p}" for q, p in c.branches_unexercised))
+    return Text("\n".join(lines))
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON and JUnit
+
+
+def _verdict_json(name: str | None, v: Verdict) -> dict[str, Any]:
+    below = {True: "authorized", False: "not_authorized", None: "depends"}[v.below_minimum_authorized]
+    return {
+        "jurisdiction": name,
+        "ran_under": v.jurisdiction,
+        "outcome": v.outcome,
+        "relief_kinds": list(v.relief_kinds),
+        "below_minimum": below,
+        "holdings": [{"rule": h.rule, "answer": h.answer, "authority": h.authority, "alternative": h.alternative,
+                      "condition": h.condition} for h in v.holdings],
+    }
+
+
+def json_document(results: list[CaseResult], digest: str, measured: Coverage | None = None) -> dict[str, Any]:
+    """The `doctrine.test/1` document (see the module docstring)."""
+    cases = [
+        {
+            "case": r.case,
+            "file": r.source,
+            "line": r.line,
+            "status": r.status,
+            "reason": r.reason,
+            "mismatches": [
+                {"what": m.what, "expected": m.expected, "actual": m.actual, "file": m.span.source,
+                 "line": m.span.start.line, "column": m.span.start.column, "jurisdiction": m.jurisdiction}
+                for m in r.mismatches
+            ],
+            "verdicts": [_verdict_json(name, v) for name, v in r.verdicts],
+        }
+        for r in results
+    ]
+    cov = None
+    if measured is not None:
+        cov = {"percent": round(measured.percent, 2), "rules": len(measured.rules), "fired": list(measured.fired),
+               "never": list(measured.never), "jurisdictions_unused": list(measured.jurisdictions_unused),
+               "branch_percent": round(measured.branch_percent, 2),
+               "branches_unexercised": [list(b) for b in measured.branches_unexercised]}
+    return {"schema": "doctrine.test/1", "rules_sha256": digest, "summary": summary_counts(results), "cases": cases,
+            "coverage": cov}
+
+
+def junit_xml(results: list[CaseResult]) -> str:
+    """JUnit XML: one testcase per case; a mismatch or XPASS is a failure, an xfail is skipped."""
+    import xml.etree.ElementTree as ET
+
+    from doctrine.regress.runner import failure_text
+
+    counts = summary_counts(results)
+    suites = ET.Element("testsuites")
+    suite = ET.SubElement(suites, "testsuite", name="doctrine", tests=str(len(results)),
+                          failures=str(counts["fail"] + counts["xpass"]), errors="0",
+                          skipped=str(counts["xfail"] + counts["unchecked"]))
+    for r in results:
+        classname = Path(r.source).with_suffix("").as_posix().replace("/", ".")
+        tc = ET.SubElement(suite, "testcase", classname=classname, name=r.case, file=r.source, line=str(r.line))
+        if r.failed:
+            message = _details(r)
+            ET.SubElement(tc, "failure", message=message, type=r.status).text = failure_text(r)
+        elif r.status == "xfail":
+            ET.SubElement(tc, "skipped", type="pytest.xfail", message=r.reason)
+        elif r.status == "unchecked":
+            ET.SubElement(tc, "skipped", message="no expect block")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

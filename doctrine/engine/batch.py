@@ -1,0 +1,98 @@
+"""Batch: one code path for 1 or 1,000,000 cases, streamed in chunks, in this process or in workers.
+
+Each worker grounds the doctrine once per jurisdiction (a `Solver` kept between batches), so
+only small frozen values cross between processes.
+
+    solve_cases([(billings, "billings.case")], workers=4)
+yields
+    Outcome(case="billings", runs=(...))
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Callable, Iterable, Iterator, TypeVar
+
+from doctrine.engine.compile import compile_case
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.engine.solve import Outcome, Solver
+from doctrine.language.syntax import Case
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def stream_chunks(
+    items: Iterable[T],
+    work: Callable[[list[T]], list[R]],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[object, ...],
+    chunk_size: int = 1000,
+) -> Iterator[R]:
+    """Apply `work` to chunks of `items`, in order, streaming, in this process or in `workers`.
+
+    At most two chunks per worker are in flight, so memory stays flat in the number of items.
+    `work` and `initializer` must be module-level functions (they are sent to the workers).
+    """
+    it = iter(items)
+    if workers <= 1:
+        # Initialised again before every chunk: two streams consumed in turn in one process
+        # (a diff of two rulebases) must not run on each other's settings.
+        while chunk := list(itertools.islice(it, chunk_size)):
+            initializer(*initargs)
+            yield from work(chunk)
+        return
+    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
+        pending: list[Future[list[R]]] = []
+        while True:
+            chunk = list(itertools.islice(it, chunk_size))
+            if chunk:
+                pending.append(pool.submit(work, chunk))
+            if pending and (not chunk or len(pending) >= 2 * workers):
+                yield from pending.pop(0).result()
+            if not chunk and not pending:
+                return
+
+
+_WORKER: dict[str, object] = {}
+_SOLVERS: dict[tuple[str, bool], Solver] = {}  # by (rules digest, trace); a few, newest last
+
+
+def _init_worker(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None) -> None:
+    rulebase = load_rulebase(rules)
+    key = (rulebase.digest, trace)
+    if key not in _SOLVERS:
+        while len(_SOLVERS) >= 4:  # each Solver holds grounded Controls; keep memory bounded
+            del _SOLVERS[next(iter(_SOLVERS))]
+        _SOLVERS[key] = Solver(rulebase, trace)
+    _WORKER.update(solver=_SOLVERS[key], jurisdiction=jurisdiction, as_of=as_of)
+
+
+def worker_solver() -> Solver:
+    """This process's Solver (made by the batch initializer, kept between batches)."""
+    return _WORKER["solver"]  # type: ignore[return-value]
+
+
+def _solve_chunk(chunk: list[tuple[Case, str]]) -> list[Outcome]:
+    solver, j, as_of = worker_solver(), _WORKER["jurisdiction"], _WORKER["as_of"]
+    return [solver.solve(compile_case(c, src), j, as_of) for c, src in chunk]  # type: ignore[arg-type]
+
+
+def solve_cases(
+    cases: Iterable[tuple[Case, str]],
+    rules: str | None = None,
+    workers: int = 1,
+    trace: bool = True,
+    jurisdiction: str | None = None,
+    as_of: int | None = None,
+    chunk_size: int = 1000,
+) -> Iterator[Outcome]:
+    """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes."""
+    return stream_chunks(cases, _solve_chunk, workers, _init_worker, (rules, trace, jurisdiction, as_of), chunk_size)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

@@ -1,0 +1,205 @@
+"""Compile a checked case to clingo facts: Case -> Program(facts, origin).
+
+Every fact is built as a clingo `Symbol` (never by formatting text), so nothing a case file
+says can become a rule: strings and user names never reach ASP at all, and every value that
+does is a constant of a closed domain of `doctrine.language.vocabulary`. Numbers are compared here and
+enter as booleans, which keeps the ground program small and the same for every case.
+
+The case lines
+    plea_agreement sole_discretion
+      motion unspecified
+become
+    plea_agreement(sole_discretion).
+    plea_agreement_motion(unspecified).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+from clingo import Function, Symbol
+
+from doctrine.language import vocabulary as V
+from doctrine.language.source import Span
+from doctrine.language.syntax import Case, Statement, Value, ValueKind
+
+
+@dataclass(frozen=True)
+class Program:
+    """A case's facts, and for each fact the span of the case-file line it came from.
+
+    Facts compiled from defaults (the record is silent) have no span in `origin`.
+    """
+
+    case: str
+    facts: tuple[Symbol, ...]
+    origin: Mapping[Symbol, Span] = field(default_factory=dict)
+    source: str = ""
+
+    def to_lp(self) -> str:
+        """The facts as ASP text (each printed by the Symbol itself, which escapes correctly)."""
+        lines = [f"% case {self.case} ({self.source})"]
+        for f in self.facts:
+            where = self.origin.get(f)
+            note = f"  % {where}" if where else "  % default: not stated"
+            lines.append(f"{f}.{note}")
+        return "\n".join(lines) + "\n"
+
+
+@lru_cache(maxsize=None)
+def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
+    """`predicate(args...)` over constants; the fact space is finite, so each is built once."""
+    return Function(predicate, [Function(a, []) for a in args])
+
+
+_TEXT: dict[int, str] = {}
+
+
+def symbol_text(sym: Symbol) -> str:
+    """`str(sym)`, remembered by the symbol's interned handle (facts recur case after case)."""
+    text = _TEXT.get(sym._rep)
+    if text is None:
+        text = _TEXT[sym._rep] = str(sym)
+    return text
+
+
+def settings_lp(jurisdiction: str, settings: Mapping[str, str], questions: Mapping[str, tuple[str, ...]]) -> str:
+    """The jurisdiction's settings as ASP facts (built as Symbols), and the first branch of each
+    question it leaves open, so that `clingo rules/doctrine.lp out.lp` reproduces the first run."""
+    lines = [f"% jurisdiction: rules/jurisdictions/{jurisdiction}.lp"]
+    for question, position in settings.items():
+        lines.append(f"{Function('setting', [Function(question), Function(position)])}.")
+    for question, position in settings.items():
+        if position in ("unsettled", "unknown") and questions.get(question):
+            first, *others = questions[question]
+            branch = Function("branch", [Function(question), Function(first)])
+            lines.append(f"{branch}.  % open here; the other branch: {', '.join(others)}")
+    return "\n".join(lines) + "\n"
+
+
+def _months(values: tuple[Value, ...]) -> tuple[str, int | None]:
+    """`120 months` -> ("term", 120); `life` -> ("life", None)."""
+    first = values[0]
+    if first.kind is ValueKind.NUMBER:
+        return "term", int(first.text)
+    return first.text, None
+
+
+def _range(values: tuple[Value, ...]) -> tuple[int, int]:
+    return int(values[0].text), int(values[2].text)
+
+
+def _compare(low: int | None, minimum: tuple[str, int | None]) -> str:
+    kind, months = minimum
+    if low is None or kind == "unknown":
+        return "unknown"
+    if kind == "none":
+        return "no"
+    if kind == "life":
+        return "yes"
+    assert months is not None
+    return "yes" if low < months else "no"
+
+
+class _Emitter:
+    def __init__(self) -> None:
+        self.facts: dict[Symbol, Span | None] = {}
+
+    def emit(self, pred: str, args: list[str], span: Span | None) -> None:
+        sym = fact_symbol(pred, tuple(args))
+        if sym not in self.facts or self.facts[sym] is None:
+            self.facts[sym] = span
+
+
+def _word(key: V.Key, value: Value, parties: Mapping[str, str]) -> str:
+    """The ASP constant for a checked value of `key`."""
+    if key.form is V.Form.PARTY and value.text in parties:
+        return parties[value.text]
+    assert key.domain is not None
+    return key.domain.values[value.text]
+
+
+def compile_case(case: Case, source: str = "") -> Program:
+    """Compile a case that `doctrine.language.check` accepted into its facts."""
+    out = _Emitter()
+    parties = {
+        s.values[0].text: c.values[0].text for s in case.get("party") for c in s.children if c.key == "role"
+    }
+    minimum: tuple[str, int | None] = ("unknown", None)
+    lows: dict[str, tuple[int | None, Span | None]] = {}
+    for s in case.statements:
+        key = V.KEYS[s.key]
+        if key.form is V.Form.MONTHS and key.word == "statutory_minimum":
+            minimum = _months(s.values)
+        if key.form is V.Form.RANGE:
+            lows[key.word] = (_range(s.values)[0], s.span)
+        if key.form is V.Form.MONTHS and key.word == "sentence":
+            lows["sentence"] = (int(s.values[0].text) if s.values[0].kind is ValueKind.NUMBER else None, s.span)
+    by_key: dict[str, list[Statement]] = {}
+    for s in case.statements:
+        by_key.setdefault(s.key, []).append(s)
+    for key in V.CASE_KEYS:
+        _compile_key(out, key, tuple(by_key.get(key.word, ())), parties)
+    court = by_key.get("court")
+    if court and court[0].values[0].text.endswith("_circuit") and "circuit" not in by_key:
+        out.emit("circuit", [court[0].values[0].text], court[0].span)
+    min_span = by_key["statutory_minimum"][0].span if "statutory_minimum" in by_key else None
+    for pred, (low_key, exact) in {
+        "guidelines_range_below_minimum": ("guidelines_range", False),
+        "reduced_range_below_minimum": ("reduced_range", False),
+        "sentence_at_minimum": ("sentence", True),
+    }.items():
+        low, span = lows.get(low_key, (None, None))
+        if exact:
+            answer = _sentence_at_minimum(case, minimum)
+        else:
+            answer = _compare(low, minimum)
+        out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
+    facts = tuple(out.facts)
+    origin = MappingProxyType({f: s for f, s in out.facts.items() if s is not None})
+    return Program(case.id, facts, origin, source)
+
+
+def _sentence_at_minimum(case: Case, minimum: tuple[str, int | None]) -> str:
+    stated = case.get("sentence")
+    if not stated or minimum[0] in ("unknown", "none"):
+        return "unknown" if minimum[0] != "none" else "no"
+    kind, months = _months(stated[0].values)
+    return "yes" if (kind, months) == minimum else "no"
+
+
+def _compile_key(out: _Emitter, key: V.Key, stated: tuple[Statement, ...], parties: Mapping[str, str]) -> None:
+    if key.predicate is None and not key.children:
+        return
+    if key.form is V.Form.MONTHS:
+        if key.predicate:
+            kind = _months(stated[0].values)[0] if stated else (key.default or "unknown")
+            out.emit(key.predicate, [kind], stated[0].span if stated else None)
+        return
+    if key.predicate is None:  # party: resolved into roles, never compiled
+        return
+    if not stated:
+        if key.default is not None:
+            out.emit(key.predicate, [key.default], None)
+        if not key.keyed:  # singleton blocks: children's defaults are always stated
+            for child in key.children:
+                if child.default is not None and child.predicate:
+                    out.emit(child.predicate, [child.default], None)
+        return
+    for s in stated:
+        head = _word(key, s.values[0], parties)
+        out.emit(key.predicate, [head], s.span)
+        prefix = [head] if key.keyed else []
+        seen: set[str] = set()
+        for c in s.children:
+            child = key.child(c.key)
+            if child is None or child.predicate is None:
+                continue
+            seen.add(child.word)
+            out.emit(child.predicate, [*prefix, _word(child, c.values[0], parties)], c.span)
+        for child in key.children:
+            if child.word not in seen and child.default is not None and child.predicate:
+                out.emit(child.predicate, [*prefix, child.default], None)

@@ -1,0 +1,317 @@
+"""Solve: Rulebase x Program(s) -> Outcome(s). The only user of `clingo.Control` for cases.
+
+The doctrine is grounded once per (rulebase, jurisdiction): every input atom the vocabulary
+allows is declared external (through the Backend, from Symbols), and each case only switches
+its own facts on. One case is solved once per branch of each question its circuit leaves
+unsettled (Mackmore's "even if bad faith is a basis"), and once more with a procedural bar
+set aside when one disposed of the claim (Buffington's "even if he had not waived it").
+
+    court(eighth_circuit). allegation(bad_faith). ...
+becomes
+    Outcome(case="mackmore", runs=(Run(branch=(("bad_faith_ground","recognized"),)...), ...))
+"""
+
+from __future__ import annotations
+
+
+from dataclasses import dataclass, field, replace
+from typing import Iterator, Mapping, Sequence
+
+import itertools
+
+import clingo
+from clingo import Function, Symbol
+
+from doctrine.language import vocabulary as V
+from doctrine.engine.compile import Program, fact_symbol, symbol_text
+from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.engine.rulebase import Rulebase, load_rulebase
+from doctrine.language.source import NOWHERE, Span
+
+
+@dataclass(frozen=True)
+class Body:
+    """One fired rule instance: rule id, clause index, conclusion, premises, satisfied negations."""
+
+    rule: str
+    clause: int
+    conclusion: str
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One answer set: the case under one branch of the unsettled law, maybe with a bar set aside."""
+
+    branch: tuple[tuple[str, str], ...]
+    even_if: tuple[str, ...]
+    conclusions: frozenset[str]  # X of every holds(X)
+    applied: tuple[tuple[str, str], ...]  # (rule id, conclusion)
+    binding: frozenset[str]  # applied rules whose authority binds the court
+    barred_by: tuple[str, ...]
+    bodies: tuple[Body, ...] = ()
+
+    @property
+    def relief(self) -> tuple[str, ...]:
+        return tuple(sorted(c[7:-1] for c in self.conclusions if c.startswith("relief(")))
+
+    @property
+    def below_minimum(self) -> tuple[str, ...]:
+        p = "below_minimum_authorized("
+        return tuple(sorted(c[len(p) : -1] for c in self.conclusions if c.startswith(p)))
+
+    def verdict(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return self.relief, self.below_minimum
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Every run of one case, and what the explainer needs to point back at the case file."""
+
+    case: str
+    source: str
+    jurisdiction: str
+    runs: tuple[Run, ...]  # primary runs first (one per branch), then the "even if" runs
+    facts: tuple[str, ...]
+    origin: Mapping[str, Span] = field(default_factory=dict)
+    as_of: int | None = None
+
+    @property
+    def primary(self) -> tuple[Run, ...]:
+        return tuple(r for r in self.runs if not r.even_if)
+
+    @property
+    def alternatives(self) -> tuple[Run, ...]:
+        return tuple(r for r in self.runs if r.even_if)
+
+    @property
+    def relief_available(self) -> bool | None:
+        """True or False; None when the answer depends on an unsettled question."""
+        answers = {bool(r.relief) for r in self.primary}
+        return answers.pop() if len(answers) == 1 else None
+
+    @property
+    def relief_kinds(self) -> tuple[str, ...]:
+        """The kinds available in every branch (those available only in some are in `kinds_if`)."""
+        sets = [set(r.relief) for r in self.primary]
+        return tuple(sorted(set.intersection(*sets))) if sets else ()
+
+    @property
+    def below_minimum_authorized(self) -> bool | None:
+        answers = {bool(r.below_minimum) for r in self.primary}
+        return answers.pop() if len(answers) == 1 else None
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """Unsettled questions whose branches give different verdicts."""
+        qs = sorted({q for r in self.primary for q, _ in r.branch})
+        out = []
+        for q in qs:
+            by_position: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+            for r in self.primary:
+                if q in dict(r.branch):
+                    by_position.setdefault(dict(r.branch)[q], set()).add(r.verdict())
+            if len({frozenset(v) for v in by_position.values()}) > 1:
+                out.append(q)
+        return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def input_universe() -> Iterator[Symbol]:
+    """Every input atom the vocabulary allows: the finite fact space of the doctrine."""
+    for parent, key in V.walk():
+        if key.predicate is None:
+            continue
+        words = key.domain.constants() if key.domain is not None else ("term", "life", "none", "unknown")
+        if key.form is V.Form.PARTY:
+            words = V.SPEAKERS.constants()
+        if parent is not None and parent.keyed:
+            assert parent.domain is not None
+            for h in parent.domain.constants():
+                for w in words:
+                    yield Function(key.predicate, [Function(h), Function(w)])
+        else:
+            for w in words:
+                yield Function(key.predicate, [Function(w)])
+    for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum"):
+        for w in V.TRI.constants():
+            yield Function(pred, [Function(w)])
+
+
+def _decode_atom(sym: Symbol) -> object:
+    """The Python value of a shown atom (done once per atom of the ground program)."""
+    a = sym.arguments
+    if sym.name == "applied":
+        return (a[0].name, str(a[1]))
+    if sym.name == "binding":
+        return a[0].name
+    if sym.name == "_body":
+        return Body(a[0].name, a[1].number, str(a[2]), tuple(map(str, a[3].arguments)), tuple(map(str, a[4].arguments)))
+    return str(a[0])
+
+
+class Engine:
+    """The doctrine grounded once for one jurisdiction; solves case after case.
+
+    Each case switches on its facts (external atoms) and switches off the previous case's,
+    so the Control never grows. Not thread-safe; one per process.
+    """
+
+    def __init__(self, rulebase: Rulebase, jurisdiction: str, trace: bool = True) -> None:
+        self.rulebase = rulebase
+        self.jurisdiction = jurisdiction
+        self.trace = trace
+        self.messages: list[str] = []
+        # two models asked for: a second would break the doctrine's determinism (an error below)
+        ctl = clingo.Control(["--models=2"], logger=lambda code, msg: self.messages.append(msg.strip()))
+        universe = list(input_universe())
+        extra = [Function("branch", [Function(q), Function(p)]) for q, ps in rulebase.questions.items() for p in ps]
+        extra += [Function("even_if", [clingo.parse_term(b)]) for b in rulebase.bars]
+        extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
+        rulebase.add_text(ctl, jurisdiction, trace)
+        # Every possible input atom is declared `#external`, printed by the Symbol itself (which
+        # escapes correctly; no case text is involved). Declaring them through Backend.add_atom
+        # instead loses derivations whose body has a projected variable (clingo 5.8).
+        ctl.add("base", [], "".join(f"#external {sym}.\n" for sym in itertools.chain(universe, extra)))
+        ctl.add("base", [], "#show _touches/1.\n" + ("#show _body/5.\n" if trace else ""))
+        ctl.ground([("base", [])])
+        if any("error" in m.lower() for m in self.messages):
+            raise DoctrineError([Diagnostic("rule-file-error", m, NOWHERE) for m in self.messages])
+        self._ctl = ctl
+        atoms = ctl.symbolic_atoms
+        # Program literals of the externals, looked up once (assign_external by Symbol looks
+        # the atom up on every call).
+        self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}
+        self._literal_of_rep = {sym._rep: lit for sym, lit in self._literal.items()}
+        # The externals are false until a case switches its facts on; switching only the
+        # difference from the previous case is cheaper than assuming all of them each time
+        # (clingo's Python API converts an assumption list element by element).
+        self._on: set[int] = set()
+        # A shown atom is decoded the first time a model holds it and kept by its interned
+        # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
+        self._decoded: dict[int, tuple[str, object] | None] = {}
+        settings = rulebase.jurisdictions.get(jurisdiction, {})
+        self.open_questions = tuple(q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions)
+
+    def _switch(self, literals: set[int]) -> None:
+        assign = self._ctl.assign_external
+        for lit in self._on - literals:
+            assign(lit, False)
+        for lit in literals - self._on:
+            assign(lit, True)
+        self._on = literals
+
+    def _run(self, facts: set[int], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> tuple[Run, frozenset[str]]:
+        literals = set(facts)
+        literals.update(self._literal[fact_symbol("branch", qp)] for qp in branch)
+        literals.update(self._literal[Function("even_if", [b])] for b in even_if)
+        self._switch(literals)
+        shown: list[Sequence[Symbol]] = []
+        self._ctl.solve(on_model=lambda m: shown.append(m.symbols(shown=True)))
+        if len(shown) != 1:
+            raise DoctrineError(
+                [Diagnostic("not-one-answer-set", f"the doctrine gave {len(shown)} answer sets, not one", NOWHERE)]
+            )
+        return self._decode(shown[0], branch, tuple(str(b) for b in even_if))
+
+    def _decode(
+        self, symbols: Sequence[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
+    ) -> tuple[Run, frozenset[str]]:
+        got: dict[str, list] = {"holds": [], "applied": [], "binding": [], "barred_by": [], "_touches": [], "_body": []}
+        table = self._decoded
+        for sym in symbols:
+            rep = sym._rep
+            if rep not in table:
+                table[rep] = (sym.name, _decode_atom(sym)) if sym.name in got else None
+            entry = table[rep]
+            if entry is not None:
+                got[entry[0]].append(entry[1])
+        run = Run(
+            branch,
+            even_if,
+            frozenset(got["holds"]),
+            tuple(sorted(got["applied"])),
+            frozenset(got["binding"]),
+            tuple(sorted(got["barred_by"])),
+            tuple(got["_body"]),
+        )
+        return run, frozenset(got["_touches"])
+
+    def _branches(self, facts: set[int], even_if: tuple[Symbol, ...]) -> list[Run]:
+        """The case under each position of the open questions some rule could reach.
+
+        A run's `branch` names only the questions it decided; a question it does not name
+        made no difference (no rule reading it had the rest of its body satisfied).
+        """
+        first = tuple((q, self.rulebase.questions[q][0]) for q in self.open_questions)
+        run, touched = self._run(facts, first, even_if)
+        open_here = [q for q in self.open_questions if q in touched]
+        if not open_here:
+            return [replace(run, branch=())]
+        runs = []
+        for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here)):
+            branch = tuple(dict(first, **dict(combo)).items())
+            decided = tuple((q, p) for q, p in branch if q in open_here)
+            found = run if branch == first else self._run(facts, branch, even_if)[0]
+            runs.append(replace(found, branch=decided))
+        return runs
+
+    def solve(self, program: Program, as_of: int | None = None) -> Outcome:
+        """Every run of one case: each branch of the open questions, and the "even if" runs."""
+        by_rep = self._literal_of_rep
+        unknown = [f for f in program.facts if f._rep not in by_rep]
+        if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
+            raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
+        facts = {by_rep[f._rep] for f in program.facts}
+        if as_of is not None:
+            facts.update(
+                self._literal[Function("not_yet_decided", [Function(a.id)])]
+                for a in self.rulebase.authorities.values()
+                if a.date > as_of
+            )
+        runs = self._branches(facts, ())
+        bars = sorted({b for r in runs for b in r.barred_by})
+        if bars:
+            runs += self._branches(facts, tuple(clingo.parse_term(b) for b in bars))
+        origin = {symbol_text(k): v for k, v in program.origin.items()}
+        return Outcome(
+            program.case,
+            program.source,
+            self.jurisdiction,
+            tuple(runs),
+            tuple(symbol_text(f) for f in program.facts),
+            origin,
+            as_of,
+        )
+
+
+_CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants()}
+
+
+def circuit_of(program: Program) -> str | None:
+    for f in program.facts:
+        circuit = _CIRCUITS.get(f._rep)
+        if circuit is not None:
+            return circuit
+    return None
+
+
+class Solver:
+    """Engines for every jurisdiction of one rulebase, made on first use and kept."""
+
+    def __init__(self, rulebase: Rulebase | None = None, trace: bool = True) -> None:
+        self.rulebase = rulebase or load_rulebase()
+        self.trace = trace
+        self._engines: dict[str, Engine] = {}
+
+    def engine(self, jurisdiction: str) -> Engine:
+        if jurisdiction not in self._engines:
+            self._engines[jurisdiction] = Engine(self.rulebase, jurisdiction, self.trace)
+        return self._engines[jurisdiction]
+
+    def solve(self, program: Program, jurisdiction: str | None = None, as_of: int | None = None) -> Outcome:
+        j = jurisdiction or self.rulebase.jurisdiction_for(circuit_of(program))
+        return self.engine(j).solve(program, as_of)

@@ -1,0 +1,746 @@
+"""The case language's vocabulary: every key a case file may use, its values, and its ASP atom.
+
+This is the Python half of ``rules/vocabulary.lp`` (which is generated from it by
+``python -m doctrine.language.vocabulary`` and kept in sync by a test). One declaration per key:
+the word a lawyer writes, what it means in law, the propositions of the brief that turn on
+it, and the predicate it becomes. Every value domain is finite, so the doctrine can be
+grounded once and every scenario of the fact space enumerated.
+
+The case lines
+    raised_below no
+    allegation unconstitutional_motive
+        support record_evidence
+become
+    raised_below(no).
+    allegation(unconstitutional_motive).
+    allegation_support(unconstitutional_motive,record_evidence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Mapping
+
+
+class Form(Enum):
+    """How the values of a key are written and compiled."""
+
+    ENUM = "enum"  # one word from a closed domain -> pred(Value)
+    STRING = "string"  # "free text": kept as metadata, never becomes ASP
+    DATE = "date"  # 2008-10-24 or 2008: metadata (used by --as-of)
+    MONTHS = "months"  # `120 months`, `life`, `none`, `unknown` -> pred(term|life|none|unknown)
+    RANGE = "range"  # `168 to 210` (months): compiled to boolean comparisons
+    NAME = "name"  # a user-chosen name (a party): never becomes ASP, only referenced
+    PARTY = "party"  # a role word or the name of a declared party -> its role
+    EXPECT = "expect"  # the expectation block (checked by `doctrine test`, not compiled)
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A closed set of values: the word in the case file -> the ASP constant."""
+
+    name: str
+    values: Mapping[str, str]
+    doc: Mapping[str, str] = field(default_factory=dict)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.values
+
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.values)
+
+    def constants(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.values.values()))
+
+
+def domain(name: str, *words: str, **aliases: str) -> Domain:
+    """A domain whose case-file words are their own ASP constants (plus aliases)."""
+    values = {w: w for w in words}
+    values.update(aliases)
+    return Domain(name, MappingProxyType(values))
+
+
+@dataclass(frozen=True)
+class Key:
+    """One statement of the case language.
+
+    ``keyed`` blocks (motion, allegation, remark ...) may appear several times, each with its
+    own head value, and their children's atoms carry the head as first argument. Singleton
+    blocks (assistance, custody, plea_agreement ...) appear once; children carry no head.
+    """
+
+    word: str
+    doc: str
+    props: tuple[str, ...] = ()
+    form: Form = Form.ENUM
+    domain: Domain | None = None
+    predicate: str | None = None  # None: metadata, not compiled to ASP
+    multiple: bool = False  # may be stated more than once (a set of values)
+    required: bool = False
+    keyed: bool = False
+    default: str | None = None  # value compiled when the key is absent (the record is silent)
+    children: tuple["Key", ...] = ()
+
+    def child(self, word: str) -> "Key | None":
+        for k in self.children:
+            if k.word == word:
+                return k
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Domains
+TRI = domain("yes_no_unknown", "yes", "no", "unknown")
+COURTS = domain(
+    "court",
+    "supreme_court",
+    "first_circuit",
+    "second_circuit",
+    "third_circuit",
+    "fourth_circuit",
+    "fifth_circuit",
+    "sixth_circuit",
+    "seventh_circuit",
+    "eighth_circuit",
+    "ninth_circuit",
+    "tenth_circuit",
+    "eleventh_circuit",
+    "dc_circuit",
+    "district_court",
+)
+CIRCUITS = Domain(
+    "circuit",
+    MappingProxyType({w: w for w in COURTS.words() if w.endswith("_circuit")}),
+)
+POSTURES = domain(
+    "posture",
+    "appeal_after_sentence",  # direct appeal from the sentence
+    "motion_to_compel",  # a motion to compel the government to file
+    "sentence_reduction",  # a proceeding under 18 U.S.C. § 3582(c)(2)
+    "rule_35b_proceeding",  # a post-sentencing reduction under Fed. R. Crim. P. 35(b)
+)
+MOTIONS = Domain(
+    "motion",
+    MappingProxyType(
+        {
+            "§ 3553(e)": "s3553e",
+            "§ 5K1.1": "s5k1_1",
+            "Rule 35(b)": "rule35b",
+            "unspecified": "unspecified",
+        }
+    ),
+    MappingProxyType(
+        {
+            "§ 3553(e)": "18 U.S.C. § 3553(e): below a statutory minimum",
+            "§ 5K1.1": "U.S.S.G. § 5K1.1: below the guidelines range",
+            "Rule 35(b)": "Fed. R. Crim. P. 35(b): post-sentencing reduction",
+            "unspecified": "a motion whose legal basis the record does not name",
+        }
+    ),
+)
+AGREEMENT_TERMS = domain(
+    "agreement_terms",
+    "none",  # no agreement
+    "promise_to_move",  # the government binds itself to move once a defined condition is met
+    "promise_to_consider",  # the government promises only to consider a motion
+    "sole_discretion",  # a motion if the government, in its sole discretion, finds assistance
+    "good_faith_effort",  # a motion if the defendant makes a good-faith effort to assist
+    "unknown",
+)
+COOPERATION_TIMING = domain("cooperation_timing", "none", "before_plea", "after_plea", "unknown")
+CONTENTS = domain("contents", "in_record", "not_in_record")
+ASSISTANCE = domain("assistance", "none", "attempted", "given", "unknown")
+RESULTS = domain(
+    "assistance_result",
+    "nothing",
+    "information",
+    "arrest",
+    "prosecution",
+    "conviction",
+)
+CUSTODY_BEGAN = domain(
+    "custody_began",
+    "before_cooperation",
+    "during_cooperation",
+    "after_cooperation",
+    "unknown",
+)
+KNOWLEDGE = domain("knowledge", "yes", "some_idea", "no", "unknown")
+REASONS = domain(
+    "reason",
+    # about the assistance itself (P10, P13)
+    "insufficient_assistance",
+    "no_useful_information",
+    "no_prosecutable_information",
+    "custody_made_assistance_useless",
+    "assistance_ended",
+    # other facts about the defendant and the offence (P13, P14)
+    "continued_criminal_activity",
+    "seriousness_of_offense",
+    "criminal_history",
+    "family_circumstances",
+    "breach_of_cooperation_agreement",
+    # facts about third persons (P7: left undecided)
+    "target_fled",
+    # constitutionally suspect (P2, P14)
+    "race",
+    "religion",
+    "national_origin",
+    "sex",
+    "exercise_of_trial_right",
+    "political_belief",
+    # with no relation to any legitimate end (P2)
+    "personal_animus",
+    "arbitrary",
+    "cost_benefit",
+    "other",
+    "unknown",
+)
+SPEAKERS = domain(
+    "speaker",
+    "decision_maker",  # the prosecutor who decided whether to file
+    "stand_in",  # a prosecutor speaking for the decision-maker
+    "government",  # the government, speaker not identified
+    "defense_counsel",
+    "defendant",
+    "court",
+    "unknown",
+)
+REMARK_PURPOSE = domain(
+    "remark_purpose",
+    "aside",  # an aside unrelated to the decision (P8)
+    "explain_minimum",  # explaining why a statutory minimum applies (P8)
+    "reason_for_refusal",  # stating why the motion was withheld
+    "unknown",
+)
+ALLEGATIONS = domain(
+    "allegation",
+    "unconstitutional_motive",  # P2, P14: e.g. race or religion
+    "no_rational_relation",  # P2: not rationally related to a legitimate end
+    "impermissible_factor",  # P14: a § 3553(e) decision resting on factors other than assistance
+    "bad_faith",  # P16
+    "breach_of_plea_agreement",  # P15, P17, outside the seeds for remedies
+    "pretext",  # P9
+    "failure_to_inform",  # P18-P20: not told custody would hurt cooperation
+    "punishment_for_trial",  # withheld because the defendant exercised the right to trial
+)
+SUPPORT = domain(
+    "support",
+    "nothing",
+    "assistance_only",  # only the extent of the defendant's own assistance (P6)
+    "own_say_so",  # the defendant's word alone (P7)
+    "remark",  # a remark made at a hearing (P8)
+    "earlier_offer",  # an earlier offer of the motion (P9)
+    "record_evidence",  # specific evidence in the record
+)
+CONCESSIONS = domain(
+    "concession",
+    "rational_basis",  # P12: the government had a rational basis
+    "not_bound_by_plea_agreement",  # P15
+    "no_prejudice",  # P25: no prejudice from an error
+    "assistance_not_substantial",
+    "breach",  # the government concedes a breach
+    "improper_motive",  # the government concedes an improper motive
+)
+WAIVER = domain(
+    "waiver_conduct",
+    "refused_to_disclose_proffers",  # P21
+    "disclaimed_interest",  # P21: "no interest in taking it any further"
+    "withdrew_claim",
+)
+RELIEF = domain(
+    "relief",
+    "discovery",
+    "evidentiary_hearing",
+    "remedy",
+    "compel_motion",
+    "specific_performance",
+    "plea_withdrawal",
+    "below_minimum_sentence",
+    "resentencing",
+)
+ROLES = Domain(
+    "role",
+    MappingProxyType({w: w for w in SPEAKERS.words() if w != "unknown"}),
+)
+ALLOCUTION = domain("allocution", "given", "denied", "unknown")
+YES_NO = domain("yes_no", "yes", "no")
+
+# ---------------------------------------------------------------------------------------------
+# Keys
+
+
+def _tri(word: str, pred: str, doc: str, *props: str, default: str | None = "unknown") -> Key:
+    return Key(word, doc, props, Form.ENUM, TRI, pred, default=default)
+
+
+CASE_KEYS: tuple[Key, ...] = (
+    Key("title", "The case's name, e.g. \"United States v. Billings\".", form=Form.STRING),
+    Key("cite", "The citation of a real decision this case file records.", form=Form.STRING),
+    Key("note", "Free text: what the case is for, where a fact comes from.", form=Form.STRING, multiple=True),
+    Key(
+        "court",
+        "The court deciding the question. Its circuit selects the jurisdiction settings and "
+        "which authorities bind (P14, P16, P22, P23).",
+        ("P14", "P16", "P22", "P23"),
+        Form.ENUM,
+        COURTS,
+        "court",
+        required=True,
+    ),
+    Key(
+        "circuit",
+        "The circuit of the court (for a district court, the circuit it sits in); compiled from `court` for a court of appeals.",
+        ("P14", "P16"),
+        Form.ENUM,
+        CIRCUITS,
+        "circuit",
+    ),
+    Key("decided", "The date of decision (YYYY-MM-DD or a year); used with --as-of.", form=Form.DATE),
+    Key(
+        "posture",
+        "How the question reaches the court; several may apply (Mackmore: a motion to compel "
+        "and a § 3582(c)(2) reduction).",
+        ("P22", "P23", "P24"),
+        Form.ENUM,
+        POSTURES,
+        "posture",
+        multiple=True,
+        required=True,
+    ),
+    _tri(
+        "raised_below",
+        "raised_below",
+        "Whether the defendant raised the challenge in the district court: `no` means "
+        "forfeited, reviewed for plain error (P22).",
+        "P22",
+        "P23",
+    ),
+    Key(
+        "waiver_conduct",
+        "Conduct by which the defendant gave up the claim, e.g. refusing to let the court see "
+        "his proffers (P21).",
+        ("P21",),
+        Form.ENUM,
+        WAIVER,
+        "waiver_conduct",
+        multiple=True,
+    ),
+    Key(
+        "seeks",
+        "What the defendant asks for.",
+        ("P2", "P5"),
+        Form.ENUM,
+        RELIEF,
+        "seeks",
+        multiple=True,
+    ),
+    Key(
+        "statutory_minimum",
+        "The mandatory minimum: `120 months`, `life`, `none` or `unknown` (P24).",
+        ("P24", "P25"),
+        Form.MONTHS,
+        None,
+        "statutory_minimum",
+        default="unknown",
+    ),
+    Key("guidelines_range", "The guidelines range in months, `168 to 210`.", ("P24",), Form.RANGE, None, None),
+    Key(
+        "amended_range",
+        "In a § 3582(c)(2) proceeding: the amended guidelines range, `135 to 168`.",
+        ("P24",),
+        Form.RANGE,
+        None,
+        None,
+    ),
+    Key(
+        "reduced_range",
+        "In a § 3582(c)(2) proceeding: the range after a proportional substantial-assistance "
+        "reduction, `112 to 140`.",
+        ("P24",),
+        Form.RANGE,
+        None,
+        None,
+    ),
+    Key("sentence", "The sentence imposed, `140 months` or `life`.", ("P24",), Form.MONTHS, None, None),
+    _tri(
+        "safety_valve",
+        "safety_valve",
+        "Eligibility for the safety valve, 18 U.S.C. § 3553(f): a sentence below the minimum "
+        "without a government motion (section 1).",
+        "P24",
+    ),
+    Key(
+        "party",
+        "A person in the case, by a name of your choosing, and the role they play; "
+        "`by` and `stated_by` may then name them.",
+        ("P8",),
+        Form.NAME,
+        None,
+        None,
+        multiple=True,
+        keyed=True,
+        children=(Key("role", "The party's role.", ("P8",), Form.ENUM, ROLES, None, required=True),),
+    ),
+    Key(
+        "motion",
+        "A substantial-assistance motion: `§ 3553(e)`, `§ 5K1.1` or `Rule 35(b)`.",
+        ("P1", "P15", "P24"),
+        Form.ENUM,
+        MOTIONS,
+        "motion",
+        multiple=True,
+        keyed=True,
+        children=(
+            _tri("sought", "motion_sought", "Whether the defendant sought this motion.", "P1"),
+            _tri("filed", "motion_filed", "Whether the government filed it.", "P1", "P24"),
+            _tri("granted", "motion_granted", "Whether the court granted it.", "P24"),
+        ),
+    ),
+    Key(
+        "plea_agreement",
+        "The plea agreement and what it says about a motion: `none`, `promise_to_move`, "
+        "`promise_to_consider`, `sole_discretion`, `good_faith_effort` (P3, P15, P17).",
+        ("P3", "P15", "P17", "P18"),
+        Form.ENUM,
+        AGREEMENT_TERMS,
+        "plea_agreement",
+        default="unknown",
+        children=(
+            Key(
+                "motion",
+                "The motion the agreement names (`unspecified` if it names none, as in Mackmore).",
+                ("P15",),
+                Form.ENUM,
+                MOTIONS,
+                "plea_agreement_motion",
+                multiple=True,
+            ),
+            _tri(
+                "condition_met",
+                "plea_agreement_condition_met",
+                "Whether the condition the agreement sets for the motion was met.",
+                "P3",
+            ),
+            _tri(
+                "informed_of_custody_effect",
+                "informed_of_custody_effect",
+                "Whether, before pleading, the defendant was told that custody would limit "
+                "his ability to assist (P18).",
+                "P18",
+            ),
+        ),
+    ),
+    Key(
+        "cooperation_agreement",
+        "A cooperation agreement and when it was made: `none`, `before_plea`, `after_plea` (P17).",
+        ("P17",),
+        Form.ENUM,
+        COOPERATION_TIMING,
+        "cooperation_agreement",
+        children=(
+            Key("contents", "Whether its contents are in the record.", ("P17",), Form.ENUM, CONTENTS, "cooperation_agreement_contents"),
+            Key("terms", "What it says about a motion.", ("P3",), Form.ENUM, AGREEMENT_TERMS, "cooperation_agreement_terms"),
+        ),
+    ),
+    Key(
+        "earlier_offer",
+        "An earlier offer by the government of the named motion (P9).",
+        ("P9",),
+        Form.ENUM,
+        MOTIONS,
+        "earlier_offer",
+        multiple=True,
+        keyed=True,
+        children=(
+            _tri("finalized", "earlier_offer_finalized", "Whether the deal was finalized.", "P9"),
+            _tri(
+                "conditioned_on_continued_cooperation",
+                "earlier_offer_conditioned",
+                "Whether the offer was conditioned on continued cooperation (`unknown`: the "
+                "record is silent, as in Buffington).",
+                "P9",
+            ),
+            _tri(
+                "made_after_reasons_known",
+                "earlier_offer_after_reasons_known",
+                "Whether the government already knew its later-stated reasons when it made the offer.",
+                "P9",
+            ),
+        ),
+    ),
+    Key(
+        "assistance",
+        "The defendant's assistance: `none`, `attempted` or `given` (P6, P10, P11).",
+        ("P6", "P10", "P11", "P12"),
+        Form.ENUM,
+        ASSISTANCE,
+        "assistance",
+        default="unknown",
+        children=(
+            _tri("good_faith", "assistance_good_faith", "Whether the attempt to help was in good faith (P11).", "P11"),
+            _tri("useful", "assistance_useful", "Whether the information was useful to the government (P12, P13).", "P12", "P13"),
+            _tri(
+                "substantial",
+                "assistance_substantial",
+                "Whether the record shows substantial assistance (the government's judgment "
+                "call, P10).",
+                "P10",
+            ),
+            Key(
+                "led_to",
+                "What the assistance produced: `nothing`, `information`, `arrest`, "
+                "`prosecution`, `conviction` (P6, P13).",
+                ("P6", "P13"),
+                Form.ENUM,
+                RESULTS,
+                "assistance_led_to",
+                multiple=True,
+            ),
+            _tri("through_third_parties", "assistance_through_third_parties", "Whether others assisted on the defendant's behalf (P13).", "P13"),
+            _tri("after_sentencing", "assistance_after_sentencing", "Whether it was given after sentencing (Rule 35(b)).", "P24"),
+        ),
+    ),
+    Key(
+        "custody",
+        "Whether the defendant was in custody while cooperating (P12, P18-P20).",
+        ("P12", "P18", "P19", "P20"),
+        Form.ENUM,
+        TRI,
+        "custody",
+        default="unknown",
+        children=(
+            Key("began", "When custody began relative to cooperation.", ("P12",), Form.ENUM, CUSTODY_BEGAN, "custody_began"),
+            _tri(
+                "limited_assistance",
+                "custody_limited_assistance",
+                "Whether custody made the defendant unable to give useful help (P12).",
+                "P12",
+            ),
+            Key(
+                "knew_effect",
+                "What the defendant knew of custody's effect on cooperation: `yes`, "
+                "`some_idea`, `no`, `unknown` (P20).",
+                ("P20",),
+                Form.ENUM,
+                KNOWLEDGE,
+                "knew_custody_effect",
+                default="unknown",
+            ),
+            _tri(
+                "approached_before_charging",
+                "approached_before_charging",
+                "Whether the government approached him before charging, to cooperate while free (P20).",
+                "P20",
+            ),
+            _tri("absconded", "absconded_before_arrest", "Whether he then disappeared until his arrest (P20).", "P20"),
+        ),
+    ),
+    Key(
+        "government_reason",
+        "A reason the government gave for not filing (P7, P10, P13, P14).",
+        ("P7", "P9", "P10", "P13", "P14"),
+        Form.ENUM,
+        REASONS,
+        "government_reason",
+        multiple=True,
+        keyed=True,
+        children=(
+            Key(
+                "stated_by",
+                "Who stated it: a role or a declared party (P8).",
+                ("P8",),
+                Form.PARTY,
+                SPEAKERS,
+                "government_reason_stated_by",
+                default="unknown",
+            ),
+        ),
+    ),
+    Key(
+        "government_denies",
+        "A reason the government denied relying on, on the record (P7).",
+        ("P7",),
+        Form.ENUM,
+        REASONS,
+        "government_denies",
+        multiple=True,
+    ),
+    Key(
+        "remark",
+        "A remark at a hearing, by its topic (a reason word), e.g. `remark family_circumstances` (P8).",
+        ("P8",),
+        Form.ENUM,
+        REASONS,
+        "remark",
+        multiple=True,
+        keyed=True,
+        children=(
+            Key("by", "Who made it: a role or a declared party.", ("P8",), Form.PARTY, SPEAKERS, "remark_by", default="unknown"),
+            Key("purpose", "What it was for (P8).", ("P8",), Form.ENUM, REMARK_PURPOSE, "remark_purpose", default="unknown"),
+        ),
+    ),
+    Key(
+        "allegation",
+        "A defendant's allegation about the refusal, and what supports it (P2, P5-P9, P14, P16-P19).",
+        ("P2", "P5", "P6", "P7", "P8", "P9", "P14", "P16", "P18"),
+        Form.ENUM,
+        ALLEGATIONS,
+        "allegation",
+        multiple=True,
+        keyed=True,
+        children=(
+            Key(
+                "ground",
+                "The reason alleged to lie behind the refusal (a reason word: `race`, `target_fled` ...).",
+                ("P2", "P7", "P14"),
+                Form.ENUM,
+                REASONS,
+                "allegation_ground",
+                multiple=True,
+            ),
+            Key(
+                "support",
+                "What supports it: `nothing`, `assistance_only`, `own_say_so`, `remark`, "
+                "`earlier_offer`, `record_evidence` (P6-P9).",
+                ("P5", "P6", "P7", "P8", "P9"),
+                Form.ENUM,
+                SUPPORT,
+                "allegation_support",
+                multiple=True,
+                default="nothing",
+            ),
+            _tri(
+                "ties_decision_maker",
+                "allegation_ties_decision_maker",
+                "Whether the support ties the person who decided to the alleged motive (P8).",
+                "P8",
+            ),
+            _tri(
+                "rebuts_stated_reasons",
+                "allegation_rebuts_stated_reasons",
+                "Whether the support rebuts the government's stated reasons (P2, P9).",
+                "P2",
+                "P9",
+            ),
+            _tri(
+                "proven",
+                "allegation_proven",
+                "Whether the court found the allegation proven (after discovery or a hearing).",
+                "P2",
+            ),
+            Key(
+                "motion",
+                "The motion the allegation concerns (must be declared with `motion`).",
+                ("P14", "P15"),
+                Form.ENUM,
+                MOTIONS,
+                "allegation_motion",
+            ),
+        ),
+    ),
+    Key(
+        "concession",
+        "A concession on the record (P12, P15, P25).",
+        ("P12", "P15", "P25"),
+        Form.ENUM,
+        CONCESSIONS,
+        "concession",
+        multiple=True,
+        keyed=True,
+        children=(Key("by", "Who conceded: a role or a declared party.", ("P12",), Form.PARTY, SPEAKERS, "concession_by", default="unknown"),),
+    ),
+    Key(
+        "allocution",
+        "Whether the defendant was allowed to allocute (P25).",
+        ("P25",),
+        Form.ENUM,
+        ALLOCUTION,
+        "allocution",
+        children=(
+            _tri(
+                "would_have_changed_decision",
+                "allocution_would_have_changed_decision",
+                "Whether the defendant claims he would have said something that changed the "
+                "government's decision (P25).",
+                "P25",
+            ),
+        ),
+    ),
+    Key("expect", "What the case should come out as (checked by `doctrine test`).", form=Form.EXPECT),
+)
+
+KEYS: Mapping[str, Key] = MappingProxyType({k.word: k for k in CASE_KEYS})
+
+# The words of an `expect` block; checked by doctrine.regress.expect, never compiled to ASP.
+EXPECT_KEYS: Mapping[str, str] = MappingProxyType(
+    {
+        "relief": "`available`, `none`, or `depends` (on an unsettled question)",
+        "relief_kinds": "the kinds of relief available, e.g. `discovery evidentiary_hearing`",
+        "no_relief_kind": "a kind of relief that must not be available",
+        "below_minimum": "`authorized` or `not_authorized`",
+        "holding": "a rule id that must be among the holdings",
+        "no_holding": "a rule id that must not be among the holdings",
+        "dispositive": "a rule id that must be a dispositive holding",
+        "alternative": "a rule id that must be an alternative holding",
+        "authority": "an authority id relied on (e.g. `wade`)",
+        "explains": "a fact (a case-file key) that must appear in the explanation",
+        "not_explains": "a fact that must not appear in the explanation",
+        "outcome_one_of": "a set of acceptable outcomes (`available`, `none`, `depends`)",
+        "in_jurisdiction": "an expectation under a named jurisdiction setting",
+        "xfail": "\"reason\": a known disagreement with the court",
+    }
+)
+
+
+def walk(keys: tuple[Key, ...] = CASE_KEYS) -> list[tuple[Key | None, Key]]:
+    """Every (parent, key) pair of the vocabulary, parents first."""
+    out: list[tuple[Key | None, Key]] = []
+    for k in keys:
+        out.append((None, k))
+        out.extend((k, c) for c in k.children)
+    return out
+
+
+def input_predicates() -> dict[str, tuple[int, str]]:
+    """Each ASP input predicate -> (arity, documentation)."""
+    preds: dict[str, tuple[int, str]] = {}
+    for parent, key in walk():
+        if key.predicate is None:
+            continue
+        arity = 2 if parent is not None and parent.keyed else 1
+        preds[key.predicate] = (arity, key.doc)
+    # derived from numbers by the compiler (doctrine.engine.compile)
+    preds["guidelines_range_below_minimum"] = (1, "yes/no: the guidelines range starts below the statutory minimum.")
+    preds["reduced_range_below_minimum"] = (1, "yes/no: the reduced range in a § 3582(c)(2) proceeding starts below the minimum.")
+    preds["sentence_at_minimum"] = (1, "yes/no: the sentence imposed equals the statutory minimum.")
+    return preds
+
+
+def vocabulary_lp() -> str:
+    """The text of rules/vocabulary.lp: every input predicate documented and #defined."""
+    lines = [
+        "%# Vocabulary: the input predicates, one per key of the case language.",
+        "% Generated from doctrine/language/vocabulary.py by `python -m doctrine.language.vocabulary`; a test keeps",
+        "% the two in sync. Input only: no rule file may derive these.",
+        "",
+    ]
+    for pred, (arity, doc) in input_predicates().items():
+        lines.append(f"%* {pred}/{arity}: {doc} *%")
+        lines.append(f"#defined {pred}/{arity}.")
+    lines.append("")
+    lines.append("%* jurisdiction setting: setting(Question, Position), see rules/jurisdictions/ *%")
+    lines.append("#defined setting/2.")
+    lines.append("%* an unsettled question's branch, chosen by the solver: branch(Question, Position) *%")
+    lines.append("#defined branch/2.")
+    lines.append("%* the procedural bar set aside to reach the merits in the alternative *%")
+    lines.append("#defined even_if/1.")
+    lines.append("%* an authority not yet decided at the --as-of date *%")
+    lines.append("#defined not_yet_decided/1.")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(vocabulary_lp(), end="")

@@ -1,0 +1,71 @@
+"""Batch evaluation: (case, source) pairs -> (Verdict, Explanation | None), streamed.
+
+The one code path for 1 or 1,000,000 cases: each worker grounds the doctrine once per
+jurisdiction (doctrine.engine.solve.Engine), and verdicts and explanations are built in the worker,
+so only small frozen values cross between processes.
+
+    evaluate([(billings, "billings.case")], explain=True)
+yields
+    Evaluation(verdict=Verdict(case="billings", ...), explanation=Explanation(...))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from doctrine.engine.compile import compile_case
+from doctrine.reasoning.explanation import Explanation, explain
+from doctrine.engine.batch import _WORKER, _init_worker, stream_chunks, worker_solver
+from doctrine.language.syntax import Case
+from doctrine.reasoning.verdict import Verdict, decide_verdict
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    verdict: Verdict
+    explanation: Explanation | None = None
+
+
+def _init(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None, why: str | None, why_not: str | None) -> None:
+    _init_worker(rules, trace, jurisdiction, as_of)
+    _WORKER.update(why=why, why_not=why_not)
+
+
+def _evaluate_chunk(chunk: list[tuple[Case, str]]) -> list[Evaluation]:
+    solver = worker_solver()
+    out = []
+    for case, src in chunk:
+        outcome = solver.solve(compile_case(case, src), _WORKER["jurisdiction"], _WORKER["as_of"])  # type: ignore[arg-type]
+        if solver.trace:
+            e = explain(outcome, solver.rulebase, _WORKER["why"], _WORKER["why_not"])  # type: ignore[arg-type]
+            out.append(Evaluation(e.verdict, e))
+        else:
+            out.append(Evaluation(decide_verdict(outcome, solver.rulebase)))
+    return out
+
+
+def evaluate(
+    cases: Iterable[tuple[Case, str]],
+    rules: str | None = None,
+    workers: int = 1,
+    explained: bool = False,
+    jurisdiction: str | None = None,
+    as_of: int | None = None,
+    why: str | None = None,
+    why_not: str | None = None,
+    chunk_size: int = 1000,
+) -> Iterator[Evaluation]:
+    """Decide (and with `explained`, explain) every case, in order, streaming.
+
+    Parameters
+    ----------
+    cases
+        (Case, source name) pairs; any iterable, consumed lazily.
+    workers
+        Processes to spread the chunks over; 1 evaluates in this process.
+    explained
+        Build the why trees (and the why-not of `why_not`) as well as the verdicts.
+    """
+    init = (rules, explained, jurisdiction, as_of, why, why_not)
+    return stream_chunks(cases, _evaluate_chunk, workers, _init, init, chunk_size)

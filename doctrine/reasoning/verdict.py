@@ -1,0 +1,158 @@
+"""The verdict: Outcome x Rulebase -> Verdict (relief, authority below a minimum, holdings).
+
+Holdings are the rules that decided the case, in the order courts take the questions. A
+holding found in every branch of the unsettled law is dispositive; one found only in some
+branches, or only when a procedural bar is set aside ("even if"), is an alternative holding
+and says under what condition it was reached.
+
+    Outcome(runs=(Run(applied=(("buffington_waiver", "review(waived)"),) ...), Run(even_if=...)))
+becomes
+    Verdict(relief_available=False, holdings=(Holding(rule="buffington_waiver", alternative=False) ...))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from doctrine.engine.rulebase import Rulebase
+from doctrine.engine.solve import Outcome, Run
+
+QUESTION_ORDER = ("preservation", "duty", "gate", "merits", "notice", "remedy", "authority", "allocution")
+SCHEMA = "doctrine.result/1"
+
+
+@dataclass(frozen=True)
+class Holding:
+    question: str
+    answer: str  # the conclusion the rule decided, e.g. "review(plain_error)"
+    rule: str
+    authority: str  # authority id
+    citation: str  # "Wade v. United States, 504 U.S. 181"
+    pin: str
+    statement: str  # the kind of statement in its source opinion
+    weight: str  # binding / persuasive, relative to the case's court
+    alternative: bool
+    condition: str = ""  # for alternatives: "even if review(waived) were set aside", "if bad_faith_ground = recognized"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    case: str
+    source: str
+    jurisdiction: str
+    relief_available: bool | None  # None: depends on an unsettled question
+    relief_kinds: tuple[str, ...]
+    relief_kinds_if: tuple[tuple[str, str], ...]  # (kind, condition) available in some branches only
+    below_minimum_authorized: bool | None
+    below_minimum_bases: tuple[str, ...]
+    depends_on: tuple[str, ...]
+    open_questions: tuple[str, ...]
+    holdings: tuple[Holding, ...]
+    conclusions: tuple[str, ...]  # everything that holds in every primary run
+    as_of: int | None = None
+
+    @property
+    def outcome(self) -> str:
+        """`available`, `none` or `depends` -- the word `expect relief` uses."""
+        return {True: "available", False: "none", None: "depends"}[self.relief_available]
+
+    def dispositive(self) -> tuple[Holding, ...]:
+        return tuple(h for h in self.holdings if not h.alternative)
+
+    def alternatives(self) -> tuple[Holding, ...]:
+        return tuple(h for h in self.holdings if h.alternative)
+
+
+def minimal_condition(runs: list[Run], where: list[Run]) -> str:
+    """The weakest condition under which a holding was reached.
+
+    `where` are the runs in which it was reached, among all `runs`. A run's branch names only
+    the open questions that mattered to it. A question stays in the condition only when every
+    run reaching the holding took the same position on it and some run taking another position
+    (with the same bars set aside) did not reach it; a bar stays when every such run set it aside.
+    """
+    parts = []
+    questions = sorted({q for r in where for q, _ in r.branch})
+    for q in questions:
+        values = {dict(r.branch).get(q) for r in where}
+        if len(values) != 1 or None in values:
+            continue
+        p = values.pop()
+        elsewhere = [r for r in runs if q in dict(r.branch) and dict(r.branch)[q] != p]
+        if any(r not in where for r in elsewhere if r.even_if in {w.even_if for w in where}):
+            parts.append(f"if {q} = {p}")
+    bars = {r.even_if for r in where}
+    if all(r.even_if for r in where) and len(bars) == 1:
+        parts += [f"even if {b} were set aside" for b in next(iter(bars))]
+    return "; ".join(parts)
+
+
+def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
+    q = rulebase.rules[rule].question if rule in rulebase.rules else ""
+    return (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
+
+
+def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
+    """Read the verdict and the holdings off every run of a case."""
+    primary = outcome.primary
+    everywhere = set.intersection(*(set(r.applied) for r in primary)) if primary else set()
+    holdings: dict[tuple[str, str], Holding] = {}
+
+    everyrun = list(outcome.runs)
+
+    def add(rule: str, conclusion: str, run: Run, alternative: bool) -> None:
+        if (rule, conclusion) in holdings:
+            return
+        info = rulebase.rules.get(rule)
+        holdings[(rule, conclusion)] = Holding(
+            question=info.question if info else "",
+            answer=conclusion,
+            rule=rule,
+            authority=info.authority if info else "",
+            citation=_cite(rulebase, rule),
+            pin=info.pin if info else "",
+            statement=info.statement if info else "",
+            weight="binding" if rule in run.binding else "persuasive",
+            alternative=alternative,
+            condition=minimal_condition(everyrun, [r for r in everyrun if (rule, conclusion) in r.applied]) if alternative else "",
+        )
+
+    for run in primary:  # dispositive first: decided the same way in every branch
+        for rule, conclusion in run.applied:
+            if (rule, conclusion) in everywhere:
+                add(rule, conclusion, run, False)
+    for run in primary + outcome.alternatives:
+        for rule, conclusion in run.applied:
+            add(rule, conclusion, run, True)
+    ordered = sorted(holdings.values(), key=lambda h: (h.alternative, *_order(rulebase, h.rule), h.answer))
+    kinds_if = sorted(
+        {
+            (k, minimal_condition(list(primary), [r2 for r2 in primary if k in r2.relief]))
+            for r in primary
+            for k in r.relief
+            if k not in outcome.relief_kinds
+        }
+    )
+    common = set.intersection(*(set(r.conclusions) for r in primary)) if primary else set()
+    bases = sorted(set.intersection(*(set(r.below_minimum) for r in primary))) if primary else []
+    return Verdict(
+        case=outcome.case,
+        source=outcome.source,
+        jurisdiction=outcome.jurisdiction,
+        relief_available=outcome.relief_available,
+        relief_kinds=outcome.relief_kinds,
+        relief_kinds_if=tuple(kinds_if),
+        below_minimum_authorized=outcome.below_minimum_authorized,
+        below_minimum_bases=tuple(bases),
+        depends_on=outcome.depends_on,
+        open_questions=tuple(sorted({q for r in primary for q, _ in r.branch})),
+        holdings=tuple(ordered),
+        conclusions=tuple(sorted(common)),
+        as_of=outcome.as_of,
+    )
+
+
+def _cite(rulebase: Rulebase, rule: str) -> str:
+    info = rulebase.rules.get(rule)
+    auth = rulebase.authorities.get(info.authority) if info else None
+    return auth.cite() if auth else ""

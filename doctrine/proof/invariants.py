@@ -3,7 +3,7 @@
 An invariant is a Python check over a `Scenario` (a case and a seed for the variations it
 tries) and, where the property is about one scenario or a pair of scenarios, its ASP form:
 rules deriving `_violation` that `doctrine.proof.verify` adds to the doctrine to search the whole
-finite fact space for a counterexample. The checks are run by `tests/test_invariants.py` and
+finite fact space for a counterexample. The checks are run by `tests/proof/test_invariants.py` and
 `doctrine fuzz` (hypothesis draws the scenarios and shrinks a failure).
 
     Scenario(case with `waiver_conduct refused_to_disclose_proffers` ...)

@@ -12,7 +12,7 @@ from doctrine.language.parse import parse_source
 from doctrine.engine.solve import input_universe
 from doctrine.language.source import Source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.case"))
 
 BASE = """case probe

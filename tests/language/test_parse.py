@@ -11,7 +11,7 @@ from doctrine.language.parse import _cache_file, _parser, load_source, parse_sou
 from doctrine.language.source import Position, Source, Span
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
 
-SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.case"))
+SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.case"))
 
 
 def n(text: str) -> Value:

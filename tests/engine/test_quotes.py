@@ -21,7 +21,7 @@ import clingo
 import pytest
 from clingo import ast
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"
 OPINIONS = ROOT / "doctrine" / "opinions"
 OPINION_FILES = {

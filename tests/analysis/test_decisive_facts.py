@@ -28,7 +28,7 @@ import pytest
 import doctrine
 from doctrine.reasoning.verdict import Verdict
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 SEEDS = ("wade", "king", "billings", "buffington", "mackmore")
 

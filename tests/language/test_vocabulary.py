@@ -6,7 +6,7 @@ from pathlib import Path
 
 from doctrine.language import vocabulary as V
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_vocabulary_lp_is_generated_from_the_python_half() -> None:

@@ -14,7 +14,7 @@ import clingo
 import pytest
 
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("doctrine_rule_helpers", HERE / "rules" / "conftest.py")
+_spec = importlib.util.spec_from_file_location("doctrine_rule_helpers", HERE.parent / "rules" / "conftest.py")
 assert _spec and _spec.loader
 helpers = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = helpers  # dataclasses look their module up

@@ -17,7 +17,7 @@ from doctrine.language.source import Source
 from doctrine.language.syntax import Case
 from clitools import doctrine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "rounsavall.case"
 CIRCUITS = ["seventh_circuit", "eighth_circuit"]
 

@@ -22,7 +22,7 @@ from doctrine.language.source import Source
 from doctrine.proof.verify import jurisdictions, stratification, verify
 from clitools import doctrine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ONE_SCENARIO = (
     "no_contradiction",
     "waiver_blocks_relief",

@@ -1,6 +1,6 @@
 """Rendered explanations of the five seed cases, compared with goldens.
 
-The goldens change only with `pytest tests/test_goldens.py --update-goldens`; review the diff.
+The goldens change only with `pytest tests/render/test_goldens.py --update-goldens`; review the diff.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDENS = Path(__file__).resolve().parent / "goldens"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDENS = Path(__file__).resolve().parents[1] / "goldens"
 SEEDS = ("wade", "king", "billings", "buffington", "mackmore")
 
 

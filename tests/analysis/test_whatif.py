@@ -26,7 +26,7 @@ from doctrine.language.syntax import Case, print_case
 from doctrine.analysis.whatif import decisive_unknowns, goal_term, reaches, what_if
 from clitools import doctrine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "tests" / "fixtures" / "toy_rules"
 FIXTURE = ROOT / "tests" / "fixtures" / "rounsavall.case"
 

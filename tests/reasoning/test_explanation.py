@@ -19,7 +19,7 @@ from doctrine.render.text import render_dot, render_html, render_markdown, verdi
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Solver
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RULEBASE = load_rulebase()
 SOLVER = Solver(RULEBASE)
 

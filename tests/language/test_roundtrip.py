@@ -21,7 +21,7 @@ from doctrine.language.parse import load_source, parse_source
 from doctrine.language.source import Source
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
 
-SCENARIOS = sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.case"))
+SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.case"))
 
 _WORDS = sorted({w for _, k in V.walk() if k.domain is not None for w in k.domain.words()})
 _KEYS = sorted({k.word for _, k in V.walk()} | set(V.EXPECT_KEYS))

@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from doctrine.version import __version__
-__all__ = ["decide", "explain", "__version__"]
+
+__all__ = ["__version__", "decide", "explain"]
 
 
 def decide(*args: Any, **kwargs: Any) -> Any:

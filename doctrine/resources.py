@@ -6,7 +6,7 @@ package data `doctrine.rules`, `doctrine.grammar` and `doctrine.opinions`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -29,21 +29,21 @@ def _find(name: str, marker: str) -> Path:
     raise FileNotFoundError(f"doctrine: cannot find {name}/ (looked beside and inside {_PACKAGE})")
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_dir() -> Path:
     return _find("rules", "doctrine.lp")
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar_path() -> Path:
     return _find("grammar", "case.lark") / "case.lark"
 
 
-@lru_cache(maxsize=None)
+@cache
 def opinions_dir() -> Path:
     return _PACKAGE / "opinions"
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema_path() -> Path:
     return _PACKAGE / "schema" / "result.schema.json"

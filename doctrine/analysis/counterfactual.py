@@ -23,10 +23,10 @@ from functools import lru_cache
 import clingo
 from clingo import Function, Number, Symbol, ast
 
-from doctrine.language import vocabulary as V
-from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.analysis.space import Change, Space, shape_facts, slot_of
 from doctrine.engine.rulebase import Rulebase, _jurisdiction_statements
+from doctrine.language import vocabulary as V
+from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NOWHERE
 
 COPY = "WhatifCopy"
@@ -127,7 +127,7 @@ def per_copy_doctrine(rulebase: Rulebase, jurisdiction: str) -> tuple[tuple[ast.
     key = (str(rulebase.directory), rulebase.digest, jurisdiction)
     if key not in _PER_COPY:
         t = _PerCopy(frozenset(V.input_predicates()))
-        stms: list[ast.AST] = [*rulebase.statements]  # type: ignore[list-item]
+        stms: list[ast.AST] = [*rulebase.statements]
         stms += _jurisdiction_statements(rulebase.directory, jurisdiction)
         done = tuple(x for x in map(t.statement, stms) if x is not None)
         _PER_COPY[key] = (done, frozenset(t.read))

@@ -24,9 +24,9 @@ from types import MappingProxyType
 
 from clingo import Function, Symbol
 
-from doctrine.language import vocabulary as V
 from doctrine.engine.compile import Program
 from doctrine.engine.compile import _word as compiled_word
+from doctrine.language import vocabulary as V
 from doctrine.language.syntax import Case, Statement, Value, ValueKind
 
 # Facts no party can change: where and how the question reaches the court, the numbers.

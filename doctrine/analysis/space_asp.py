@@ -394,7 +394,7 @@ _ORDER = {k.word: i for i, k in enumerate(V.CASE_KEYS)}
 def minimize(facts: Iterable[Symbol]) -> list[ast.AST]:
     """Weak constraints preferring scenarios that state little: each atom off its default costs 1."""
     defaults = {k.predicate: k.default for _, k in V.walk() if k.predicate is not None}
-    defaults.update({p: "unknown" for p in COMPARED})
+    defaults.update(dict.fromkeys(COMPARED, "unknown"))
     out: list[ast.AST] = []
     for f in facts:
         if f.name in ("court", "circuit") or str(f.arguments[-1]) == defaults.get(f.name):

@@ -20,17 +20,25 @@ from dataclasses import dataclass
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.language.check import check_case_file
-from doctrine.engine.compile import Program, compile_case
 from doctrine.analysis.counterfactual import Search, branches, goal_rules, inputs_read
-from doctrine.language.diagnostics import Diagnostic, DoctrineError
-from doctrine.reasoning.explanation import GOAL_ALIASES, Explanation, _matches, explain
-from doctrine.analysis.space import FIXED_KEYS, Change, Slot, apply_changes, fact_space, unknown_keys, unread_keys
-from doctrine.language.parse import parse_source
+from doctrine.analysis.space import (
+    FIXED_KEYS,
+    Change,
+    Slot,
+    apply_changes,
+    fact_space,
+    unknown_keys,
+    unread_keys,
+)
+from doctrine.engine.compile import Program, compile_case
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Run, Solver, circuit_of
+from doctrine.language.check import check_case_file
+from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.parse import parse_source
 from doctrine.language.source import NOWHERE, Source, Span
 from doctrine.language.syntax import Case, print_case
+from doctrine.reasoning.explanation import GOAL_ALIASES, Explanation, _matches, explain
 from doctrine.reasoning.verdict import Verdict, decide_verdict
 
 # Besides relief kinds: below a minimum (authority), the threshold gate, or any conclusion.
@@ -61,7 +69,7 @@ def conclusion_names(rulebase: Rulebase) -> frozenset[str]:
     """The name of every conclusion a rule derives (`derive(Id, X)`: the name of X)."""
     out = set()
     for clause in rulebase.clauses:
-        x = clause.ast_node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+        x = clause.ast_node.head.atom.symbol.arguments[1]
         out.add(x.name if x.ast_type == clingo.ast.ASTType.Function else x.symbol.name)
     return frozenset(out)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any
 
 import typer
 
@@ -41,8 +42,8 @@ def case_paths(paths: list[Path]) -> list[Path]:
 
 def load_all(paths: list[Path]) -> Iterator[Any]:
     """Load and check every file; report every bad file (all its diagnostics), then exit 2."""
-    from doctrine.language.diagnostics import DoctrineError
     from doctrine.language.check import load_case_file
+    from doctrine.language.diagnostics import DoctrineError
     from doctrine.render.text import render_diagnostics
 
     files = case_paths(paths)
@@ -61,7 +62,7 @@ def load_all(paths: list[Path]) -> Iterator[Any]:
     return iter(loaded)
 
 
-def parse_as_of(value: Optional[str]) -> int | None:
+def parse_as_of(value: str | None) -> int | None:
     if value is None:
         return None
     digits = value.replace("-", "")

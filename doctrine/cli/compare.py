@@ -55,14 +55,13 @@ def command(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
 ) -> None:
     """The outcome across jurisdictions and branches (or, --timeline, across dates)."""
-    from doctrine.render import text as render
-    from doctrine.render import compare as R
-    from doctrine.cli.common import Exit, make_console, parse_as_of
-    from doctrine.cli.common import cases_of
     from doctrine.analysis.compare import compare
     from doctrine.analysis.compare import timeline as timeline_of
+    from doctrine.cli.common import Exit, cases_of, make_console, parse_as_of
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver
+    from doctrine.render import compare as R
+    from doctrine.render import text as render
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or md", err=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,8 +19,8 @@ def register(app: typer.Typer) -> None:
 
 def compile_cmd(
     path: Path = typer.Argument(..., help="a case file"),
-    case: Optional[str] = typer.Option(None, help="only this case id"),
-    rules: Optional[str] = typer.Option(None, help="a rules directory (default: the bundled rules)"),
+    case: str | None = typer.Option(None, help="only this case id"),
+    rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
 ) -> None:
     """Print a case's facts as ASP, with its jurisdiction's settings: `clingo rules/doctrine.lp out.lp` reproduces a run."""
     from doctrine.engine.compile import compile_case, settings_lp

@@ -29,7 +29,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -55,7 +55,7 @@ def _default_paths() -> list[Path]:
 def command(
     old: str = typer.Argument(..., help="the old rules: a directory or a git revision"),
     new: str = typer.Argument(..., help="the new rules: a directory or a git revision"),
-    paths: Optional[list[Path]] = typer.Argument(None, help="case files or directories (default: scenarios/)"),
+    paths: list[Path] | None = typer.Argument(None, help="case files or directories (default: scenarios/)"),
     generated: int = typer.Option(0, "--generated", help="also compare N generated scenarios"),
     seed: int = typer.Option(0, "--seed", help="the seed of the generated scenarios"),
     generator: str = typer.Option("auto", "--generator", help="auto, strategies (hypothesis) or builtin"),
@@ -65,10 +65,10 @@ def command(
 ) -> None:
     """Decide every case under two rule sets and report what changed, case by case."""
     from doctrine.cli.common import Exit, load_all
-    from doctrine.regress.diff import RevisionError, diff_cases, materialise_rules
-    from doctrine.proof.generate import generated_cases
     from doctrine.engine.batch import default_workers
     from doctrine.language.syntax import print_case
+    from doctrine.proof.generate import generated_cases
+    from doctrine.regress.diff import RevisionError, diff_cases, materialise_rules
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or md", err=True)
@@ -114,8 +114,8 @@ def command(
 def _check_loads(spec: str, directory: Path) -> None:
     """Rules that do not load are bad input (exit 2), named by the argument that gave them."""
     from doctrine.cli.common import Exit
-    from doctrine.language.diagnostics import DoctrineError
     from doctrine.engine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
 
     try:
         load_rulebase(directory)

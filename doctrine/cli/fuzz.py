@@ -36,8 +36,8 @@ def command(
 ) -> None:
     """Fuzz the doctrine: every invariant on random well-formed cases, shrunk on failure."""
     from doctrine.cli.common import Exit, invariants_named
-    from doctrine.proof.fuzz import PROFILES, counterexample_text, fuzz
     from doctrine.engine.rulebase import load_rulebase
+    from doctrine.proof.fuzz import PROFILES, counterexample_text, fuzz
 
     chosen = invariants_named(invariant)
     if profile not in PROFILES:
@@ -80,24 +80,24 @@ def _explanations(v: Any, rulebase: Any, text: str, name: str) -> str:
     lines) and of the variants it was compared with, as comment lines: stdout stays a case file."""
     from rich.console import Console
 
-    from doctrine.reasoning.explanation import explain
-    from doctrine.proof.invariants import Context
     from doctrine.language.parse import parse_source
-    from doctrine.render.text import render_text
     from doctrine.language.source import Source
+    from doctrine.proof.invariants import Context
+    from doctrine.reasoning.explanation import explain
+    from doctrine.render.text import render_text
 
     ctx = Context(rulebase)
     out = io.StringIO()
     console = Console(file=out, width=96, no_color=True, highlight=False, soft_wrap=False)
     try:
         shown = list(parse_source(Source(name, text)).cases)
-    except Exception:  # noqa: BLE001 - a print_parse violation: explain the case as drawn
+    except Exception:
         shown = [v.scenario.case]
     shown += [c for c in v.pair or () if c != v.scenario.case]
     for case in shown:
         try:
             e = explain(ctx.outcome(case), rulebase)
-        except Exception as err:  # noqa: BLE001 - the violation may be that it cannot be solved
+        except Exception as err:
             console.print(f"(case {case.id} cannot be explained: {type(err).__name__}: {err})")
             continue
         console.print(render_text(e.verdict, e))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -22,13 +22,13 @@ def register(app: typer.Typer) -> None:
 
 def _evaluate(
     paths: list[Path],
-    rules: Optional[str],
-    as_of: Optional[str],
-    jurisdiction: Optional[str],
+    rules: str | None,
+    as_of: str | None,
+    jurisdiction: str | None,
     explain: bool,
-    case: Optional[str] = None,
-    why: Optional[str] = None,
-    why_not: Optional[str] = None,
+    case: str | None = None,
+    why: str | None = None,
+    why_not: str | None = None,
     workers: int = 1,
 ) -> list[tuple[Any, Any]]:
     from doctrine.reasoning.evaluate import evaluate
@@ -55,9 +55,9 @@ def _evaluate(
     return [(r.verdict, r.explanation) for r in results]
 
 
-def _emit(results: list[tuple[Any, Any]], fmt: str, rules: Optional[str]) -> None:
-    from doctrine.render import text as render
+def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None) -> None:
     from doctrine.engine.rulebase import load_rulebase
+    from doctrine.render import text as render
 
     if fmt == "json":
         doc = render.result_document((render.verdict_json(v, e) for v, e in results), load_rulebase(rules))
@@ -67,7 +67,7 @@ def _emit(results: list[tuple[Any, Any]], fmt: str, rules: Optional[str]) -> Non
     elif fmt == "html":
         sys.stdout.write(render.render_html(results))
     elif fmt in ("dot", "svg"):
-        for v, e in results:
+        for _v, e in results:
             if e is None:
                 continue
             if fmt == "svg":
@@ -90,9 +90,9 @@ def _emit(results: list[tuple[Any, Any]], fmt: str, rules: Optional[str]) -> Non
 def run(
     paths: list[Path] = typer.Argument(..., help="case files or directories"),
     format: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
-    rules: Optional[str] = typer.Option(None, help="a rules directory (default: the bundled rules)"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
-    jurisdiction: Optional[str] = typer.Option(None, help="override the case's jurisdiction setting"),
+    rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
+    as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
+    jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
 ) -> None:
     """Decide every case: relief, its kinds, authority below a minimum, and the holdings."""
@@ -105,13 +105,13 @@ def run(
 
 def explain(
     path: Path = typer.Argument(..., help="a case file"),
-    case: Optional[str] = typer.Option(None, "--case", help="only this case id"),
-    why: Optional[str] = typer.Option(None, "--why", help="explain this conclusion, e.g. review or relief(discovery)"),
-    why_not: Optional[str] = typer.Option(None, "--why-not", help="why a conclusion did not hold: relief, hearing, threshold_showing ..."),
+    case: str | None = typer.Option(None, "--case", help="only this case id"),
+    why: str | None = typer.Option(None, "--why", help="explain this conclusion, e.g. review or relief(discovery)"),
+    why_not: str | None = typer.Option(None, "--why-not", help="why a conclusion did not hold: relief, hearing, threshold_showing ..."),
     format: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
-    rules: Optional[str] = typer.Option(None, help="a rules directory (default: the bundled rules)"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
-    jurisdiction: Optional[str] = typer.Option(None, help="override the case's jurisdiction setting"),
+    rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
+    as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
+    jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
 ) -> None:
     """Explain a case: each holding down to the case-file lines and the opinions' words."""
     for flag, goal in (("--why", why), ("--why-not", why_not)):
@@ -120,7 +120,7 @@ def explain(
     _emit(results, format, rules)
 
 
-def _check_goal(flag: str, goal: Optional[str]) -> None:
+def _check_goal(flag: str, goal: str | None) -> None:
     """A goal is a conclusion term (`relief`, `review(plain_error)`); anything else is bad usage."""
     if goal is None:
         return

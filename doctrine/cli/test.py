@@ -25,14 +25,14 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 if TYPE_CHECKING:
     from doctrine.language.diagnostics import Diagnostic
-    from doctrine.regress.runner import CaseResult, Coverage
     from doctrine.reasoning.verdict import Verdict
+    from doctrine.regress.runner import CaseResult, Coverage
 
 FORMATS = ("text", "json", "junit")
 
@@ -43,17 +43,17 @@ def register(app: typer.Typer) -> None:
 
 def command(
     paths: list[Path] = typer.Argument(..., help="case files or directories"),
-    rules: Optional[str] = typer.Option(None, help="a rules directory (default: the bundled rules)"),
+    rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     format: str = typer.Option("text", "--format", "-f", help="text, json or junit"),
     coverage: bool = typer.Option(False, "--coverage", help="report rules never fired and branches never taken"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
 ) -> None:
     """Check every case's `expect` block against what the doctrine decides."""
     from doctrine.cli.common import Exit, load_all
+    from doctrine.engine.batch import default_workers
+    from doctrine.engine.rulebase import load_rulebase
     from doctrine.regress.runner import coverage as measure
     from doctrine.regress.runner import entries, run_entries
-    from doctrine.engine.rulebase import load_rulebase
-    from doctrine.engine.batch import default_workers
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit", err=True)
@@ -87,7 +87,7 @@ def _report_problems(problems: list[Diagnostic]) -> None:
     for name in {d.span.source for d in problems}:
         try:
             sources[name] = load_source(name)
-        except Exception:  # noqa: BLE001 - a frame without its source line is still a report
+        except Exception:
             pass
     sys.stderr.write(render_diagnostics(problems, sources))
 

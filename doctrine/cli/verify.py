@@ -36,11 +36,10 @@ def command(
     budget: float = typer.Option(10.0, "--budget", help="seconds spent making a counterexample small"),
 ) -> None:
     """Prove the invariants for every scenario of each jurisdiction (an ASP search per pair)."""
-    from doctrine.cli.common import Exit, refuse_broken_rules
-    from doctrine.cli.common import invariants_named
-    from doctrine.proof.invariants import Context
-    from doctrine.engine.rulebase import load_rulebase
     from doctrine.analysis.space_asp import size
+    from doctrine.cli.common import Exit, invariants_named, refuse_broken_rules
+    from doctrine.engine.rulebase import load_rulebase
+    from doctrine.proof.invariants import Context
     from doctrine.proof.verify import jurisdictions, verify
 
     chosen = invariants_named(invariant)

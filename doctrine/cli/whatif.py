@@ -26,8 +26,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _check_fix(fix: list[str]) -> list[str]:
-    from doctrine.language import vocabulary as V
     from doctrine.cli.common import Exit
+    from doctrine.language import vocabulary as V
 
     words = {f"{p.word}.{k.word}" if p else k.word for p, k in V.walk()}
     keys = [k for item in fix for k in item.split(",") if k]
@@ -70,13 +70,13 @@ def command(
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
 ) -> None:
     """The smallest changes of the facts under which the goal holds (or, --negate, stops holding)."""
-    from doctrine.render import text as render
-    from doctrine.render import whatif as R
-    from doctrine.cli.common import Exit, make_console, parse_as_of, cases_of
-    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.analysis.whatif import decisive_unknowns, goal_term, what_if
+    from doctrine.cli.common import Exit, cases_of, make_console, parse_as_of
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver
-    from doctrine.analysis.whatif import decisive_unknowns, goal_term, what_if
+    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.render import text as render
+    from doctrine.render import whatif as R
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or md", err=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import TypeVar
 
 from doctrine.engine.compile import compile_case
 from doctrine.engine.rulebase import load_rulebase

@@ -15,10 +15,10 @@ become
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from types import MappingProxyType
-from typing import Mapping
 
 from clingo import Function, Symbol
 
@@ -49,7 +49,7 @@ class Program:
         return "\n".join(lines) + "\n"
 
 
-@lru_cache(maxsize=None)
+@cache
 def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
     """`predicate(args...)` over constants; the fact space is finite, so each is built once."""
     return Function(predicate, [Function(a, []) for a in args])
@@ -185,9 +185,9 @@ def _compile_key(out: _Emitter, key: V.Key, stated: tuple[Statement, ...], parti
         if key.default is not None:
             out.emit(key.predicate, [key.default], None)
         if not key.keyed:  # singleton blocks: children's defaults are always stated
-            for child in key.children:
-                if child.default is not None and child.predicate:
-                    out.emit(child.predicate, [child.default], None)
+            for kid in key.children:
+                if kid.default is not None and kid.predicate:
+                    out.emit(kid.predicate, [kid.default], None)
         return
     for s in stated:
         head = _word(key, s.values[0], parties)

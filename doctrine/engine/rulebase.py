@@ -20,18 +20,19 @@ import copy
 import hashlib
 import os
 import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Any
 
 import clingo
 from clingo import ast
 
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
-from doctrine.resources import rules_dir
 from doctrine.language.source import Position, Span
+from doctrine.resources import rules_dir
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Rulebase:
     jurisdiction_programs: Mapping[str, str] = field(repr=False, default_factory=dict)
 
     def jurisdiction_for(self, circuit: str | None) -> str:
-        return circuit if circuit in self.jurisdictions else "default"
+        return circuit if circuit is not None and circuit in self.jurisdictions else "default"
 
     @property
     def statements(self) -> tuple[ast.AST, ...]:
@@ -205,7 +206,7 @@ class _NameAnonymous(ast.Transformer):
     def __init__(self) -> None:
         self.count = 0
 
-    def visit_Variable(self, node: ast.AST) -> ast.AST:  # noqa: N802 - clingo's visitor protocol
+    def visit_Variable(self, node: ast.AST) -> ast.AST:
         if node.name != "_":
             return node
         self.count += 1
@@ -332,11 +333,11 @@ def load_rulebase(directory: Path | str | None = None) -> Rulebase:
 @lru_cache(maxsize=8)
 def _load(root: Path, digest: str) -> Rulebase:
     path = _cache_path(digest)
-    data = None
+    data: dict[str, Any] | None = None
     if path is not None and path.exists():
         try:
             data = pickle.loads(path.read_bytes())
-        except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
+        except Exception:
             data = None
     if data is None:
         data = _read_rules(root)
@@ -363,7 +364,7 @@ def _load(root: Path, digest: str) -> Rulebase:
     )
 
 
-def _read_rules(root: Path) -> dict[str, object]:
+def _read_rules(root: Path) -> dict[str, Any]:
     """Parse, read the metadata of, and instrument the rule files: plain, picklable data."""
     entry = root / "doctrine.lp"
     if not entry.exists():

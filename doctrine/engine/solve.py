@@ -13,19 +13,18 @@ becomes
 
 from __future__ import annotations
 
-
-from dataclasses import dataclass, field, replace
-from typing import Iterator, Mapping, Sequence
-
 import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.language import vocabulary as V
 from doctrine.engine.compile import Program, fact_symbol, symbol_text
-from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.engine.rulebase import Rulebase, load_rulebase
+from doctrine.language import vocabulary as V
+from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NOWHERE, Span
 
 
@@ -184,7 +183,7 @@ class Engine:
         atoms = ctl.symbolic_atoms
         # Program literals of the externals, looked up once (assign_external by Symbol looks
         # the atom up on every call).
-        self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}
+        self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}  # type: ignore[union-attr]  # `in` checked
         self._literal_of_rep = {sym._rep: lit for sym, lit in self._literal.items()}
         # The externals are false until a case switches its facts on; switching only the
         # difference from the previous case is cheaper than assuming all of them each time
@@ -220,7 +219,7 @@ class Engine:
     def _decode(
         self, symbols: Sequence[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
     ) -> tuple[Run, frozenset[str]]:
-        got: dict[str, list] = {"holds": [], "applied": [], "binding": [], "barred_by": [], "_touches": [], "_body": []}
+        got: dict[str, list[Any]] = {"holds": [], "applied": [], "binding": [], "barred_by": [], "_touches": [], "_body": []}
         table = self._decoded
         for sym in symbols:
             rep = sym._rep

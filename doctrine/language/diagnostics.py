@@ -7,9 +7,9 @@ diagnostics to the CLI, which renders them as code frames and exits 2.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
 
 from doctrine.language.source import Source, Span
 

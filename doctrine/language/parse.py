@@ -28,9 +28,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.indenter import Indenter
 
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
-from doctrine.resources import grammar_path
 from doctrine.language.source import Position, Source, Span
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind
+from doctrine.resources import grammar_path
 
 MAX_BYTES = 5 * 1024 * 1024  # a case file is a page of facts; anything bigger is a mistake
 MAX_LINES = 100_000

@@ -24,7 +24,7 @@ class Source:
         starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
         return tuple(starts)
 
-    def position(self, offset: int) -> "Position":
+    def position(self, offset: int) -> Position:
         """The 1-based line and column of a character offset."""
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self._line_starts, offset)
@@ -61,7 +61,7 @@ class Span:
         return f"{self.source}:{self.start.line}:{self.start.column}"
 
     @staticmethod
-    def at(source: str, line: int, column: int, length: int = 1) -> "Span":
+    def at(source: str, line: int, column: int, length: int = 1) -> Span:
         return Span(source, Position(line, column), Position(line, column + length))
 
 
@@ -70,4 +70,4 @@ NOWHERE = Span("<none>", Position(0, 0), Position(0, 0))
 
 def span_field() -> Span:
     """A dataclass field for spans: kept, but not compared (a printed and re-parsed case is equal)."""
-    return field(default=NOWHERE, compare=False, repr=False, hash=False)  # type: ignore[no-any-return]
+    return field(default=NOWHERE, compare=False, repr=False, hash=False)

@@ -41,7 +41,7 @@ class Value:
 class Statement:
     key: str
     values: tuple[Value, ...] = ()
-    children: tuple["Statement", ...] = ()
+    children: tuple[Statement, ...] = ()
     span: Span = span_field()
     key_span: Span = span_field()
 

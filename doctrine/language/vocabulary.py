@@ -18,10 +18,10 @@ become
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
 
 
 class Form(Enum):
@@ -81,9 +81,9 @@ class Key:
     required: bool = False
     keyed: bool = False
     default: str | None = None  # value compiled when the key is absent (the record is silent)
-    children: tuple["Key", ...] = ()
+    children: tuple[Key, ...] = ()
 
-    def child(self, word: str) -> "Key | None":
+    def child(self, word: str) -> Key | None:
         for k in self.children:
             if k.word == word:
                 return k

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from doctrine.proof.invariants import INVARIANTS, Context, Invariant, Scenario
 from doctrine.engine.rulebase import Rulebase
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
+from doctrine.proof.invariants import INVARIANTS, Context, Invariant, Scenario
 
 PROFILES = {"ci": 100, "deep": 5000}  # examples drawn when --examples is not given
 
@@ -66,7 +66,7 @@ def check_all(ctx: Context, invariants: Sequence[Invariant], sc: Scenario) -> tu
         ctx.pair = None
         try:
             problem = inv.check(ctx, sc)
-        except Exception as e:  # noqa: BLE001 - a crash of the pipeline is a finding too
+        except Exception as e:
             problem = f"{type(e).__name__}: {e}"
         if problem is not None:
             return inv, problem

@@ -51,7 +51,7 @@ def contradiction(rulebase: Rulebase) -> str:
     """`X` and `no_X` never both hold, for every such pair the rules derive; nor EXCLUSIVE."""
     arity: dict[str, int] = {}
     for clause in rulebase.clauses:
-        term = clause.ast_node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+        term = clause.ast_node.head.atom.symbol.arguments[1]
         arity[getattr(term, "name", str(term))] = len(getattr(term, "arguments", ()))
     lines = []
     for name, n in sorted(arity.items()):

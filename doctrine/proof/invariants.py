@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from doctrine.engine.compile import compile_case
-from doctrine.language.diagnostics import DoctrineError
-from doctrine.proof.invariant_asp import ASP, EXCLUSIVE, LEGITIMATE_REASONS, WADE_RELIEF
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Run, Solver
+from doctrine.language.diagnostics import DoctrineError
 from doctrine.language.syntax import Case, Statement
+from doctrine.proof.invariant_asp import ASP, EXCLUSIVE, LEGITIMATE_REASONS, WADE_RELIEF
 from doctrine.proof.variations import add_child, renamed, set_value, shuffled, with_statement, word
 from doctrine.reasoning.verdict import Verdict, decide_verdict
 

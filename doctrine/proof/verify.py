@@ -32,10 +32,10 @@ import clingo
 from clingo import Function, Symbol, ast
 
 from doctrine.analysis import space_asp as space
-from doctrine.language import vocabulary as V
-from doctrine.proof.invariants import Context, Invariant, Scenario
 from doctrine.engine.rulebase import Rulebase
+from doctrine.language import vocabulary as V
 from doctrine.language.syntax import Case
+from doctrine.proof.invariants import Context, Invariant, Scenario
 
 WORLDS = ("w1", "w2")
 _INPUTS = frozenset(V.input_predicates())
@@ -229,7 +229,7 @@ def _confirm(ctx: Context, inv: Invariant, cases: tuple[Case, ...]) -> str | Non
         if inv.pair is not None and len(cases) == 2:
             return inv.pair(ctx, cases[0], cases[1])
         return inv.check(ctx, Scenario(cases[0]))
-    except Exception as e:  # noqa: BLE001 - the counterexample may crash the pipeline
+    except Exception as e:
         return f"{type(e).__name__}: {e}"
 
 

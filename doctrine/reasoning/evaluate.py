@@ -11,13 +11,13 @@ yields
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
-from doctrine.engine.compile import compile_case
-from doctrine.reasoning.explanation import Explanation, explain
 from doctrine.engine.batch import _WORKER, _init_worker, stream_chunks, worker_solver
+from doctrine.engine.compile import compile_case
 from doctrine.language.syntax import Case
+from doctrine.reasoning.explanation import Explanation, explain
 from doctrine.reasoning.verdict import Verdict, decide_verdict
 
 

@@ -15,17 +15,17 @@ becomes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Mapping
+from typing import Any
 
 import clingo
-from clingo import Symbol, SymbolType
-from clingo import ast
+from clingo import Symbol, SymbolType, ast
 
-from doctrine.language import vocabulary as V
 from doctrine.engine.rulebase import Clause, Rulebase
 from doctrine.engine.solve import Body, Outcome, Run
+from doctrine.language import vocabulary as V
 from doctrine.language.source import Span
 from doctrine.reasoning.verdict import Verdict, decide_verdict
 
@@ -60,7 +60,7 @@ class Node:
     pin: str = ""
     quote: str = ""
     statement: str = ""
-    because: tuple["Node", ...] = ()
+    because: tuple[Node, ...] = ()
     facts: tuple[Leaf, ...] = ()
     findings: tuple[str, ...] = ()  # negative conditions, read as findings
     ref: bool = False  # shown in full earlier in the explanation
@@ -76,7 +76,7 @@ class Failure:
     pin: str
     condition: str  # the failed body literal, as written
     text: str  # in plain words
-    deeper: tuple["Failure", ...] = ()
+    deeper: tuple[Failure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _say_symbol(sym: Symbol, negative: bool) -> str:
         return _word(sym)
     if sym.name == "holds" and len(sym.arguments) == 1:
         return say(sym.arguments[0], negative)
-    template = TEMPLATES.get(str(sym)) or TEMPLATES.get((sym.name, len(sym.arguments)))  # type: ignore[call-overload]
+    template = TEMPLATES.get(str(sym)) or TEMPLATES.get((sym.name, len(sym.arguments)))
     args = [_word(a) for a in sym.arguments]
     if template:
         text = template[1 if negative else 0]
@@ -179,15 +179,15 @@ class _TreeBuilder:
         key = f"{body.rule}:{conclusion}"
         info = self.rulebase.rules.get(body.rule)
         auth = self.rulebase.authorities.get(info.authority) if info else None
-        base = dict(
-            conclusion=conclusion,
-            text=say(conclusion),
-            rule=body.rule,
-            authority=auth.cite() if auth else (info.authority if info else ""),
-            pin=info.pin if info else "",
-            quote=info.quote if info else "",
-            statement=info.statement if info else "",
-        )
+        base: dict[str, Any] = {
+            "conclusion": conclusion,
+            "text": say(conclusion),
+            "rule": body.rule,
+            "authority": auth.cite() if auth else (info.authority if info else ""),
+            "pin": info.pin if info else "",
+            "quote": info.quote if info else "",
+            "statement": info.statement if info else "",
+        }
         if key in self.shown or (not rule and conclusion in self.shown) or depth > 12:
             return Node(**base, ref=True)
         self.shown.update((key, conclusion))
@@ -205,7 +205,7 @@ class _TreeBuilder:
         return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
 
     def _setting(self, sym: Symbol) -> Leaf:
-        q, p = (str(a) for a in sym.arguments)
+        q, _p = (str(a) for a in sym.arguments)
         branch = dict(self.run.branch)
         if q in branch:
             note = f"assumed: {q} is unsettled in {self.outcome.jurisdiction}, decided both ways"
@@ -279,12 +279,12 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             facts_used |= builder.facts_used
     failures: tuple[Failure, ...] = ()
     if why_not and primary is not None:
-        found = why_not_failures(why_not, primary, outcome, rulebase)
+        failed = why_not_failures(why_not, primary, outcome, rulebase)
         # A defendant who asks for a sentence below the minimum is refused that too: say why.
         seeks_below = "seeks(below_minimum_sentence)" in outcome.facts
         if GOAL_ALIASES.get(why_not, why_not) == "relief" and seeks_below and not primary.below_minimum:
-            found += why_not_failures("below_minimum_authorized", primary, outcome, rulebase)
-        failures = tuple(found)
+            failed += why_not_failures("below_minimum_authorized", primary, outcome, rulebase)
+        failures = tuple(failed)
     return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
 
 
@@ -381,11 +381,11 @@ def _ground(term: ast.AST, env: Mapping[str, Symbol]) -> str:
 
 def _first_failure(clause: Clause, goal: Symbol, m: _Matcher) -> tuple[ast.AST, dict[str, Symbol]] | None:
     node = clause.ast_node
-    head = node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+    head = node.head.atom.symbol.arguments[1]
     env = m.unify(head, goal, {}) if goal.arguments or not getattr(head, "arguments", ()) else {}
     if env is None:
         return None
-    body = list(node.body)  # type: ignore[attr-defined]
+    body = list(node.body)
     best: list[tuple[int, ast.AST, dict[str, Symbol]]] = []
 
     def go(i: int, env: dict[str, Symbol], budget: list[int]) -> bool:
@@ -413,7 +413,7 @@ def _first_failure(clause: Clause, goal: Symbol, m: _Matcher) -> tuple[ast.AST, 
         return None  # the rule is satisfied (the goal was defeated by an exception instead)
     if not best:
         return None
-    i, lit, env = max(best, key=lambda b: b[0])
+    _i, lit, env = max(best, key=lambda b: b[0])
     return lit, env
 
 
@@ -431,7 +431,7 @@ def why_not_failures(
     g = _parse(goal)
     out: list[Failure] = []
     for clause in rulebase.clauses:
-        head = clause.ast_node.head.atom.symbol.arguments[1]  # type: ignore[attr-defined]
+        head = clause.ast_node.head.atom.symbol.arguments[1]
         if _head_name(head) != g.name:
             continue
         found = _first_failure(clause, g, m)
@@ -521,9 +521,9 @@ def _static_atoms(rulebase: Rulebase) -> frozenset[Symbol]:
     if rulebase.digest not in _STATIC:
         out = set()
         for stm in rulebase.statements:
-            if _head_fact(stm) is not None:  # type: ignore[arg-type]
+            if _head_fact(stm) is not None:
                 try:
-                    out.add(clingo.parse_term(str(stm.head)))  # type: ignore[attr-defined]
+                    out.add(clingo.parse_term(str(stm.head)))
                 except RuntimeError:
                     pass
         _STATIC[rulebase.digest] = frozenset(out)

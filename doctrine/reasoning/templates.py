@@ -13,14 +13,14 @@ reads
 
 from __future__ import annotations
 
-from typing import Dict, Tuple
+import itertools
 
-Template = Tuple[str, str]
+Template = tuple[str, str]
 
 # ---------------------------------------------------------------------------------------------
 # Conclusions (holds/1 arguments), by the file that derives them
 
-CONCLUSIONS: Dict[Tuple[str, int], Template] = {
+CONCLUSIONS: dict[tuple[str, int], Template] = {
     # preservation.lp
     ("review", 1): (
         "standard of review: {0}",
@@ -196,7 +196,7 @@ CONCLUSIONS: Dict[Tuple[str, int], Template] = {
 # ---------------------------------------------------------------------------------------------
 # Input predicates (rules/vocabulary.lp): the case facts
 
-INPUTS: Dict[Tuple[str, int], Template] = {
+INPUTS: dict[tuple[str, int], Template] = {
     ("court", 1): ("the court is {0}", "the court is not {0}"),
     ("circuit", 1): ("the case is in {0}", "the case is not in {0}"),
     ("posture", 1): ("the question comes up as {0}", "the question does not come up as {0}"),
@@ -318,7 +318,7 @@ INPUTS: Dict[Tuple[str, int], Template] = {
 # ---------------------------------------------------------------------------------------------
 # The law of the case and the doctrine's own tables (they appear as premises)
 
-LAW: Dict[Tuple[str, int], Template] = {
+LAW: dict[tuple[str, int], Template] = {
     ("setting", 2): ("the law of the circuit on {0}: {1}", "the circuit's law on {0} is not {1}"),
     ("position", 2): ("the law of the case on {0}: {1}", "the law of the case on {0} is not {1}"),
     ("branch", 2): ("assuming the open question {0} is answered: {1}", "not assuming {0} answered {1}"),
@@ -339,7 +339,7 @@ LAW: Dict[Tuple[str, int], Template] = {
 }
 
 # Whole atoms whose words read better than their predicate's template.
-ATOMS: Dict[str, Template] = {
+ATOMS: dict[str, Template] = {
     "review(waived)": ("the claim was waived", "the claim was not waived"),
     "review(plain_error)": ("review is for plain error", "review is not for plain error"),
     "allocution_would_have_changed_decision(yes)": (
@@ -351,12 +351,12 @@ ATOMS: Dict[str, Template] = {
     "raised_below(no)": ("the claim was not raised in the district court", "it is not shown that the claim was forfeited"),
 }
 
-TEMPLATES: Dict[object, Template] = {**CONCLUSIONS, **INPUTS, **LAW, **ATOMS}
+TEMPLATES: dict[object, Template] = dict(itertools.chain(CONCLUSIONS.items(), INPUTS.items(), LAW.items(), ATOMS.items()))
 
 # ---------------------------------------------------------------------------------------------
 # Constants -> words
 
-WORDS: Dict[str, str] = {
+WORDS: dict[str, str] = {
     "any": "any of them",  # an unbound variable in a why-not condition
     # motions and the bases of authority below a minimum
     "s3553e": "§ 3553(e)",

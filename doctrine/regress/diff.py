@@ -19,12 +19,12 @@ import io
 import shutil
 import subprocess
 import tarfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.engine.batch import solve_cases
+from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.engine.solve import Outcome
 from doctrine.language.syntax import Case
 

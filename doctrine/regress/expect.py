@@ -16,16 +16,16 @@ become
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable
 
+from doctrine.engine.rulebase import Rulebase
 from doctrine.language import vocabulary as V
 from doctrine.language.diagnostics import Diagnostic, did_you_mean
-from doctrine.reasoning.explanation import Explanation
-from doctrine.engine.rulebase import Rulebase
 from doctrine.language.source import NOWHERE, Span, span_field
 from doctrine.language.syntax import Case, Statement, ValueKind
+from doctrine.reasoning.explanation import Explanation
 from doctrine.reasoning.verdict import Verdict
 
 OUTCOMES = ("available", "none", "depends")
@@ -39,7 +39,7 @@ _SHAPES: dict[str, tuple[tuple[str, ...] | None, int, int | None]] = {
     "no_relief_kind": (V.RELIEF.words(), 1, None),
     "below_minimum": (MINIMUM, 1, 1),
     "outcome_one_of": (OUTCOMES, 1, None),
-    **{k: (None, 1, None) for k in (*RULE_KEYS, "authority", *FACT_KEYS)},
+    **dict.fromkeys((*RULE_KEYS, "authority", *FACT_KEYS), (None, 1, None)),
     "in_jurisdiction": (None, 1, 1),
     "xfail": (None, 1, 1),
 }
@@ -61,7 +61,7 @@ class Expectation:
 
     case: str
     claims: tuple[Claim, ...] = ()
-    jurisdictions: tuple[tuple[str, "Expectation"], ...] = ()  # in_jurisdiction NAME -> nested
+    jurisdictions: tuple[tuple[str, Expectation], ...] = ()  # in_jurisdiction NAME -> nested
     xfail: str | None = None  # the reason, when the case is a known disagreement
     span: Span = span_field()
 
@@ -84,11 +84,10 @@ class Expectation:
     def needs_explanation(self) -> bool:
         return any(c.key in FACT_KEYS for c in self.claims) or any(e.needs_explanation for _, e in self.jurisdictions)
 
-    def walk(self) -> Iterable[tuple[str | None, "Expectation"]]:
+    def walk(self) -> Iterable[tuple[str | None, Expectation]]:
         """This expectation (jurisdiction None) and each nested in_jurisdiction one."""
         yield None, self
-        for name, nested in self.jurisdictions:
-            yield name, nested
+        yield from self.jurisdictions
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,13 @@ that installs doctrine: this module imports only pytest until a `.case` file is 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
-_SOLVERS: pytest.StashKey[dict[str, Any]] = pytest.StashKey()
+_SOLVERS: pytest.StashKey[dict[str | None, Any]] = pytest.StashKey()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -86,7 +87,7 @@ class CaseItem(pytest.Item):
         if result.mismatches:
             raise CaseMismatch(failure_text(result))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:  # type: ignore[override]
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, CaseMismatch):
             return str(excinfo.value)
         text = _diagnostics_text(excinfo.value)

@@ -12,17 +12,24 @@ becomes
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
-from doctrine.engine.compile import compile_case
-from doctrine.language.diagnostics import Diagnostic
-from doctrine.regress.expect import FACT_KEYS, Expectation, Mismatch, check_expectation, read_expectation, validate_expectation
-from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.batch import solve_cases
+from doctrine.engine.compile import compile_case
+from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Solver
+from doctrine.language.diagnostics import Diagnostic
 from doctrine.language.syntax import Case, CaseFile
 from doctrine.reasoning.verdict import Verdict
+from doctrine.regress.expect import (
+    FACT_KEYS,
+    Expectation,
+    Mismatch,
+    check_expectation,
+    read_expectation,
+    validate_expectation,
+)
 
 PASS, FAIL, XFAIL, XPASS, UNCHECKED = "pass", "fail", "xfail", "xpass", "unchecked"
 STATUSES = (PASS, FAIL, XFAIL, XPASS, UNCHECKED)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctrine.render import text as render
 from doctrine.analysis.compare import Column, Comparison, Holding, Step, Timeline
 from doctrine.reasoning.explanation import say
+from doctrine.render import text as render
 
 COMPARE_SCHEMA = "doctrine.compare/1"
 TIMELINE_SCHEMA = "doctrine.timeline/1"

@@ -15,12 +15,13 @@ import html
 import json
 import shutil
 import subprocess
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from doctrine.language.diagnostics import Diagnostic, code_frame
-from doctrine.reasoning.explanation import Explanation, Failure, Leaf, Node, say
 from doctrine.engine.rulebase import Rulebase
+from doctrine.language.diagnostics import Diagnostic, code_frame
 from doctrine.language.source import Source
+from doctrine.reasoning.explanation import Explanation, Failure, Leaf, Node, say
 from doctrine.reasoning.verdict import SCHEMA, Holding, Verdict
 
 FORMATS = ("text", "json", "md", "dot", "svg", "html")

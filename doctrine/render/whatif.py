@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctrine.render import text as render
-from doctrine.reasoning.explanation import say
 from doctrine.analysis.space import Change
 from doctrine.analysis.whatif import Alternative, Result, Unknowns, WhatIf
+from doctrine.reasoning.explanation import say
+from doctrine.render import text as render
 
 WHATIF_SCHEMA = "doctrine.whatif/1"
 UNKNOWNS_SCHEMA = "doctrine.unknowns/1"
@@ -100,7 +100,10 @@ def holdings_changed(w: WhatIf, a: Alternative) -> tuple[list[str], list[str]]:
     """The holdings the changed case gains and loses, as `rule: conclusion in words`."""
     before = {(h.rule, h.answer) for h in w.baseline.holdings}
     after = {(h.rule, h.answer) for h in a.verdict.holdings}
-    words = lambda hs: [f"{r}: {say(x)}" for r, x in sorted(hs)]
+
+    def words(hs: set[tuple[str, str]]) -> list[str]:
+        return [f"{r}: {say(x)}" for r, x in sorted(hs)]
+
     return words(after - before), words(before - after)
 
 
@@ -191,7 +194,7 @@ def result_words(r: Result) -> str:
 
 
 def _fact_name(f: Any) -> str:
-    return f.slot.path + (f"[{f.slot.head.name}]" if f.slot.head else "")
+    return str(f.slot.path) + (f"[{f.slot.head.name}]" if f.slot.head else "")
 
 
 def _where(f: Any) -> str:

@@ -7,15 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from clitools import doctrine
 
 from doctrine.analysis.compare import compare, timeline
 from doctrine.analysis.counterfactual import branches
-from doctrine.language.parse import parse_source
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Solver
+from doctrine.language.parse import parse_source
 from doctrine.language.source import Source
 from doctrine.language.syntax import Case
-from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "rounsavall.case"

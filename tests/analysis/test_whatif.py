@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 from clingo import Function, Symbol
+from clitools import doctrine
 
-from doctrine.language.check import check_case_file
-from doctrine.engine.compile import compile_case
 from doctrine.analysis.counterfactual import Search, goal_rules
 from doctrine.analysis.space import Change, apply_changes, fact_space
-from doctrine.language.parse import parse_source
+from doctrine.analysis.whatif import decisive_unknowns, goal_term, reaches, what_if
+from doctrine.engine.compile import compile_case
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Solver, circuit_of
+from doctrine.language.check import check_case_file
+from doctrine.language.parse import parse_source
 from doctrine.language.source import Source
 from doctrine.language.syntax import Case, print_case
-from doctrine.analysis.whatif import decisive_unknowns, goal_term, reaches, what_if
-from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "tests" / "fixtures" / "toy_rules"

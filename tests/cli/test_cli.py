@@ -52,8 +52,8 @@ def test_compile_output_reproduces_the_run(tmp_path: Path) -> None:
     import clingo
 
     from doctrine.engine.compile import compile_case
-    from doctrine.language.check import load_case_file
     from doctrine.engine.solve import Solver
+    from doctrine.language.check import load_case_file
 
     done = doctrine("compile", str(SCENARIOS / "billings.case"))
     assert done.returncode == 0, done.stderr

@@ -9,10 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from minrules import ROOT, make_rules, passing_suite
-
-
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doctrine.proof import strategies
-from doctrine.reasoning.evaluate import evaluate
 from doctrine.engine.compile import compile_case
-from doctrine.reasoning.explanation import explain
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Engine, Solver, circuit_of
+from doctrine.proof import strategies
+from doctrine.reasoning.evaluate import evaluate
+from doctrine.reasoning.explanation import explain
 
 RULEBASE = load_rulebase()
 SHARED = Solver(RULEBASE)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import clingo
@@ -73,7 +73,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def opinion(name: str) -> str:
     return normalise((OPINIONS / OPINION_FILES[name]).read_text(encoding="utf-8"))
 
@@ -160,7 +160,7 @@ def test_authorities_well_formed():
         assert (month, day) == (0, 0) or (1 <= month <= 12 and 1 <= day <= 31), where
         assert status in statuses, where
     assert len(ids) == len(set(ids))
-    required = "wade king billings buffington mackmore olano miller rounsavall perez mullins holbdy black peters lezine emerson villareal wilson williams luepke kimbrough santobello".split()
+    required = ["wade", "king", "billings", "buffington", "mackmore", "olano", "miller", "rounsavall", "perez", "mullins", "holbdy", "black", "peters", "lezine", "emerson", "villareal", "wilson", "williams", "luepke", "kimbrough", "santobello"]
     assert not set(required) - set(ids)
 
 

@@ -196,7 +196,7 @@ def test_loaded_file_is_checked(tmp_path: Path) -> None:
 
 # Anything at all: a DoctrineError or an AST, never a traceback.
 _ALPHABET = hs.sampled_from(
-    list('case end\n  \t,"\\#§()-.:0123456789azRul_') + ["case ", "\nend\n", "Rule 35(b)", "é"]
+    [*'case end\n  \t,"\\#§()-.:0123456789azRul_', "case ", "\nend\n", "Rule 35(b)", "é"]
 )
 
 

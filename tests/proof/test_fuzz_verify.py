@@ -13,14 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from clitools import doctrine
 
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.language.parse import parse_source
+from doctrine.language.source import Source
 from doctrine.proof.fuzz import counterexample_text, fuzz
 from doctrine.proof.invariants import BY_NAME, INVARIANTS, Context
-from doctrine.language.parse import parse_source
-from doctrine.engine.rulebase import load_rulebase
-from doctrine.language.source import Source
 from doctrine.proof.verify import jurisdictions, stratification, verify
-from clitools import doctrine
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE_SCENARIO = (

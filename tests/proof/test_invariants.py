@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 
+from doctrine.engine.rulebase import load_rulebase
 from doctrine.language.check import load_case_file
 from doctrine.proof.fuzz import scenarios
 from doctrine.proof.invariants import BY_NAME, INVARIANTS, Context, Scenario, contradictions
-from doctrine.engine.rulebase import load_rulebase
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [c for p in sorted((ROOT / "scenarios").glob("*.case")) for c in load_case_file(p).cases]

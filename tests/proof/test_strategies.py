@@ -8,13 +8,13 @@ from clingo import ast
 from hypothesis import given
 
 from doctrine.analysis import space_asp as space
+from doctrine.engine.compile import compile_case
 from doctrine.language import vocabulary as V
 from doctrine.language.check import check_case_file
-from doctrine.engine.compile import compile_case
 from doctrine.language.parse import parse_source
 from doctrine.language.source import Source
-from doctrine.proof.strategies import case_texts, cases
 from doctrine.language.syntax import Case, CaseFile, print_case_file
+from doctrine.proof.strategies import case_texts, cases
 
 
 @given(case_texts())

@@ -12,12 +12,12 @@ import clingo
 import pytest
 from hypothesis import given
 
-from doctrine.proof import strategies
 from doctrine.engine.compile import compile_case
-from doctrine.reasoning.explanation import Node, explain
-from doctrine.render.text import render_dot, render_html, render_markdown, verdict_json
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Solver
+from doctrine.proof import strategies
+from doctrine.reasoning.explanation import Node, explain
+from doctrine.render.text import render_dot, render_html, render_markdown, verdict_json
 
 ROOT = Path(__file__).resolve().parents[2]
 RULEBASE = load_rulebase()
@@ -48,7 +48,7 @@ def test_every_conclusion_has_a_sound_explanation(case) -> None:  # type: ignore
     holdings = {(h.rule, h.answer) for h in e.verdict.holdings}
     shown = {(n.rule, n.conclusion) for n in e.nodes() if n.rule}
     # every holding is explained (in full, or referenced where it was already shown)
-    assert {h for h in holdings} <= shown | {(n.rule, n.conclusion) for n in e.nodes() if n.ref}
+    assert set(holdings) <= shown | {(n.rule, n.conclusion) for n in e.nodes() if n.ref}
     for n in e.nodes():
         if n.rule:
             assert n.rule in RULEBASE.rules, n.rule

@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from minrules import MERE, RACE, ROOT, UNTIED, make_rules
 
 from doctrine.language.check import check_case_file
-from doctrine.proof.generate import generated_cases
 from doctrine.language.syntax import CaseFile
-from minrules import MERE, RACE, ROOT, UNTIED, make_rules
+from doctrine.proof.generate import generated_cases
 
 TIES = "allegation(A), allegation_support(A, record_evidence), allegation_ties_decision_maker(A, yes)."
 
@@ -120,9 +120,9 @@ def _git_checkout() -> bool:
 
 @pytest.mark.skipif(not _git_checkout(), reason="not a git checkout")
 def test_head_against_head(cli, setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from doctrine.engine.rulebase import load_rulebase
     from doctrine.language.diagnostics import DoctrineError
     from doctrine.regress.diff import materialise_rules
-    from doctrine.engine.rulebase import load_rulebase
 
     try:
         load_rulebase(materialise_rules("HEAD", tmp_path / "head"))
@@ -135,8 +135,8 @@ def test_head_against_head(cli, setup, tmp_path: Path) -> None:  # type: ignore[
 
 
 def test_real_rules_against_a_copy_report_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from doctrine.language.diagnostics import DoctrineError
     from doctrine.engine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
 
     try:
         load_rulebase(ROOT / "rules")
@@ -179,8 +179,8 @@ WEAKENED = (RULE, RULE.replace(", not holds(review(waived)).", "."))
 
 def test_weakening_a_real_rule_changes_only_cases_it_now_decides(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Dropping `not holds(review(waived))` from wade_mere_assistance: every change shows the rule."""
-    from doctrine.language.diagnostics import DoctrineError
     from doctrine.engine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
 
     try:
         load_rulebase(ROOT / "rules")

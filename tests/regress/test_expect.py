@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from doctrine.regress.expect import Claim, read_expectation, validate_expectation
-from doctrine.language.parse import parse_source
-from doctrine.regress.runner import FAIL, PASS, UNCHECKED, XFAIL, XPASS, CaseResult, entries, run_entries
-from doctrine.engine.rulebase import Rulebase, load_rulebase
-from doctrine.language.source import Source
 from minrules import MERE, OPEN, RACE, case_text, make_rules
+
+from doctrine.engine.rulebase import Rulebase, load_rulebase
+from doctrine.language.parse import parse_source
+from doctrine.language.source import Source
+from doctrine.regress.expect import Claim, read_expectation, validate_expectation
+from doctrine.regress.runner import FAIL, PASS, UNCHECKED, XFAIL, XPASS, CaseResult, entries, run_entries
 
 
 @pytest.fixture(scope="module")

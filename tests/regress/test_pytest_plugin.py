@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from minrules import MERE, RACE, ROOT, UNTIED, case_text, make_rules
 
 pytest_plugins = ["pytester"]

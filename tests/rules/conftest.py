@@ -15,9 +15,9 @@ at the time of writing), so these tests do not depend on the parser.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import clingo
 import clingo.ast

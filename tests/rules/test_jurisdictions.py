@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import RULES, _facts_of, open_questions
 
 EXPECTED = {

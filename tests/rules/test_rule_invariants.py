@@ -17,13 +17,13 @@ every branch of the open questions:
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
+from functools import cache
 
 import clingo
+from conftest import RULES, open_questions
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import RULES, open_questions
 from doctrine.language import vocabulary as V
 
 TRI = ("yes", "no", "unknown")
@@ -65,7 +65,7 @@ class Grounded:
         return models[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def grounded(jurisdiction: str) -> Grounded:
     return Grounded(jurisdiction)
 

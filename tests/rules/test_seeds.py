@@ -8,7 +8,6 @@ of the claim. No seed gets relief in any run.
 from __future__ import annotations
 
 import pytest
-
 from conftest import check, runs, seed_facts
 
 JURISDICTION = {

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 import string
 
-import clingo
 import clingo.ast as ast
-
 from conftest import RULES
-from doctrine.reasoning import templates as T
+
 from doctrine.language import vocabulary as V
+from doctrine.reasoning import templates as T
 
 
 def _conclusions() -> set[tuple[str, int]]:
@@ -67,6 +66,6 @@ def test_words_cover_the_vocabulary_constants():
 
 
 def test_a_conclusion_reads_as_english():
-    pos, neg = T.TEMPLATES[("no_threshold_showing", 1)]
+    pos, _neg = T.TEMPLATES[("no_threshold_showing", 1)]
     assert pos.format(T.WORDS["impermissible_factor"]).startswith("no substantial threshold showing")
     assert T.WORDS["s3553e"] == "§ 3553(e)" and T.WORDS["stand_in"] == "a stand-in prosecutor"

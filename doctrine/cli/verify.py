@@ -36,7 +36,7 @@ def command(
     budget: float = typer.Option(10.0, "--budget", help="seconds spent making a counterexample small"),
 ) -> None:
     """Prove the invariants for every scenario of each jurisdiction (an ASP search per pair)."""
-    from doctrine.analysis.space_asp import size
+    from doctrine.analysis.space import size
     from doctrine.cli.common import Exit, invariants_named, refuse_broken_rules
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.proof.invariants import Context

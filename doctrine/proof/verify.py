@@ -1,7 +1,7 @@
 """Verify: Rulebase x invariant x jurisdiction -> Proof (UNSAT: it holds for every scenario).
 
 Each invariant with an ASP form is checked by one search over the whole finite fact space
-(`doctrine.analysis.space_asp`, about 10^180 scenarios): the choice rules of the space, the doctrine as
+(`doctrine.analysis.space`, about 10^180 scenarios): the choice rules of the space, the doctrine as
 written (`Rulebase.statements` without the trace siblings) with the jurisdiction's settings,
 a choice of branch for each question the jurisdiction leaves open, and a constraint that
 the invariant FAILS. No model: a proof for every scenario of the jurisdiction. A model: a
@@ -31,7 +31,7 @@ from typing import Any
 import clingo
 from clingo import Function, Symbol, ast
 
-from doctrine.analysis import space_asp as space
+from doctrine.analysis import space
 from doctrine.engine.rulebase import Rulebase
 from doctrine.language import vocabulary as V
 from doctrine.language.syntax import Case

@@ -7,7 +7,7 @@ import pytest
 from clingo import ast
 from hypothesis import given
 
-from doctrine.analysis import space_asp as space
+from doctrine.analysis import space
 from doctrine.engine.compile import compile_case
 from doctrine.language import vocabulary as V
 from doctrine.language.check import check_case_file

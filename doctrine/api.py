@@ -25,17 +25,17 @@ class Result:
     explanation: Explanation | None = None
 
     def to_json(self) -> dict[str, Any]:
-        from doctrine.render.text import verdict_json
+        from doctrine.render.json import verdict_json
 
         return verdict_json(self.verdict, self.explanation)
 
     def markdown(self) -> str:
-        from doctrine.render.text import render_markdown
+        from doctrine.render.markdown import render_markdown
 
         return render_markdown(self.verdict, self.explanation)
 
     def _repr_html_(self) -> str:
-        from doctrine.render.text import render_html
+        from doctrine.render.html import render_html
 
         return render_html([(self.verdict, self.explanation)])
 

@@ -100,7 +100,7 @@ def command(
             _check_loads(spec, directory)
         report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated)
     if format == "json":
-        from doctrine.render.text import to_json
+        from doctrine.render.json import to_json
 
         sys.stdout.write(to_json(json_document(report)) + "\n")
     elif format == "md":

@@ -57,31 +57,35 @@ def _evaluate(
 
 def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None) -> None:
     from doctrine.engine.rulebase import load_rulebase
-    from doctrine.render import text as render
+    from doctrine.render.graph import render_dot, render_svg
+    from doctrine.render.html import render_html
+    from doctrine.render.json import result_document, to_json, verdict_json
+    from doctrine.render.markdown import render_markdown
+    from doctrine.render.text import render_text
 
     if fmt == "json":
-        doc = render.result_document((render.verdict_json(v, e) for v, e in results), load_rulebase(rules))
-        sys.stdout.write(render.to_json(doc) + "\n")
+        doc = result_document((verdict_json(v, e) for v, e in results), load_rulebase(rules))
+        sys.stdout.write(to_json(doc) + "\n")
     elif fmt == "md":
-        sys.stdout.write("\n".join(render.render_markdown(v, e) for v, e in results))
+        sys.stdout.write("\n".join(render_markdown(v, e) for v, e in results))
     elif fmt == "html":
-        sys.stdout.write(render.render_html(results))
+        sys.stdout.write(render_html(results))
     elif fmt in ("dot", "svg"):
         for _v, e in results:
             if e is None:
                 continue
             if fmt == "svg":
                 try:
-                    sys.stdout.write(render.render_svg(e))
+                    sys.stdout.write(render_svg(e))
                 except RuntimeError as err:
                     typer.echo(f"doctrine: {err}", err=True)
                     raise Exit(2)
             else:
-                sys.stdout.write(render.render_dot(e))
+                sys.stdout.write(render_dot(e))
     elif fmt == "text":
         console = make_console()
         for v, e in results:
-            console.print(render.render_text(v, e))
+            console.print(render_text(v, e))
     else:
         typer.echo(f"doctrine: unknown format {fmt!r}; expected {FORMAT_HELP}", err=True)
         raise Exit(2)

@@ -68,7 +68,7 @@ def command(
     results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes))
     measured = measure(outcomes, rulebase) if outcomes is not None else None
     if format == "json":
-        from doctrine.render.text import to_json
+        from doctrine.render.json import to_json
 
         sys.stdout.write(to_json(json_document(results, rulebase.digest, measured)) + "\n")
     elif format == "junit":

@@ -75,8 +75,8 @@ def command(
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver
     from doctrine.language.diagnostics import DoctrineError
-    from doctrine.render import text as render
     from doctrine.render import whatif as R
+    from doctrine.render.json import to_json
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or md", err=True)
@@ -111,7 +111,7 @@ def command(
             )
     if format == "json":
         docs = [R.unknowns_json(r) if unknowns else R.whatif_json(r) for r in results]
-        sys.stdout.write(render.to_json({"results": docs}) + "\n")
+        sys.stdout.write(to_json({"results": docs}) + "\n")
     elif format == "md":
         sys.stdout.write(
             "\n".join(R.unknowns_markdown(r) if unknowns else R.whatif_markdown(r, explain) for r in results)

@@ -15,7 +15,7 @@ from typing import Any
 
 from doctrine.analysis.compare import Column, Comparison, Holding, Step, Timeline
 from doctrine.reasoning.explanation import say
-from doctrine.render import text as render
+from doctrine.render.json import verdict_json
 
 COMPARE_SCHEMA = "doctrine.compare/1"
 TIMELINE_SCHEMA = "doctrine.timeline/1"
@@ -79,7 +79,7 @@ def comparison_json(cmp: Comparison) -> dict[str, Any]:
             }
             for d in cmp.divergences
         ],
-        "verdicts": [render.verdict_json(v) for v in cmp.verdicts],
+        "verdicts": [verdict_json(v) for v in cmp.verdicts],
     }
 
 

@@ -1,6 +1,6 @@
 """Render what-if answers and unknown facts: WhatIf / Unknowns -> rich renderables, JSON, Markdown.
 
-Verdicts and explanations under the changed facts are rendered by `doctrine.render.text`; this
+Verdicts and explanations under the changed facts are rendered by `doctrine.render.text` and `doctrine.render.markdown`; this
 module adds the diffs of the case file and the table of open facts. Case and rule text goes
 through rich's `Text`, never markup.
 
@@ -16,7 +16,10 @@ from typing import Any
 from doctrine.analysis.space import Change
 from doctrine.analysis.whatif import Alternative, Result, Unknowns, WhatIf
 from doctrine.reasoning.explanation import say
-from doctrine.render import text as render
+from doctrine.render.json import verdict_json
+from doctrine.render.markdown import render_markdown
+from doctrine.render.text import render_text
+from doctrine.render.words import minimum_line, relief_line
 
 WHATIF_SCHEMA = "doctrine.whatif/1"
 UNKNOWNS_SCHEMA = "doctrine.unknowns/1"
@@ -55,7 +58,7 @@ def whatif_json(w: WhatIf) -> dict[str, Any]:
         "fixed": list(w.fixed),
         "max_changes": w.max_changes,
         "already": w.already,
-        "baseline": render.verdict_json(w.baseline),
+        "baseline": verdict_json(w.baseline),
         "alternatives": [
             {
                 "cost": a.cost,
@@ -63,7 +66,7 @@ def whatif_json(w: WhatIf) -> dict[str, Any]:
                 "diff": a.diff,
                 "confirmed": a.confirmed,
                 "problems": list(a.problems),
-                "verdict": render.verdict_json(a.verdict, a.explanation),
+                "verdict": verdict_json(a.verdict, a.explanation),
             }
             for a in w.alternatives
         ],
@@ -114,9 +117,9 @@ def _alt_text(w: WhatIf, i: int, a: Alternative, explain: bool) -> list[Any]:
     mark += "".join(f"\n   check: {p}" for p in a.problems)
     out: list[Any] = [Text(f"\n{i}. {a.cost} change(s){mark}", style="bold"), _diff_text(a.diff)]
     if explain:
-        return [*out, render.render_text(a.verdict, a.explanation, quotes=False)]
+        return [*out, render_text(a.verdict, a.explanation, quotes=False)]
     body = Text(
-        render.relief_line(a.verdict) + "; " + render.minimum_line(a.verdict) + "\n",
+        relief_line(a.verdict) + "; " + minimum_line(a.verdict) + "\n",
         style="green" if a.confirmed else "red",
     )
     gained, lost = holdings_changed(w, a)
@@ -136,7 +139,7 @@ def whatif_text(w: WhatIf, explain: bool = False) -> Any:
 
     head = Text(_goal_line(w) + "\n")
     head.append(
-        "As stated: " + render.relief_line(w.baseline) + "; " + render.minimum_line(w.baseline) + "\n"
+        "As stated: " + relief_line(w.baseline) + "; " + minimum_line(w.baseline) + "\n"
     )
     head.append("Fixed: " + ", ".join(w.fixed) + "\n")
     head.append(_summary(w), style="bold")
@@ -151,9 +154,9 @@ def _alt_markdown(w: WhatIf, i: int, a: Alternative, explain: bool) -> list[str]
     mark = "" if a.confirmed else " (not confirmed by the solver)"
     out = [f"### {i}. {a.cost} change(s){mark}", "", "```diff", a.diff.rstrip("\n"), "```", ""]
     if explain:
-        return [*out, demote(render.render_markdown(a.verdict, a.explanation), 2)]
+        return [*out, demote(render_markdown(a.verdict, a.explanation), 2)]
     gained, lost = holdings_changed(w, a)
-    out += [f"- {render.relief_line(a.verdict)}; {render.minimum_line(a.verdict)}"]
+    out += [f"- {relief_line(a.verdict)}; {minimum_line(a.verdict)}"]
     out += [f"- gains `{x.split(':', 1)[0]}`:{x.split(':', 1)[1]}" for x in gained]
     out += [f"- loses `{x.split(':', 1)[0]}`:{x.split(':', 1)[1]}" for x in lost]
     return [*out, ""]
@@ -167,7 +170,7 @@ def demote(markdown: str, levels: int) -> str:
 def whatif_markdown(w: WhatIf, explain: bool = False) -> str:
     out = [f"## What if: {w.case} ({w.jurisdiction.replace('_', ' ')})", "", f"- {_goal_line(w)}"]
     out += [
-        f"- As stated: {render.relief_line(w.baseline)}; {render.minimum_line(w.baseline)}",
+        f"- As stated: {relief_line(w.baseline)}; {minimum_line(w.baseline)}",
         f"- Fixed: {', '.join(w.fixed)}",
         "",
         _summary(w),

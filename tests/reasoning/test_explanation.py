@@ -17,7 +17,10 @@ from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Solver
 from doctrine.proof import strategies
 from doctrine.reasoning.explanation import Node, explain
-from doctrine.render.text import render_dot, render_html, render_markdown, verdict_json
+from doctrine.render.graph import render_dot
+from doctrine.render.html import render_html
+from doctrine.render.json import verdict_json
+from doctrine.render.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 RULEBASE = load_rulebase()

@@ -20,7 +20,8 @@ def _render(name: str, fmt: str) -> str:
     from rich.console import Console
 
     import doctrine
-    from doctrine.render.text import render_markdown, render_text
+    from doctrine.render.markdown import render_markdown
+    from doctrine.render.text import render_text
 
     [result] = doctrine.explain(f"scenarios/{name}.case")
     text: str

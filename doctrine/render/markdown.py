@@ -1,0 +1,63 @@
+"""Markdown: Verdict and Explanation -> a Markdown document (the `--format md` output).
+
+    Verdict(case="billings", ...)
+becomes
+    "## billings (seventh circuit)\n\nRelief: none ..."
+"""
+
+from __future__ import annotations
+
+from doctrine.reasoning.explanation import Explanation, Failure, Node, say
+from doctrine.reasoning.verdict import Verdict
+from doctrine.render.words import cite, minimum_line, relief_line, where
+
+
+def render_markdown(v: Verdict, explanation: Explanation | None = None) -> str:
+    out = [f"## {v.case} ({v.jurisdiction.replace('_', ' ')})", "", f"- {relief_line(v)}", f"- {minimum_line(v)}"]
+    if v.open_questions:
+        out.append(f"- Unsettled here, decided both ways: {', '.join(v.open_questions)}")
+    out += ["", "| | question | holding | rule | authority |", "|---|---|---|---|---|"]
+    for h in v.holdings:
+        cond = f" ({h.condition})" if h.condition else ""
+        out.append(
+            f"| {'alt' if h.alternative else '•'} | {h.question} | {_md(say(h.answer) + cond)} | `{h.rule}` | {_md(cite(h))} ({h.weight}) |"
+        )
+    if explanation is not None:
+        for section in explanation.sections:
+            out += ["", f"### {_md(section.title)}", ""]
+            for n in section.nodes:
+                out.extend(_md_node(n, 0))
+        if explanation.why_not_goal:
+            out += ["", f"### Why not {explanation.why_not_goal}", ""]
+            for f in explanation.why_not:
+                out.extend(_md_failure(f, 0))
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _md_node(n: Node, depth: int) -> list[str]:
+    pad = "  " * depth
+    rule = f" — `{n.rule}`, {_md(cite(n))}" if n.rule else ""
+    if n.ref:
+        return [f"{pad}- {n.text}{rule} (shown above)"]
+    out = [f"{pad}- **{n.text}**{rule}"]
+    if n.quote:
+        out.append(f"{pad}  > {n.quote}")
+    for c in n.because:
+        out.extend(_md_node(c, depth + 1))
+    for f in n.facts:
+        out.append(f"{pad}  - {f.text} (`{where(f)}`)")
+    for finding in n.findings:
+        out.append(f"{pad}  - finding: {finding}")
+    return out
+
+
+def _md_failure(f: Failure, depth: int) -> list[str]:
+    pad = "  " * depth
+    out = [f"{pad}- `{f.rule}` ({_md(f.authority)}{', at ' + f.pin if f.pin else ''}): {_md(f.text)}"]
+    for d in f.deeper:
+        out.extend(_md_failure(d, depth + 1))
+    return out

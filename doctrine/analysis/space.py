@@ -44,8 +44,7 @@ from types import MappingProxyType
 
 from clingo import Function, Number, Symbol, ast
 
-from doctrine.engine.compile import Program
-from doctrine.engine.compile import _word as compiled_word
+from doctrine.engine.compile import Program, _word as compiled_word
 from doctrine.language import vocabulary as V
 from doctrine.language.syntax import Case, Statement, Value, ValueKind
 

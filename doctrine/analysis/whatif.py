@@ -38,8 +38,9 @@ from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.parse import parse_source
 from doctrine.language.source import NOWHERE, Source, Span
 from doctrine.language.syntax import Case, print_case
-from doctrine.reasoning.explanation import GOAL_ALIASES, Explanation, _matches, explain
+from doctrine.reasoning.explanation import Explanation, _matches, explain
 from doctrine.reasoning.verdict import Verdict, decide_verdict
+from doctrine.reasoning.why_not import GOAL_ALIASES
 
 # Besides relief kinds: below a minimum (authority), the threshold gate, or any conclusion.
 GOAL_WORDS = ("relief", "hearing", "discovery", "remedy", "below_minimum", "threshold_showing")

@@ -55,8 +55,7 @@ def command(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
 ) -> None:
     """The outcome across jurisdictions and branches (or, --timeline, across dates)."""
-    from doctrine.analysis.compare import compare
-    from doctrine.analysis.compare import timeline as timeline_of
+    from doctrine.analysis.compare import compare, timeline as timeline_of
     from doctrine.cli.common import Exit, cases_of, make_console, parse_as_of
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver

@@ -52,8 +52,7 @@ def command(
     from doctrine.cli.common import Exit, load_all
     from doctrine.engine.batch import default_workers
     from doctrine.engine.rulebase import load_rulebase
-    from doctrine.regress.runner import coverage as measure
-    from doctrine.regress.runner import entries, run_entries
+    from doctrine.regress.runner import coverage as measure, entries, run_entries
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit", err=True)

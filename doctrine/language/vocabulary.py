@@ -14,52 +14,46 @@ become
     raised_below(no).
     allegation(unconstitutional_motive).
     allegation_support(unconstitutional_motive,record_evidence).
+
+Over ~300 lines on purpose: the key table is the language's reference (one declaration per key,
+each with its law and its propositions), read whole next to docs/case-language.md. The value
+domains are in `doctrine.language.domains`, re-exported here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
 from types import MappingProxyType
 
-
-class Form(Enum):
-    """How the values of a key are written and compiled."""
-
-    ENUM = "enum"  # one word from a closed domain -> pred(Value)
-    STRING = "string"  # "free text": kept as metadata, never becomes ASP
-    DATE = "date"  # 2008-10-24 or 2008: metadata (used by --as-of)
-    MONTHS = "months"  # `120 months`, `life`, `none`, `unknown` -> pred(term|life|none|unknown)
-    RANGE = "range"  # `168 to 210` (months): compiled to boolean comparisons
-    NAME = "name"  # a user-chosen name (a party): never becomes ASP, only referenced
-    PARTY = "party"  # a role word or the name of a declared party -> its role
-    EXPECT = "expect"  # the expectation block (checked by `doctrine test`, not compiled)
-
-
-@dataclass(frozen=True)
-class Domain:
-    """A closed set of values: the word in the case file -> the ASP constant."""
-
-    name: str
-    values: Mapping[str, str]
-    doc: Mapping[str, str] = field(default_factory=dict)
-
-    def __contains__(self, word: object) -> bool:
-        return word in self.values
-
-    def words(self) -> tuple[str, ...]:
-        return tuple(self.values)
-
-    def constants(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.values.values()))
-
-
-def domain(name: str, *words: str, **aliases: str) -> Domain:
-    """A domain whose case-file words are their own ASP constants (plus aliases)."""
-    values = {w: w for w in words}
-    values.update(aliases)
-    return Domain(name, MappingProxyType(values))
+from doctrine.language.domains import (
+    AGREEMENT_TERMS as AGREEMENT_TERMS,
+    ALLEGATIONS as ALLEGATIONS,
+    ALLOCUTION as ALLOCUTION,
+    ASSISTANCE as ASSISTANCE,
+    CIRCUITS as CIRCUITS,
+    CONCESSIONS as CONCESSIONS,
+    CONTENTS as CONTENTS,
+    COOPERATION_TIMING as COOPERATION_TIMING,
+    COURTS as COURTS,
+    CUSTODY_BEGAN as CUSTODY_BEGAN,
+    KNOWLEDGE as KNOWLEDGE,
+    MOTIONS as MOTIONS,
+    POSTURES as POSTURES,
+    REASONS as REASONS,
+    RELIEF as RELIEF,
+    REMARK_PURPOSE as REMARK_PURPOSE,
+    RESULTS as RESULTS,
+    ROLES as ROLES,
+    SPEAKERS as SPEAKERS,
+    SUPPORT as SUPPORT,
+    TRI as TRI,
+    WAIVER as WAIVER,
+    YES_NO as YES_NO,
+    Domain as Domain,
+    Form as Form,
+    domain as domain,
+)
 
 
 @dataclass(frozen=True)
@@ -89,184 +83,6 @@ class Key:
                 return k
         return None
 
-
-# ---------------------------------------------------------------------------------------------
-# Domains
-TRI = domain("yes_no_unknown", "yes", "no", "unknown")
-COURTS = domain(
-    "court",
-    "supreme_court",
-    "first_circuit",
-    "second_circuit",
-    "third_circuit",
-    "fourth_circuit",
-    "fifth_circuit",
-    "sixth_circuit",
-    "seventh_circuit",
-    "eighth_circuit",
-    "ninth_circuit",
-    "tenth_circuit",
-    "eleventh_circuit",
-    "dc_circuit",
-    "district_court",
-)
-CIRCUITS = Domain(
-    "circuit",
-    MappingProxyType({w: w for w in COURTS.words() if w.endswith("_circuit")}),
-)
-POSTURES = domain(
-    "posture",
-    "appeal_after_sentence",  # direct appeal from the sentence
-    "motion_to_compel",  # a motion to compel the government to file
-    "sentence_reduction",  # a proceeding under 18 U.S.C. § 3582(c)(2)
-    "rule_35b_proceeding",  # a post-sentencing reduction under Fed. R. Crim. P. 35(b)
-)
-MOTIONS = Domain(
-    "motion",
-    MappingProxyType(
-        {
-            "§ 3553(e)": "s3553e",
-            "§ 5K1.1": "s5k1_1",
-            "Rule 35(b)": "rule35b",
-            "unspecified": "unspecified",
-        }
-    ),
-    MappingProxyType(
-        {
-            "§ 3553(e)": "18 U.S.C. § 3553(e): below a statutory minimum",
-            "§ 5K1.1": "U.S.S.G. § 5K1.1: below the guidelines range",
-            "Rule 35(b)": "Fed. R. Crim. P. 35(b): post-sentencing reduction",
-            "unspecified": "a motion whose legal basis the record does not name",
-        }
-    ),
-)
-AGREEMENT_TERMS = domain(
-    "agreement_terms",
-    "none",  # no agreement
-    "promise_to_move",  # the government binds itself to move once a defined condition is met
-    "promise_to_consider",  # the government promises only to consider a motion
-    "sole_discretion",  # a motion if the government, in its sole discretion, finds assistance
-    "good_faith_effort",  # a motion if the defendant makes a good-faith effort to assist
-    "unknown",
-)
-COOPERATION_TIMING = domain("cooperation_timing", "none", "before_plea", "after_plea", "unknown")
-CONTENTS = domain("contents", "in_record", "not_in_record")
-ASSISTANCE = domain("assistance", "none", "attempted", "given", "unknown")
-RESULTS = domain(
-    "assistance_result",
-    "nothing",
-    "information",
-    "arrest",
-    "prosecution",
-    "conviction",
-)
-CUSTODY_BEGAN = domain(
-    "custody_began",
-    "before_cooperation",
-    "during_cooperation",
-    "after_cooperation",
-    "unknown",
-)
-KNOWLEDGE = domain("knowledge", "yes", "some_idea", "no", "unknown")
-REASONS = domain(
-    "reason",
-    # about the assistance itself (P10, P13)
-    "insufficient_assistance",
-    "no_useful_information",
-    "no_prosecutable_information",
-    "custody_made_assistance_useless",
-    "assistance_ended",
-    # other facts about the defendant and the offence (P13, P14)
-    "continued_criminal_activity",
-    "seriousness_of_offense",
-    "criminal_history",
-    "family_circumstances",
-    "breach_of_cooperation_agreement",
-    # facts about third persons (P7: left undecided)
-    "target_fled",
-    # constitutionally suspect (P2, P14)
-    "race",
-    "religion",
-    "national_origin",
-    "sex",
-    "exercise_of_trial_right",
-    "political_belief",
-    # with no relation to any legitimate end (P2)
-    "personal_animus",
-    "arbitrary",
-    "cost_benefit",
-    "other",
-    "unknown",
-)
-SPEAKERS = domain(
-    "speaker",
-    "decision_maker",  # the prosecutor who decided whether to file
-    "stand_in",  # a prosecutor speaking for the decision-maker
-    "government",  # the government, speaker not identified
-    "defense_counsel",
-    "defendant",
-    "court",
-    "unknown",
-)
-REMARK_PURPOSE = domain(
-    "remark_purpose",
-    "aside",  # an aside unrelated to the decision (P8)
-    "explain_minimum",  # explaining why a statutory minimum applies (P8)
-    "reason_for_refusal",  # stating why the motion was withheld
-    "unknown",
-)
-ALLEGATIONS = domain(
-    "allegation",
-    "unconstitutional_motive",  # P2, P14: e.g. race or religion
-    "no_rational_relation",  # P2: not rationally related to a legitimate end
-    "impermissible_factor",  # P14: a § 3553(e) decision resting on factors other than assistance
-    "bad_faith",  # P16
-    "breach_of_plea_agreement",  # P15, P17, outside the seeds for remedies
-    "pretext",  # P9
-    "failure_to_inform",  # P18-P20: not told custody would hurt cooperation
-    "punishment_for_trial",  # withheld because the defendant exercised the right to trial
-)
-SUPPORT = domain(
-    "support",
-    "nothing",
-    "assistance_only",  # only the extent of the defendant's own assistance (P6)
-    "own_say_so",  # the defendant's word alone (P7)
-    "remark",  # a remark made at a hearing (P8)
-    "earlier_offer",  # an earlier offer of the motion (P9)
-    "record_evidence",  # specific evidence in the record
-)
-CONCESSIONS = domain(
-    "concession",
-    "rational_basis",  # P12: the government had a rational basis
-    "not_bound_by_plea_agreement",  # P15
-    "no_prejudice",  # P25: no prejudice from an error
-    "assistance_not_substantial",
-    "breach",  # the government concedes a breach
-    "improper_motive",  # the government concedes an improper motive
-)
-WAIVER = domain(
-    "waiver_conduct",
-    "refused_to_disclose_proffers",  # P21
-    "disclaimed_interest",  # P21: "no interest in taking it any further"
-    "withdrew_claim",
-)
-RELIEF = domain(
-    "relief",
-    "discovery",
-    "evidentiary_hearing",
-    "remedy",
-    "compel_motion",
-    "specific_performance",
-    "plea_withdrawal",
-    "below_minimum_sentence",
-    "resentencing",
-)
-ROLES = Domain(
-    "role",
-    MappingProxyType({w: w for w in SPEAKERS.words() if w != "unknown"}),
-)
-ALLOCUTION = domain("allocution", "given", "denied", "unknown")
-YES_NO = domain("yes_no", "yes", "no")
 
 # ---------------------------------------------------------------------------------------------
 # Keys

@@ -110,8 +110,7 @@ def fuzz(
     ctx: Context | None = None,
 ) -> FuzzReport:
     """Check `invariants` on `examples` drawn scenarios; shrink the first violation found."""
-    from hypothesis import HealthCheck, Phase, Verbosity, given, settings
-    from hypothesis import seed as seeded
+    from hypothesis import HealthCheck, Phase, Verbosity, given, seed as seeded, settings
 
     ctx = ctx or Context(rulebase)
     count = [0]

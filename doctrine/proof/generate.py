@@ -58,8 +58,7 @@ def generated_cases(n: int, seed: int = 0, generator: str = "auto") -> list[Case
 def _from_strategies(n: int, seed: int) -> list[Case] | None:
     """n cases drawn by hypothesis with a fixed seed, or None without hypothesis."""
     try:
-        from hypothesis import HealthCheck, Phase, given, settings
-        from hypothesis import seed as fixed_seed
+        from hypothesis import HealthCheck, Phase, given, seed as fixed_seed, settings
 
         from doctrine.proof.strategies import cases
     except ImportError:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from doctrine.engine.compile import compile_case
 from doctrine.engine.rulebase import load_rulebase

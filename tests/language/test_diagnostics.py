@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as hs
+from hypothesis import given, strategies as hs
 
 from doctrine.language.check import check_case_file, load_case_file
 from doctrine.language.diagnostics import Diagnostic, DoctrineError, code_frame

@@ -10,8 +10,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from doctrine.language.check import check_case_file
 from doctrine.language.diagnostics import DoctrineError

@@ -11,8 +11,7 @@ import string
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as hs
+from hypothesis import example, given, strategies as hs
 from hypothesis.strategies import SearchStrategy
 
 from doctrine.language import vocabulary as V

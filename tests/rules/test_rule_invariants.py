@@ -21,8 +21,7 @@ from functools import cache
 
 import clingo
 from conftest import RULES, open_questions
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from doctrine.language import vocabulary as V
 

@@ -16,154 +16,29 @@ from __future__ import annotations
 
 import os
 import re
-import threading
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from hashlib import sha256
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, cast
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.indenter import Indenter
+from lark import Token
+from lark.exceptions import UnexpectedInput
 
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.grammar import (
+    _LOCK,
+    MAX_BYTES as MAX_BYTES,
+    MAX_DEPTH as MAX_DEPTH,
+    MAX_LINES as MAX_LINES,
+    MAX_TOKENS as MAX_TOKENS,
+    _parser,
+    _TooManyTokens,
+)
 from doctrine.language.source import Position, Source, Span
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind
-from doctrine.resources import grammar_path
-
-MAX_BYTES = 5 * 1024 * 1024  # a case file is a page of facts; anything bigger is a mistake
-MAX_LINES = 100_000
-MAX_TOKENS = 500_000  # words, strings and symbols: bounds the parse at a few seconds
-MAX_DEPTH = 8  # nesting levels (the vocabulary needs three)
+from doctrine.language.syntax_errors import _syntax_diagnostic
 
 _CASE_LINE = re.compile(r"^case\b", re.MULTILINE)
-_INDENTED_END = re.compile(r"^[ \t]+end[ \t]*(#.*)?$", re.MULTILINE)
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 _KINDS = {kind.name: kind for kind in ValueKind}
-
-
-# ---------------------------------------------------------------------------------------------
-# The parser
-
-
-class CaseIndenter(Indenter):
-    """lark's Indenter, reporting bad indentation as problems instead of raising.
-
-    An inconsistent dedent is reported and the line is kept at the enclosing level it
-    overshoots, and a tab is reported and counted as one column, so parsing goes on and the
-    rest of the case is still checked. `problems` holds (code, message, line, column) for
-    the last parse and `count` its tokens, which may not exceed `budget`; the parser is
-    shared, so parses are serialised by `_LOCK`.
-    """
-
-    NL_type = "_NL"
-    OPEN_PAREN_types: ClassVar[list[str]] = []  # no brackets: every new line counts
-    CLOSE_PAREN_types: ClassVar[list[str]] = []
-    INDENT_type = "_INDENT"
-    DEDENT_type = "_DEDENT"
-    tab_len = 1
-
-    problems: list[tuple[str, str, int, int]]
-    count = 0
-    budget = MAX_TOKENS
-
-    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        self.problems, self.count = [], 0
-        return super().process(self._counted(stream))
-
-    def _counted(self, stream: Iterator[Token]) -> Iterator[Token]:
-        for token in stream:
-            self.count += 1
-            if self.count > self.budget:
-                raise _TooManyTokens
-            yield token
-
-    def handle_NL(self, token: Token) -> Iterator[Token]:
-        yield token
-        indent_str = token.rsplit("\n", 1)[1]
-        line, levels = token.end_line or 1, self.indent_level
-        if "\t" in indent_str:
-            self._problem("a tab in the indentation: indent with spaces", line, indent_str.index("\t") + 1)
-        indent = len(indent_str)
-        if indent > levels[-1]:
-            if len(levels) > MAX_DEPTH:
-                self._problem(f"nested more than {MAX_DEPTH} levels deep", line, indent + 1)
-                return
-            levels.append(indent)
-            yield Token.new_borrow_pos(self.INDENT_type, indent_str, token)
-            return
-        while indent < levels[-1]:
-            if indent > levels[-2]:
-                self._problem(
-                    f"this line is indented {indent} spaces, which lines up with no enclosing "
-                    f"line (indented {levels[-2]} or {levels[-1]})",
-                    line,
-                    indent + 1,
-                )
-                return
-            levels.pop()
-            yield Token.new_borrow_pos(self.DEDENT_type, indent_str, token)
-
-    def _problem(self, message: str, line: int, column: int) -> None:
-        self.problems.append(("bad-indentation", message, line, column))
-
-
-class _TooManyTokens(Exception):
-    pass
-
-
-class _Shape(Transformer):  # type: ignore[type-arg]
-    """Regroups children as lark reduces, so no parse tree is built (big files parse in about
-    half the time). Spans are read from the tokens. These only regroup and cannot fail."""
-
-    def segment(self, children: list[Token]) -> tuple[Token, ...]:
-        return tuple(children)  # (key, *values)
-
-    def block(self, children: list[object]) -> list[object]:
-        return children  # [statement, ...]
-
-    def statement(self, children: list[object]) -> list[object]:
-        return children  # [segment, *inline segments, block?]
-
-    def case(self, children: list[object]) -> list[object]:
-        return children  # [CASE, NAME, statement, ...]
-
-    def start(self, children: list[object]) -> list[object]:
-        return children  # [case, ...]
-
-
-_LOCK = threading.Lock()
-
-
-def _cache_file(grammar: str) -> str | bool:
-    """A grammar cache in the user's cache directory, or False where it cannot be written."""
-    try:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
-        root.mkdir(parents=True, exist_ok=True)
-        if not os.access(root, os.W_OK):
-            return False
-    except (OSError, RuntimeError):  # no home directory, read-only file system ...
-        return False
-    digest = sha256(grammar.encode()).hexdigest()[:16]
-    return str(root / f"case-grammar-{digest}.lark-cache")
-
-
-@lru_cache(maxsize=1)
-def _parser() -> tuple[Lark, CaseIndenter]:
-    grammar = grammar_path().read_text(encoding="utf-8")
-    indenter = CaseIndenter()
-    parser = Lark(
-        grammar,
-        parser="lalr",
-        lexer="contextual",
-        postlex=indenter,
-        transformer=_Shape(),
-        propagate_positions=True,  # for any Tree lark builds; the AST's spans come from tokens
-        maybe_placeholders=False,
-        cache=_cache_file(grammar),
-    )
-    return parser, indenter
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,108 +262,3 @@ class _Builder:
                 out.append(ch)
                 i += 1
         return "".join(out)
-
-
-# ---------------------------------------------------------------------------------------------
-# Syntax errors in plain words
-
-_VALUE_TOKENS = ("NAME", "STRING", "NUMBER", "DATE", "SECTION")
-_WORDS = {
-    "NAME": "a name",
-    "STRING": "a string",
-    "NUMBER": "a number",
-    "DATE": "a date",
-    "SECTION": "a section such as § 3553(e)",
-    "COMMA": "a comma",
-    "_NL": "a new line",
-    "_INDENT": "an indented line",
-    "_DEDENT": "a line indented less",
-    "CASE": "`case`",
-    "_END": "`end`",
-    "$END": "the end of the file",
-}
-
-
-def or_list(items: Iterable[str]) -> str:
-    """The alternatives a message offers: ['a', 'b', 'c'] -> 'a, b, or c'."""
-    items = list(items)
-    return " or ".join(items) if len(items) <= 2 else ", ".join(items[:-1]) + ", or " + items[-1]
-
-
-def _expected_words(names: set[str]) -> str:
-    """{'NAME', 'STRING', ..., 'COMMA', '_NL'} -> 'a value, a comma, or a new line'."""
-    words: list[str] = []
-    if set(_VALUE_TOKENS) <= names:
-        words.append("a value")
-        names = names - set(_VALUE_TOKENS)
-    return or_list([*words, *(_WORDS[n] for n in _WORDS if n in names)])
-
-
-def _describe(token: Token) -> str:
-    """A token as a message names it: `word`, string "x", comma, new line."""
-    if token.type in ("NAME", "CASE", "_END"):
-        return f"`{token}`"
-    if token.type in _VALUE_TOKENS:
-        return f"{_WORDS[token.type].split(' ', 1)[1]} `{token}`"
-    word = _WORDS.get(token.type)
-    return word.split(" ", 1)[1] if word else repr(str(token))
-
-
-def _syntax_diagnostic(error: UnexpectedInput, chunk: str, offset: int, name: str) -> Diagnostic:
-    """lark's error -> a Diagnostic with a stable code, a plain message and what was expected."""
-    case_line = Span.at(name, offset + 1, 1, chunk.find("\n"))
-    if isinstance(error, UnexpectedCharacters):
-        line, column, start = error.line + offset, error.column, error.pos_in_stream or 0
-        char = chunk[start]
-        if char == '"':
-            span = Span.at(name, line, column, len(chunk[start : chunk.find("\n", start)].rstrip("\r")))
-            return Diagnostic(
-                "unterminated-string",
-                "this string has no closing quote",
-                span,
-                hint='a string ends on the line it starts; write a quote inside it as \\"',
-            )
-        shown = char if char.isprintable() else repr(char)
-        return Diagnostic(
-            "bad-character",
-            f"unexpected character `{shown}`",
-            Span.at(name, line, column),
-            expected=_expected_words(set(error.allowed or ())),
-        )
-    token = getattr(error, "token", None)
-    expected = set(getattr(error, "expected", ()) or ())
-    if isinstance(error, UnexpectedEOF) or token is None or token.type == "$END":
-        indented = _INDENTED_END.search(chunk)
-        hint = "`end` must start at column 1" if indented else "close the case with `end` at column 1"
-        return Diagnostic("missing-end", f"case `{_case_name(chunk)}` has no `end`", case_line, hint=hint)
-    assert isinstance(error, UnexpectedToken)
-    line, column = token.line + offset, token.column
-    if token.type in ("_INDENT", "_DEDENT"):  # point at the line's first word, not the line break
-        line, column = token.end_line + offset, token.end_column
-    span = Span.at(
-        name, line, column, max(1, len(token) if token.type not in ("_NL", "_INDENT", "_DEDENT") else 1)
-    )
-    if "CASE" in expected:
-        return Diagnostic(
-            "statement-outside-case",
-            "this line comes after the case's `end`",
-            span,
-            expected=_expected_words(expected),
-            hint="move it before `end`, indented",
-        )
-    if "_END" in expected and column == 1 and token.type != "_NL":
-        return Diagnostic(
-            "bad-indentation",
-            f"{_describe(token)} at column 1 inside a case",
-            span,
-            expected="an indented statement or `end`",
-            hint="indent the statements of a case",
-        )
-    return Diagnostic(
-        "syntax-error", f"unexpected {_describe(token)}", span, expected=_expected_words(expected)
-    )
-
-
-def _case_name(chunk: str) -> str:
-    words = chunk[: chunk.find("\n")].split()
-    return words[1] if len(words) > 1 else ""

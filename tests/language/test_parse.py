@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from doctrine.language.check import check_case_file, load_case_file
-from doctrine.language.parse import _cache_file, _parser, load_source, parse_source
+from doctrine.language.grammar import _cache_file, _parser
+from doctrine.language.parse import load_source, parse_source
 from doctrine.language.source import Position, Source, Span
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
 

@@ -97,7 +97,7 @@ def invariants_named(names: list[str] | None) -> list[Any]:
 
 def refuse_broken_rules(rulebase: Any) -> None:
     """Rules that do not ground are bad input (exit 2), not a violation."""
-    from doctrine.proof.verify import rule_errors
+    from doctrine.proof.stratification import rule_errors
 
     errors = rule_errors(rulebase)
     if errors:

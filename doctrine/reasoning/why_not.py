@@ -222,7 +222,7 @@ _STATIC: dict[str, frozenset[Symbol]] = {}
 
 def _static_atoms(rulebase: Rulebase) -> frozenset[Symbol]:
     """The facts the rule files state (metadata and doctrine tables), once per rulebase."""
-    from doctrine.engine.rulebase import _head_fact
+    from doctrine.engine.instrument import _head_fact
 
     if rulebase.digest not in _STATIC:
         out = set()

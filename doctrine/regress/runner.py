@@ -26,10 +26,10 @@ from doctrine.regress.expect import (
     FACT_KEYS,
     Expectation,
     Mismatch,
-    check_expectation,
     read_expectation,
     validate_expectation,
 )
+from doctrine.regress.mismatch import check_expectation
 
 PASS, FAIL, XFAIL, XPASS, UNCHECKED = "pass", "fail", "xfail", "xpass", "unchecked"
 STATUSES = (PASS, FAIL, XFAIL, XPASS, UNCHECKED)

@@ -1,4 +1,4 @@
-"""doctrine/templates.py covers every conclusion the rules derive and every input predicate."""
+"""doctrine/reasoning/templates.py (with facts.py and words.py) covers every conclusion the rules derive and every input predicate."""
 
 from __future__ import annotations
 

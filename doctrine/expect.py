@@ -37,6 +37,7 @@ _SHAPES: dict[str, tuple[tuple[str, ...] | None, int, int | None]] = {
     "relief": (OUTCOMES, 1, 1),
     "relief_kinds": (V.RELIEF.words(), 1, None),
     "no_relief_kind": (V.RELIEF.words(), 1, None),
+    "relief_includes": (V.RELIEF.words(), 1, None),
     "below_minimum": (MINIMUM, 1, 1),
     "outcome_one_of": (OUTCOMES, 1, None),
     **{k: (None, 1, None) for k in (*RULE_KEYS, "authority", *FACT_KEYS)},
@@ -277,6 +278,10 @@ def _kinds(c: Claim, v: Verdict, e: Explanation | None) -> _Found:
     return [] if same else [("relief_kinds", _words(sorted(c.values)), _words(v.relief_kinds))]
 
 
+def _includes(c: Claim, v: Verdict, e: Explanation | None) -> _Found:
+    return [("relief_includes", k, _words(v.relief_kinds)) for k in c.values if k not in v.relief_kinds]
+
+
 def _no_kind(c: Claim, v: Verdict, e: Explanation | None) -> _Found:
     return [("no_relief_kind", f"no {k}", _words(v.relief_kinds)) for k in c.values if k in v.relief_kinds]
 
@@ -322,6 +327,7 @@ _CHECKS: dict[str, Callable[[Claim, Verdict, Explanation | None], _Found]] = {
     "outcome_one_of": _one_of,
     "relief_kinds": _kinds,
     "no_relief_kind": _no_kind,
+    "relief_includes": _includes,
     "below_minimum": _minimum,
     "holding": _rules(lambda v: (h.rule for h in v.holdings)),
     "no_holding": _rules(lambda v: (h.rule for h in v.holdings), negate=True),

@@ -726,6 +726,7 @@ EXPECT_KEYS: Mapping[str, str] = MappingProxyType(
         "relief": "`available`, `none`, or `depends` (on an unsettled question)",
         "relief_kinds": "the kinds of relief available, e.g. `discovery evidentiary_hearing`",
         "no_relief_kind": "a kind of relief that must not be available",
+        "relief_includes": "kinds of relief that must be among those available (others may be too)",
         "below_minimum": "`authorized` or `not_authorized`",
         "holding": "a rule id that must be among the holdings",
         "no_holding": "a rule id that must not be among the holdings",

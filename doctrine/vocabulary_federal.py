@@ -149,6 +149,8 @@ def federal_keys(V: object) -> tuple["Key", ...]:
         "below_minimum",  # to go below the statutory minimum
         "consider_cooperation",  # to consider cooperation at all
         "reduce_further",  # to reduce beyond what the government asked
+        "reduce_sentence",  # to reduce the sentence under § 3582(c)(2)
+        "use_other_factors",  # to weigh § 3553(a) factors in the extent of a reduction
     )
     BELIEF = domain("belief", "has", "lacks", "unknown")
     DISPOSITION = domain("disposition", "granted", "denied", "not_ruled", "unknown")

@@ -763,6 +763,7 @@ def input_predicates() -> dict[str, tuple[int, str]]:
     preds["guidelines_range_below_minimum"] = (1, "yes/no: the guidelines range starts below the statutory minimum.")
     preds["reduced_range_below_minimum"] = (1, "yes/no: the reduced range in a § 3582(c)(2) proceeding starts below the minimum.")
     preds["sentence_at_minimum"] = (1, "yes/no: the sentence imposed equals the statutory minimum.")
+    preds["sentence_below_minimum"] = (1, "yes/no: the sentence imposed is below the statutory minimum.")
     return preds
 
 

@@ -33,7 +33,7 @@ class Decision:
     actual: str  # the model's
     xfail: str | None
     reason_checked: bool  # the expect block names dispositive rules
-    reason_right: bool
+    reason_right: bool  # every rule named is among the model's holdings
 
     @property
     def right(self) -> bool:
@@ -115,8 +115,8 @@ def decisions(entries: Iterable[Entry], results: Iterable[CaseResult]) -> list[D
         if result is None or not result.verdicts:
             continue
         verdict = dict(result.verdicts).get(None, result.verdicts[0][1])
-        wanted = exp.values("dispositive")
-        held = {h.rule for h in verdict.dispositive()}
+        wanted = exp.values("dispositive") + exp.values("court_reason")
+        held = {h.rule for h in verdict.holdings}
         out.append(
             Decision(
                 case=e.case.id,

@@ -731,6 +731,7 @@ EXPECT_KEYS: Mapping[str, str] = MappingProxyType(
         "holding": "a rule id that must be among the holdings",
         "no_holding": "a rule id that must not be among the holdings",
         "dispositive": "a rule id that must be a dispositive holding",
+        "court_reason": "a rule id stating the court's own dispositive reason (measured by --score, not a failure)",
         "alternative": "a rule id that must be an alternative holding",
         "authority": "an authority id relied on (e.g. `wade`)",
         "explains": "a fact (a case-file key) that must appear in the explanation",

@@ -104,6 +104,9 @@ class _Checker:
                     hint=f"add e.g. {example}",
                 )
         self.court()
+        from doctrine.contradictions import contradictions
+
+        self.out.extend(contradictions(self.case))
         return self.out
 
     def error(self, code: str, message: str, span: Span, expected: str = "", hint: str = "") -> None:

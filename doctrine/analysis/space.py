@@ -64,12 +64,14 @@ COMPARED = {
         "term": ("yes", "no", "unknown"),
         "life": ("yes", "unknown"),
     },
-    "sentence_at_minimum": {
-        "unknown": ("unknown",),
-        "none": ("no",),
-        "term": ("yes", "no", "unknown"),
-        "life": ("yes", "no", "unknown"),
-    },
+}
+# The sentence against the minimum: (sentence_at_minimum, sentence_below_minimum) pairs the
+# compiler can give, by the kind of minimum (one sentence decides both).
+SENTENCE_PAIRS = {
+    "unknown": (("unknown", "unknown"),),
+    "none": (("no", "no"), ("no", "unknown")),
+    "term": (("yes", "no"), ("no", "yes"), ("no", "no"), ("unknown", "unknown")),
+    "life": (("yes", "no"), ("no", "yes"), ("unknown", "unknown")),
 }
 # Children a head rules out (doctrine.language.check, head_conflicts): the child keeps its default.
 _CUSTODY_NO_ALLOWS = ("knew_effect", "approached_before_charging", "absconded")
@@ -185,7 +187,7 @@ def _minimum_count() -> int:
     return sum(
         len(COMPARED["guidelines_range_below_minimum"][m])
         * len(COMPARED["reduced_range_below_minimum"][m])
-        * len(COMPARED["sentence_at_minimum"][m])
+        * len(SENTENCE_PAIRS[m])
         for m in MINIMUM
     )
 
@@ -282,6 +284,14 @@ def _minimum_rules() -> Iterator[ast.AST]:
             for w in V.TRI.constants():
                 if w not in ok:
                     yield forbid(pos(atom("statutory_minimum", m)), pos(atom(pred, w)))
+    for pred in ("sentence_at_minimum", "sentence_below_minimum"):
+        yield choice([atom(pred, w) for w in V.TRI.constants()], 1, 1)
+    for m, pairs in SENTENCE_PAIRS.items():
+        for at in V.TRI.constants():
+            for below in V.TRI.constants():
+                if (at, below) not in pairs:
+                    yield forbid(pos(atom("statutory_minimum", m)), pos(atom("sentence_at_minimum", at)),
+                                 pos(atom("sentence_below_minimum", below)))
 
 
 def _court_rules(circuits: Iterable[str], no_circuit: bool) -> Iterator[ast.AST]:
@@ -317,7 +327,27 @@ def choices(
             continue
         if wanted is None or key.word in wanted:
             out.extend(_key_rules(key))
+    if wanted is None:
+        out.extend(_consistency_rules())
     return out
+
+
+def _consistency_rules() -> Iterator[ast.AST]:
+    """The records `doctrine.language.contradictions` rejects are not scenarios (so `size()`,
+    a product of independent slots, is an upper bound of the space these rules enumerate)."""
+    from doctrine.language.contradictions import EVIDENCE, REFUSAL_CLAIMS
+
+    for g in V.REASONS.constants():
+        yield forbid(pos(atom("government_reason", g)), pos(atom("government_denies", g)))
+    for a in V.ALLEGATIONS.constants():
+        for e in sorted(EVIDENCE):
+            yield forbid(pos(atom("allegation_support", a, "nothing")), pos(atom("allegation_support", a, e)))
+        if a in REFUSAL_CLAIMS:
+            for m in V.MOTIONS.constants():
+                yield forbid(pos(atom("allegation_motion", a, m)), pos(atom("motion_filed", m, "yes")),
+                             pos(atom("motion_granted", m, "yes")))
+    for p in V.KEYS["promise"].domain.constants() if V.KEYS["promise"].domain else ():
+        yield forbid(pos(atom("plea_agreement", "none")), pos(atom("promise_in", p, "plea_agreement")))
 
 
 def key_size(word: str) -> int:
@@ -369,10 +399,13 @@ def _numbers(facts: dict[str, list[tuple[str, ...]]]) -> list[Statement]:
             low = "100" if answer == "yes" else "130"
             out.append(Statement(key, (_n(low), to, _n("150"))))
     answer = facts.get("sentence_at_minimum", [("unknown",)])[0][0]
+    below = facts.get("sentence_below_minimum", [("unknown",)])[0][0]
     if answer == "yes":
         out.append(Statement("sentence", stated))
-    elif answer == "no" and minimum != "none":
+    elif answer == "no" and below == "yes":
         out.append(Statement("sentence", (_n("60" if minimum == "term" else "240"), months)))
+    elif answer == "no" and below == "no":
+        out.append(Statement("sentence", (_n("200" if minimum == "term" else "60"), months)))
     return out if minimum != "unknown" else out[1:]
 
 
@@ -445,7 +478,7 @@ FIXED_KEYS = (
     "sentence",
 )
 # Computed by the compiler from the numbers (doctrine.engine.compile): never chosen.
-DERIVED = ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum")
+DERIVED = ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum", "sentence_below_minimum")
 # A child whose value must be declared as the head of another keyed block.
 REFERENCES = MappingProxyType({"allegation_motion": "motion"})
 

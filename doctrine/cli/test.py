@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from doctrine.reasoning.verdict import Verdict
     from doctrine.regress.runner import CaseResult, Coverage
 
-FORMATS = ("text", "json", "junit")
+FORMATS = ("text", "json", "junit", "md", "sources")
 
 
 def register(app: typer.Typer) -> None:
@@ -47,15 +47,19 @@ def command(
     format: str = typer.Option("text", "--format", "-f", help="text, json or junit"),
     coverage: bool = typer.Option(False, "--coverage", help="report rules never fired and branches never taken"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    score: bool = typer.Option(
+        False, "--score", help="accuracy on real decisions: outcomes right, by outcome and court (text, md, json, sources)"
+    ),
 ) -> None:
-    """Check every case's `expect` block against what the doctrine decides."""
+    """Check every case's `expect` block against what the doctrine decides (--score: the accuracy)."""
     from doctrine.cli.common import Exit, load_all
     from doctrine.engine.batch import default_workers
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.regress.runner import coverage as measure, entries, run_entries
 
-    if format not in FORMATS:
-        typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit", err=True)
+    if format not in FORMATS or (format in ("md", "sources") and not score):
+        typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit (with --score: md, sources)",
+                   err=True)
         raise Exit(2)
     files = list(load_all(paths))
     rulebase = load_rulebase(rules)
@@ -66,6 +70,9 @@ def command(
     outcomes: list[Any] | None = [] if coverage else None
     results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes))
     measured = measure(outcomes, rulebase) if outcomes is not None else None
+    if score:
+        _print_score(items, results, format)
+        return
     if format == "json":
         from doctrine.render.json import to_json
 
@@ -159,6 +166,52 @@ def coverage_text(c: Coverage) -> Any:
     if c.branches_unexercised:
         lines.append("never taken: " + ", ".join(f"{q} = {p}" for q, p in c.branches_unexercised))
     return Text("\n".join(lines))
+
+
+def _print_score(items: list[Any], results: list[CaseResult], format: str) -> None:
+    """The accuracy on real decisions; the exit code is 0 (a score is a measurement, not a test)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from doctrine.cli.common import make_console
+    from doctrine.regress.score import markdown, score, sources_markdown
+    from doctrine.render.json import to_json
+
+    s = score(items, results)
+    if format == "json":
+        sys.stdout.write(to_json(s.to_json()) + "\n")
+        return
+    if format == "md":
+        sys.stdout.write(markdown(s))
+        return
+    if format == "sources":
+        sys.stdout.write(sources_markdown(s, {d.source: _source_line(d.source) for d in s.decisions}))
+        return
+    console = make_console()
+    table = Table(title="doctrine test --score", title_justify="left")
+    for column in ("measure", "right", "total", "share"):
+        table.add_column(column)
+    for name, t in (("outcomes (xfail counted wrong)", s.outcomes), ("relief granted by the court", s.granted),
+                    ("relief denied by the court", s.denied), ("dispositive reason matched", s.reasons)):
+        table.add_row(name, str(t.right), str(t.total), f"{100 * t.share:.1f}%")
+    for court, t in s.by_court.items():
+        table.add_row(Text(court, style="dim"), str(t.right), str(t.total), f"{100 * t.share:.1f}%")
+    console.print(table)
+    for d in s.decisions:
+        if not d.right:
+            why = f"xfail: {d.xfail}" if d.xfail else f"the court: {d.expected}; the model: {d.actual}"
+            console.print(Text(f"wrong: {d.case} ({d.source}) {why}"))
+
+
+def _source_line(path: str) -> str:
+    """The `# source:` comment of a corpus file: where its text was read."""
+    try:
+        for line in Path(path).read_text(encoding="utf-8").splitlines()[:8]:
+            if line.startswith("# source:"):
+                return line[len("# source:"):].strip()
+    except OSError:
+        return ""
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class Program:
     facts: tuple[Symbol, ...]
     origin: Mapping[Symbol, Span] = field(default_factory=dict)
     source: str = ""
+    decided: int | None = None  # YYYYMMDD from `decided`: the default --as-of (a year alone: its last day)
 
     def to_lp(self) -> str:
         """The facts as ASP text (each printed by the Symbol itself, which escapes correctly)."""
@@ -151,16 +152,30 @@ def compile_case(case: Case, source: str = "") -> Program:
         "guidelines_range_below_minimum": ("guidelines_range", False),
         "reduced_range_below_minimum": ("reduced_range", False),
         "sentence_at_minimum": ("sentence", True),
+        "sentence_below_minimum": ("sentence", False),
     }.items():
         low, span = lows.get(low_key, (None, None))
-        if exact:
+        if pred == "sentence_below_minimum" and "sentence" in by_key and low is None:
+            answer = "unknown" if minimum[0] == "unknown" else "no"  # a life sentence is below nothing
+        elif exact:
             answer = _sentence_at_minimum(case, minimum)
         else:
             answer = _compare(low, minimum)
         out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
     facts = tuple(out.facts)
     origin = MappingProxyType({f: s for f, s in out.facts.items() if s is not None})
-    return Program(case.id, facts, origin, source)
+    return Program(case.id, facts, origin, source, _decided(case))
+
+
+def _decided(case: Case) -> int | None:
+    """The date of decision as YYYYMMDD: a case is decided by the law in force when it was decided."""
+    stated = case.get("decided")
+    if not stated:
+        return None
+    text = stated[0].values[0].text
+    if len(text) == 4:
+        return int(text) * 10000 + 1231
+    return int(text.replace("-", ""))
 
 
 def _sentence_at_minimum(case: Case, minimum: tuple[str, int | None]) -> str:

@@ -135,7 +135,7 @@ def input_universe() -> Iterator[Symbol]:
         else:
             for w in words:
                 yield Function(key.predicate, [Function(w)])
-    for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum"):
+    for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum", "sentence_below_minimum"):
         for w in V.TRI.constants():
             yield Function(pred, [Function(w)])
 
@@ -265,6 +265,8 @@ class Engine:
         if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
         facts = {by_rep[f._rep] for f in program.facts}
+        if as_of is None:  # the law in force when the case was decided
+            as_of = program.decided
         if as_of is not None:
             facts.update(
                 self._literal[Function("not_yet_decided", [Function(a.id)])]

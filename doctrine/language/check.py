@@ -90,6 +90,9 @@ class _Checker(_ValueChecks):
                     hint=f"add e.g. {example}",
                 )
         self.court()
+        from doctrine.language.contradictions import contradictions
+
+        self.out.extend(contradictions(self.case))
         return self.out
 
     # -- keys and blocks --------------------------------------------------------------------

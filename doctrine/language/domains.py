@@ -85,6 +85,9 @@ POSTURES = domain(
     "motion_to_compel",  # a motion to compel the government to file
     "sentence_reduction",  # a proceeding under 18 U.S.C. § 3582(c)(2)
     "rule_35b_proceeding",  # a post-sentencing reduction under Fed. R. Crim. P. 35(b)
+    "motion_to_enforce",  # a motion to enforce the agreement or for specific performance
+    "certiorari",  # the Supreme Court reviewing a circuit's judgment (`from_circuit`)
+    "section_2255",  # a collateral attack under 28 U.S.C. § 2255
 )
 MOTIONS = Domain(
     "motion",
@@ -160,6 +163,21 @@ REASONS = domain(
     "personal_animus",
     "arbitrary",
     "cost_benefit",
+    # v2: reasons by legal kind (their category: rules/reasons.lp)
+    "not_timely",  # about the assistance
+    "unreliable_testimony",
+    "already_rewarded",  # the assistance was paid for by charge concessions
+    "lied",  # the defendant's compliance or credibility
+    "withheld_information",
+    "new_crime",
+    "refused_to_testify",
+    "failed_polygraph",
+    "threatened_witness",
+    "harmed_investigation",
+    "leniency_already_given",  # cost and benefit
+    "committee_disapproval",  # internal procedure
+    "went_to_trial",  # vindictive: exercising the right to trial
+    "exercised_right",  # vindictive: another right (appeal, motion)
     "other",
     "unknown",
 )
@@ -190,6 +208,12 @@ ALLEGATIONS = domain(
     "pretext",  # P9
     "failure_to_inform",  # P18-P20: not told custody would hurt cooperation
     "punishment_for_trial",  # withheld because the defendant exercised the right to trial
+    "improper_motive",  # an improper motive left unspecified
+    "breach_of_cooperation_agreement",  # a separate cooperation agreement broken
+    "refusal_to_evaluate",  # the government would not evaluate the assistance at all
+    "motion_requirement_invalid",  # the motion requirement itself (separation of powers, due process)
+    "court_authority",  # the district court misunderstood its own authority (to vary, depart ...)
+    "legal_error",  # another purely legal argument about the sentence
 )
 SUPPORT = domain(
     "support",
@@ -199,6 +223,10 @@ SUPPORT = domain(
     "remark",  # a remark made at a hearing (P8)
     "earlier_offer",  # an earlier offer of the motion (P9)
     "record_evidence",  # specific evidence in the record
+    "sworn_affidavit",  # a sworn affidavit of specific facts
+    "government_admission",  # the government's own admissions or acts (a motion, a stated intent)
+    "sequence_of_events",  # the timing of the refusal against the defendant's conduct
+    "unknown",  # the record does not say what supports it
 )
 CONCESSIONS = domain(
     "concession",
@@ -208,6 +236,8 @@ CONCESSIONS = domain(
     "assistance_not_substantial",
     "breach",  # the government concedes a breach
     "improper_motive",  # the government concedes an improper motive
+    "assistance_substantial",  # the government concedes the assistance was substantial
+    "error",  # the government concedes the district court erred
 )
 WAIVER = domain(
     "waiver_conduct",
@@ -225,6 +255,9 @@ RELIEF = domain(
     "plea_withdrawal",
     "below_minimum_sentence",
     "resentencing",
+    "remand",
+    "vacated_sentence",
+    "good_faith_evaluation",
 )
 ROLES = Domain(
     "role",

@@ -54,6 +54,7 @@ from doctrine.language.domains import (
     Form as Form,
     domain as domain,
 )
+from doctrine.language.vocabulary_federal import federal_keys
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,9 @@ class Key:
 def _tri(word: str, pred: str, doc: str, *props: str, default: str | None = "unknown") -> Key:
     return Key(word, doc, props, Form.ENUM, TRI, pred, default=default)
 
+
+# Case language v2: the keys that state what appellate courts turn on (vocabulary_federal.py)
+_V2_KEYS, _V2 = federal_keys(Key)
 
 CASE_KEYS: tuple[Key, ...] = (
     Key("title", "The case's name, e.g. \"United States v. Billings\".", form=Form.STRING),
@@ -373,6 +377,11 @@ CASE_KEYS: tuple[Key, ...] = (
                 "government_reason_stated_by",
                 default="unknown",
             ),
+            _V2["reason_kind"],
+            _V2["reason_when"],
+            _V2["reason_known"],
+            _V2["reason_rebutted"],
+            _V2["reason_label"],
         ),
     ),
     Key(
@@ -449,12 +458,14 @@ CASE_KEYS: tuple[Key, ...] = (
             ),
             Key(
                 "motion",
-                "The motion the allegation concerns (must be declared with `motion`).",
+                "The motion(s) the allegation concerns (each must be declared with `motion`).",
                 ("P14", "P15"),
                 Form.ENUM,
                 MOTIONS,
                 "allegation_motion",
+                multiple=True,
             ),
+            _V2["allegation_preserved"],
         ),
     ),
     Key(
@@ -485,6 +496,7 @@ CASE_KEYS: tuple[Key, ...] = (
             ),
         ),
     ),
+    *_V2_KEYS,
     Key("expect", "What the case should come out as (checked by `doctrine test`).", form=Form.EXPECT),
 )
 
@@ -496,10 +508,12 @@ EXPECT_KEYS: Mapping[str, str] = MappingProxyType(
         "relief": "`available`, `none`, or `depends` (on an unsettled question)",
         "relief_kinds": "the kinds of relief available, e.g. `discovery evidentiary_hearing`",
         "no_relief_kind": "a kind of relief that must not be available",
+        "relief_includes": "kinds of relief that must be among those available (others may be too)",
         "below_minimum": "`authorized` or `not_authorized`",
         "holding": "a rule id that must be among the holdings",
         "no_holding": "a rule id that must not be among the holdings",
         "dispositive": "a rule id that must be a dispositive holding",
+        "court_reason": "a rule id stating the court's own dispositive reason (measured by --score, not a failure)",
         "alternative": "a rule id that must be an alternative holding",
         "authority": "an authority id relied on (e.g. `wade`)",
         "explains": "a fact (a case-file key) that must appear in the explanation",
@@ -532,6 +546,7 @@ def input_predicates() -> dict[str, tuple[int, str]]:
     preds["guidelines_range_below_minimum"] = (1, "yes/no: the guidelines range starts below the statutory minimum.")
     preds["reduced_range_below_minimum"] = (1, "yes/no: the reduced range in a § 3582(c)(2) proceeding starts below the minimum.")
     preds["sentence_at_minimum"] = (1, "yes/no: the sentence imposed equals the statutory minimum.")
+    preds["sentence_below_minimum"] = (1, "yes/no: the sentence imposed is below the statutory minimum.")
     return preds
 
 

@@ -101,6 +101,44 @@ def waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
     )
 
 
+def defendant_breach_no_performance(ctx: Context, sc: Scenario) -> str | None:
+    return _first(
+        f"the defendant's own breach holds, and so does relief({k})"
+        for r in _runs(ctx, sc)
+        if "defendant_breach" in r.conclusions
+        for k in sorted(set(r.relief) & {"specific_performance", "plea_withdrawal"})
+    )
+
+
+def _facts(ctx: Context, sc: Scenario) -> set[str]:
+    return set(ctx.outcome(sc.case).facts)
+
+
+def granted_motion_no_refusal_relief(ctx: Context, sc: Scenario) -> str | None:
+    facts = _facts(ctx, sc)
+    declared = any(f.startswith("motion(") for f in facts)
+    still_open = any(f.startswith("motion_filed(") and not f.endswith(",yes)") for f in facts) or bool(
+        facts & {"government_act(withdrew_motion)", "government_act(did_not_renew_motion)"}
+    )
+    if not declared or still_open:
+        return None
+    return _first(
+        f"every motion was filed, and relief({k}) on a refusal holds"
+        for r in _runs(ctx, sc)
+        for k in sorted(set(r.relief) & set(WADE_RELIEF))
+    )
+
+
+def appeal_waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
+    facts = _facts(ctx, sc)
+    valid = {"appeal_waiver(yes)", "appeal_waiver_scope(all_claims)"} <= facts and not facts & {
+        "appeal_waiver_knowing(no)", "appeal_waiver_invoked(no)", "court(district_court)"}
+    if not valid or not any(f.startswith("allegation(") for f in facts):
+        return None
+    primary = ctx.outcome(sc.case).primary  # the "even if" runs set the waiver aside on purpose
+    return _first(f"a valid appeal waiver of all claims, and relief({k})" for r in primary for k in sorted(r.relief))
+
+
 def no_threshold_no_relief(ctx: Context, sc: Scenario) -> str | None:
     for r in _runs(ctx, sc):
         shown = [c for c in r.conclusions if _args(c, "threshold_showing")]

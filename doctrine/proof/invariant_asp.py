@@ -43,7 +43,10 @@ EXCLUSIVE = (
     *((f"review({a})", f"review({b})") for a, b in _REVIEWS),
     ("no_authority_below_minimum", "below_minimum_authorized(*)"),  # Holbdy (P24)
     ("refusal_upheld", "improper_refusal(*)"),  # Billings (P4) against Wade (P2)
-    ("refusal_upheld", "relief(*)"),
+    # an upheld refusal leaves no relief on the refusal itself; a remand or resentencing for
+    # the district court's own error (district_court.lp) is relief on another question
+    *(("refusal_upheld", f"relief({k})") for k in
+      ("discovery", "evidentiary_hearing", "remedy", "compel_motion", "specific_performance", "plea_withdrawal")),
 )
 
 
@@ -70,6 +73,20 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
     "no_contradiction": contradiction,
     "waiver_blocks_relief": """
         _violation :- holds(review(waived)), holds(relief(K)).""",
+    "defendant_breach_no_performance": """
+        _violation :- holds(defendant_breach), holds(relief(specific_performance)).
+        _violation :- holds(defendant_breach), holds(relief(plea_withdrawal)).""",
+    "granted_motion_no_refusal_relief": """
+        _open :- motion_filed(M, no).
+        _open :- motion_filed(M, unknown).
+        _open :- government_act(withdrew_motion).
+        _open :- government_act(did_not_renew_motion).
+        _declared :- motion(M).
+        _violation :- _declared, not _open, holds(relief(K)), K = (discovery; evidentiary_hearing; remedy).""",
+    "appeal_waiver_blocks_relief": """
+        _violation :- appeal_waiver(yes), not appeal_waiver_knowing(no), not appeal_waiver_invoked(no),
+            appeal_waiver_scope(all_claims), allegation(_), not court(district_court),
+            not even_if(review(waived)), holds(relief(K)).""",
     "no_threshold_no_relief": f"""
         {_WADE}
         _shown :- holds(threshold_showing(A)).

@@ -30,6 +30,9 @@ from doctrine.proof.checks import (
     reorder_invariant,
     sound_explanation,
     waiver_blocks_relief,
+    defendant_breach_no_performance,
+    granted_motion_no_refusal_relief,
+    appeal_waiver_blocks_relief,
 )
 from doctrine.proof.context import Check, Context as Context, Invariant as Invariant, Scenario as Scenario
 from doctrine.proof.invariant_asp import ASP
@@ -58,6 +61,26 @@ INVARIANTS: tuple[Invariant, ...] = (
         "A waived claim gets no relief: review(waived) => no relief(K) in that run.",
         "Buffington (P21)",
         waiver_blocks_relief,
+    ),
+    _invariant(
+        "defendant_breach_no_performance",
+        "The defendant's own breach never yields relief for the government's non-performance "
+        "(specific performance or plea withdrawal).",
+        "In re Sealed Case, 244 F.3d 961 (D.C. Cir. 2001); federal doctrine § 2",
+        defendant_breach_no_performance,
+    ),
+    _invariant(
+        "granted_motion_no_refusal_relief",
+        "Where every motion was filed (none withdrawn or left unrenewed), no discovery, hearing or "
+        "remedy on a refusal.",
+        "Wade, 504 U.S. at 185-86 (a refusal is what is reviewed)",
+        granted_motion_no_refusal_relief,
+    ),
+    _invariant(
+        "appeal_waiver_blocks_relief",
+        "A knowing and voluntary appeal waiver of all claims, invoked, yields no relief on appeal.",
+        "Kilcrease, 665 F.3d 924 (7th Cir. 2012); Sakellarion, 649 F.3d 634 (7th Cir. 2011)",
+        appeal_waiver_blocks_relief,
     ),
     _invariant(
         "no_threshold_no_relief",

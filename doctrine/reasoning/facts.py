@@ -132,6 +132,10 @@ INPUTS: dict[tuple[str, int], Template] = {
         "the sentence equals the statutory minimum: {0}",
         "the sentence is not shown to equal the minimum ('{0}')",
     ),
+    ("sentence_below_minimum", 1): (
+        "the sentence is below the statutory minimum: {0}",
+        "the sentence is not shown to be below the minimum ('{0}')",
+    ),
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -28,12 +28,13 @@ from doctrine.language.syntax import Case, Statement, ValueKind
 
 OUTCOMES = ("available", "none", "depends")
 MINIMUM = ("authorized", "not_authorized", "depends")
-RULE_KEYS = ("holding", "no_holding", "dispositive", "alternative")
+RULE_KEYS = ("holding", "no_holding", "dispositive", "alternative", "court_reason")
 FACT_KEYS = ("explains", "not_explains")
 # key -> (allowed words or None for ids/facts, least values, most values or None)
 _SHAPES: dict[str, tuple[tuple[str, ...] | None, int, int | None]] = {
     "relief": (OUTCOMES, 1, 1),
     "relief_kinds": (V.RELIEF.words(), 1, None),
+    "relief_includes": (V.RELIEF.words(), 1, None),
     "no_relief_kind": (V.RELIEF.words(), 1, None),
     "below_minimum": (MINIMUM, 1, 1),
     "outcome_one_of": (OUTCOMES, 1, None),

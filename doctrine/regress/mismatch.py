@@ -57,6 +57,10 @@ def _kinds(c: Claim, v: Verdict, e: Explanation | None) -> _Found:
     return [] if same else [("relief_kinds", _words(sorted(c.values)), _words(v.relief_kinds))]
 
 
+def _includes(c: Claim, v: Verdict, e: Explanation | None) -> _Found:
+    return [("relief_includes", k, _words(v.relief_kinds)) for k in c.values if k not in v.relief_kinds]
+
+
 def _no_kind(c: Claim, v: Verdict, e: Explanation | None) -> _Found:
     return [("no_relief_kind", f"no {k}", _words(v.relief_kinds)) for k in c.values if k in v.relief_kinds]
 
@@ -101,6 +105,11 @@ _CHECKS: dict[str, Callable[[Claim, Verdict, Explanation | None], _Found]] = {
     "relief": _outcome,
     "outcome_one_of": _one_of,
     "relief_kinds": _kinds,
+    "relief_includes": _includes,
+    # the court's own dispositive reason, by rule id: measured by `doctrine test --score`
+    # (dispositive reason matched), never a test failure, so a case whose outcome the model
+    # gets right is not marked xfail for reaching it by another road
+    "court_reason": lambda c, v, e: [],
     "no_relief_kind": _no_kind,
     "below_minimum": _minimum,
     "holding": _rules(lambda v: (h.rule for h in v.holdings)),

@@ -12,6 +12,7 @@ line may be a soft hyphen (joined: "estab-/lished" -> "established") or a real o
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from functools import cache, lru_cache
@@ -24,10 +25,10 @@ from clingo import ast
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"
 OPINIONS = ROOT / "doctrine" / "opinions"
+# Every vendored text by its id: the three seed opinions, and the excerpts of decisions outside
+# the seeds read through search (doctrine/opinions/excerpts/, each with its source in a header).
 OPINION_FILES = {
-    "billings": "billings-7th-cir-2008.txt",
-    "buffington": "buffington-7th-cir-2013.txt",
-    "mackmore": "mackmore-8th-cir-2008.md",
+    entry["id"]: name for name, entry in json.loads((OPINIONS / "sources.json").read_text(encoding="utf-8")).items()
 }
 STATEMENTS = {"holding", "alternative_holding", "assumed", "concession", "dictum", "outside_seeds"}
 QUESTIONS = {"preservation", "duty", "gate", "merits", "notice", "remedy", "authority", "allocution"}
@@ -75,7 +76,10 @@ def normalise(text: str) -> str:
 
 @cache
 def opinion(name: str) -> str:
-    return normalise((OPINIONS / OPINION_FILES[name]).read_text(encoding="utf-8"))
+    text = (OPINIONS / OPINION_FILES[name]).read_text(encoding="utf-8")
+    if OPINION_FILES[name].startswith("excerpts/"):
+        text = text.split("\n---\n", 1)[1]  # the header says where it was read; the text follows
+    return normalise(text)
 
 
 def quote_pattern(quote: str) -> re.Pattern[str]:
@@ -148,8 +152,8 @@ def test_quote_is_verbatim(rid, name, text, where):
 
 
 def test_authorities_well_formed():
-    courts = {"supreme_court", "seventh_circuit", "eighth_circuit", "sixth_circuit"}
-    statuses = {"precedential", "nonprecedential", "unpublished"}
+    courts = {"supreme_court", "statute", *(f"{n}_circuit" for n in ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "dc"])}
+    statuses = {"precedential", "nonprecedential", "unpublished", "statute", "vacated"}
     ids = []
     for (aid, name, cite, court, date, status), where in metadata()["authority"]:
         ids.append(aid)

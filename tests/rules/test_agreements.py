@@ -31,10 +31,10 @@ CASES = {
     "sole discretion (Mackmore): no breach": Case(
         FILED_NONE + PROMISE.replace("promise_to_move", "sole_discretion") + "allegation(breach_of_plea_agreement).",
         ("broad_discretion", "no_breach_of_plea_agreement", "@santobello_no_breach_shown"), ("breach_of_plea_agreement", *REMEDIES)),
-    "promise to consider (King): no breach": Case(
+    "promise to consider (King): a good-faith evaluation where the circuit reviews it; no breach shown": Case(
         FILED_NONE + PROMISE.replace("promise_to_move", "promise_to_consider") + "allegation(breach_of_plea_agreement).",
-        ("broad_discretion", "@santobello_promise_to_consider", "no_breach_of_plea_agreement"),
-        ("breach_of_plea_agreement", *REMEDIES)),
+        ("good_faith_review(to_consider)", "@rexach_good_faith_review", "no_breach_of_plea_agreement"),
+        ("breach_of_plea_agreement", "broad_discretion", *REMEDIES)),
     "breach conceded by the government": Case(
         FILED_NONE + "plea_agreement(sole_discretion). concession(breach). concession_by(breach,government).",
         ("breach_of_plea_agreement", "@santobello_conceded_breach", *REMEDIES), ()),

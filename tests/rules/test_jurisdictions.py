@@ -1,30 +1,46 @@
-"""rules/questions.lp and rules/jurisdictions/*.lp: the open questions and each circuit's law."""
+"""rules/questions.lp and rules/jurisdictions/*.lp: the open questions and each circuit's law.
+
+Every circuit has its own file (no circuit falls back to a default that answers for it), and a
+position other than `unsettled`/`unknown` is stated only with the circuit's own decision, cited
+in the comment above the setting.
+"""
 
 from __future__ import annotations
 
 import pytest
 from conftest import RULES, _facts_of, open_questions
 
-EXPECTED = {
-    "seventh_circuit": {
-        "rounsavall_rule": "unsettled",
-        "bad_faith_ground": "unknown",
-        "preserved_standard": "unknown",
-        "forfeited_standard": "plain_error",
-    },
-    "eighth_circuit": {
-        "rounsavall_rule": "recognized",
-        "bad_faith_ground": "unsettled",
-        "preserved_standard": "abuse_of_discretion",
-        "forfeited_standard": "plain_error",
-    },
-    "default": {
-        "rounsavall_rule": "unknown",
-        "bad_faith_ground": "unknown",
-        "preserved_standard": "unknown",
-        "forfeited_standard": "plain_error",
-    },
+OPEN = {
+    "rounsavall_rule": "unknown",
+    "bad_faith_review": "unknown",
+    "preserved_standard": "unknown",
+    "forfeited_standard": "plain_error",
+    "prevention_doctrine": "unknown",
+    "known_reason_bad_faith": "unknown",
+    "assistance_sentence_eligible": "unknown",
 }
+EXPECTED = {
+    "default": OPEN,
+    "supreme_court": OPEN,
+    "first_circuit": OPEN,
+    "second_circuit": {**OPEN, "bad_faith_review": "recognized", "known_reason_bad_faith": "recognized"},
+    "third_circuit": {**OPEN, "bad_faith_review": "recognized", "assistance_sentence_eligible": "eligible"},
+    "fourth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
+    "fifth_circuit": OPEN,
+    "sixth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
+    "seventh_circuit": {**OPEN, "rounsavall_rule": "unsettled", "bad_faith_review": "recognized"},
+    "eighth_circuit": {**OPEN, "rounsavall_rule": "recognized", "bad_faith_review": "unsettled",
+                       "preserved_standard": "abuse_of_discretion", "assistance_sentence_eligible": "ineligible"},
+    "ninth_circuit": OPEN,
+    "tenth_circuit": {**OPEN, "bad_faith_review": "recognized"},
+    "eleventh_circuit": OPEN,
+    "dc_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
+}
+
+
+def test_every_court_has_its_own_file():
+    files = {p.stem for p in (RULES / "jurisdictions").glob("*.lp")}
+    assert files == set(EXPECTED)
 
 
 @pytest.mark.parametrize("jurisdiction", sorted(EXPECTED))
@@ -41,6 +57,10 @@ def test_every_setting_has_a_source_comment(jurisdiction):
     for i, line in enumerate(lines):
         if line.startswith("setting("):
             assert i > 0 and lines[i - 1].startswith("%"), f"{jurisdiction}.lp:{i + 1} has no source comment"
+            settled = line.split(",")[1].strip(" ).") not in ("unknown", "unsettled", "plain_error")
+            if settled:  # a settled position cites a decision: a reporter citation in the comment
+                comment = " ".join(c for c in lines[max(0, i - 4):i] if c.startswith("%"))
+                assert any(c in comment for c in ("F.3d", "F.2d", "U.S.", "No.", " at ")), f"{jurisdiction}.lp:{i + 1}"
 
 
 def test_positions_declared():
@@ -48,16 +68,14 @@ def test_positions_declared():
     for q, p in _facts_of(RULES / "questions.lp", "question_position"):
         positions.setdefault(q, set()).add(p)
     assert positions["rounsavall_rule"] == {"recognized", "rejected"}
-    assert positions["bad_faith_ground"] == {"recognized", "rejected"}
+    assert positions["bad_faith_review"] == {"recognized", "rejected"}
     for settings in EXPECTED.values():
         for q, s in settings.items():
             assert s in ("unsettled", "unknown") or q not in positions or s in positions[q]
 
 
 def test_open_questions():
-    assert open_questions("seventh_circuit") == {
-        "rounsavall_rule": ("recognized", "rejected"),
-        "bad_faith_ground": ("recognized", "rejected"),
-    }
-    assert open_questions("eighth_circuit") == {"bad_faith_ground": ("recognized", "rejected")}
-    assert set(open_questions("default")) == {"rounsavall_rule", "bad_faith_ground"}
+    assert set(open_questions("seventh_circuit")) == {
+        "rounsavall_rule", "prevention_doctrine", "known_reason_bad_faith", "assistance_sentence_eligible"}
+    assert "bad_faith_review" in open_questions("eighth_circuit")
+    assert set(open_questions("default")) == {q for q, s in OPEN.items() if s == "unknown" and q != "preserved_standard"}

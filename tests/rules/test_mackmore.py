@@ -17,11 +17,10 @@ CASES = {
     "conceded not bound (P15)": Case(
         BASE + "concession(not_bound_by_plea_agreement). concession_by(not_bound_by_plea_agreement,defendant).",
         ("not_bound_by_plea_agreement", "@mackmore_not_bound_concession"), (), jurisdiction=EIGHTH),
-    "the concession defeats even a promise to move (exception)": Case(
+    "the concession is evidence, not a bar: a binding promise still binds (federal doctrine § 2)": Case(
         BASE.replace("plea_agreement(sole_discretion)", "plea_agreement(promise_to_move)")
         + "plea_agreement_condition_met(yes). concession(not_bound_by_plea_agreement). concession_by(not_bound_by_plea_agreement,defendant).",
-        ("exception(santobello_binding_promise,discretion_limited_by_agreement)", "@mackmore_concession_defeats_promise"),
-        ("discretion_limited_by_agreement", "breach_of_plea_agreement", "relief(specific_performance)"), jurisdiction=EIGHTH),
+        ("discretion_limited_by_agreement", "not_bound_by_plea_agreement"), (), jurisdiction=EIGHTH),
     "a § 5K1.1 motion creates no duty to file a § 3553(e) motion (P15)": Case(
         BASE, ("no_duty_to_file(s3553e)", "@mackmore_no_s3553e_duty"), (), jurisdiction=EIGHTH),
     "reiterated assistance: no showing (P6)": Case(
@@ -32,22 +31,22 @@ CASES = {
         ("ground_not_recognized(bad_faith)",), jurisdiction=EIGHTH),
     "bad faith recognized: assumed, not shown (P16)": Case(
         BASE + BAD_FAITH, ("no_threshold_showing(bad_faith)", "@mackmore_bad_faith_not_shown"), (),
-        jurisdiction=EIGHTH, branch=(("bad_faith_ground", "recognized"),)),
+        jurisdiction=EIGHTH, branch=(("bad_faith_review", "recognized"),)),
     "bad faith rejected: not a ground (P16)": Case(
         BASE + BAD_FAITH, ("ground_not_recognized(bad_faith)", "@perez_bad_faith_rejected", "no_threshold_showing(bad_faith)"),
-        ("@mackmore_bad_faith_not_shown",), jurisdiction=EIGHTH, branch=(("bad_faith_ground", "rejected"),)),
+        ("@mackmore_bad_faith_not_shown",), jurisdiction=EIGHTH, branch=(("bad_faith_review", "rejected"),)),
     "bad faith shown where recognized: threshold showing": Case(
         BASE + BAD_FAITH_SHOWN, ("threshold_showing(bad_faith)", "@perez_bad_faith_ground", "relief(discovery)"),
-        ("no_threshold_showing(bad_faith)",), jurisdiction=EIGHTH, branch=(("bad_faith_ground", "recognized"),)),
+        ("no_threshold_showing(bad_faith)",), jurisdiction=EIGHTH, branch=(("bad_faith_review", "recognized"),)),
     "a legitimate stated reason is no evidence of bad faith, even where recognized": Case(
         BASE + "allegation(bad_faith). allegation_ground(bad_faith,seriousness_of_offense). "
         "allegation_support(bad_faith,nothing). government_reason(seriousness_of_offense). "
         "government_reason_stated_by(seriousness_of_offense,decision_maker).",
         ("rationally_related",), ("threshold_showing(bad_faith)", "relief(discovery)", "relief(evidentiary_hearing)"),
-        jurisdiction="seventh_circuit", branch=(("bad_faith_ground", "recognized"), ("rounsavall_rule", "rejected"))),
+        jurisdiction="seventh_circuit", branch=(("bad_faith_review", "recognized"), ("rounsavall_rule", "rejected"))),
     "bad faith shown where rejected: no showing": Case(
         BASE + BAD_FAITH_SHOWN, ("no_threshold_showing(bad_faith)",), ("threshold_showing(bad_faith)", "relief(discovery)"),
-        jurisdiction=EIGHTH, branch=(("bad_faith_ground", "rejected"),)),
+        jurisdiction=EIGHTH, branch=(("bad_faith_review", "rejected"),)),
 }
 
 

@@ -52,7 +52,8 @@ def test_king():
     _everywhere(
         "king",
         ("review(plain_error)", "@olano_plain_error", "not_wade_reviewable(failure_to_inform)", "@king_not_wade_reviewable",
-         "custody_rational_basis", "@king_custody_rational_basis", "no_breach_of_plea_agreement", "broad_discretion",
+         "custody_rational_basis", "@king_custody_rational_basis", "no_breach_of_plea_agreement",
+         "good_faith_review(to_consider)", "@rexach_good_faith_review",
          "refusal_upheld", "no_authority_below_minimum"),
         ("due_process_violation(uninformed_plea)", "breach_of_plea_agreement"),
     )
@@ -126,7 +127,7 @@ def test_mackmore():
         ("below_minimum_authorized(s3553e_motion)", "below_minimum_authorized(safety_valve)",
          "below_minimum_authorized(compelled_motion)", "sentencing_changes_no_effect"),
     )
-    branches = {dict(r.branch)["bad_faith_ground"]: r.result for r in _primary("mackmore")}
+    branches = {dict(r.branch)["bad_faith_review"]: r.result for r in _primary("mackmore")}
     assert set(branches) == {"recognized", "rejected"}
     check(branches["recognized"], ("@mackmore_bad_faith_not_shown",), ("ground_not_recognized(bad_faith)",))
     check(branches["rejected"], ("ground_not_recognized(bad_faith)", "@perez_bad_faith_rejected"),

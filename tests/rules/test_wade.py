@@ -55,9 +55,9 @@ CASES = {
     "national origin (outside the seeds, Wayte)": Case(
         PRESERVED + allegation("unconstitutional_motive", ground="national_origin", ties="yes"),
         ("threshold_showing(unconstitutional_motive)", "@wayte_other_suspect_grounds"), ()),
-    "punishment for trial (outside the seeds, Wayte)": Case(
+    "going to trial is not a suspect classification (federal doctrine § 3: vindictiveness law)": Case(
         PRESERVED + allegation("punishment_for_trial", ground="exercise_of_trial_right", ties="yes"),
-        ("threshold_showing(punishment_for_trial)",), ()),
+        (), ("threshold_showing(punishment_for_trial)", "suspect_ground(punishment_for_trial)")),
     "race evidence that does not reach the decider: no showing (P8)": Case(
         PRESERVED + allegation("unconstitutional_motive", ground="race", ties="no"),
         ("no_threshold_showing(unconstitutional_motive)", "@wade_threshold_required"),

@@ -1,0 +1,142 @@
+"""The federal doctrine beyond the seeds: one table per question (contract.lp, good_faith.lp,
+reasons.lp, gates.lp, district_court.lp, after_sentencing.lp, relief.lp).
+
+Each row is a tiny fact set, a jurisdiction, what must hold (`@rule` = the rule applied) and
+what must not. Rows marked "wrong before" fail on the rules as they stood before the federal
+doctrine (the brief's "wrong today" list), and pass now.
+"""
+
+from __future__ import annotations
+
+from conftest import Case, solve, table
+
+NO_MOTION = "motion(s5k1_1). motion_sought(s5k1_1,yes). motion_filed(s5k1_1,no). raised_below(yes). "
+GOOD_FAITH_EFFORT = (
+    "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+    "promise_condition(to_move,good_faith_effort). promise_judged_by(to_move,court). "
+    "assistance(attempted). assistance_good_faith(yes). assistance_useful(no). "
+    "allegation(breach_of_plea_agreement). allegation_motion(breach_of_plea_agreement,s5k1_1). "
+)
+SOLE_DISCRETION = (
+    "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+    "promise_condition(to_move,substantial_assistance). promise_judged_by(to_move,sole_discretion). "
+)
+BAD_FAITH_EVIDENCE = (
+    "allegation(bad_faith). allegation_motion(bad_faith,s5k1_1). allegation_support(bad_faith,sworn_affidavit). "
+    "government_reason(insufficient_assistance). government_reason_rebutted(insufficient_assistance,yes). "
+)
+
+CASES = {
+    # § 1: bad faith is a contractual ground
+    "no agreement: bad faith is no ground (wrong before)": Case(
+        NO_MOTION + "plea_agreement(none). allegation(bad_faith). allegation_support(bad_faith,record_evidence). "
+        "allegation_rebuts_stated_reasons(bad_faith,yes). allegation_motion(bad_faith,s5k1_1).",
+        ("ground_not_recognized(bad_faith)", "@wade_no_bad_faith_ground"),
+        ("threshold_showing(bad_faith)", "relief(evidentiary_hearing)"), jurisdiction="tenth_circuit"),
+    # § 2: a good-faith-effort clause is met by the effort
+    "good-faith effort made: breach, and no 'unsuccessful attempt' (wrong before)": Case(
+        NO_MOTION + GOOD_FAITH_EFFORT,
+        ("breach_of_plea_agreement", "@santobello_breach", "relief(specific_performance)"),
+        ("unsuccessful_attempt_no_duty", "no_breach_of_plea_agreement"), jurisdiction="eighth_circuit"),
+    "the defendant's own breach, found below, excuses the government": Case(
+        NO_MOTION + GOOD_FAITH_EFFORT + "defendant_duty(truthfulness). defendant_duty_breached(truthfulness,yes). "
+        "defendant_duty_per(truthfulness,found_below).",
+        ("defendant_breach", "@sealed_case_defendant_breach", "no_breach_of_plea_agreement"),
+        ("breach_of_plea_agreement", "relief(specific_performance)"), jurisdiction="eighth_circuit"),
+    "a promise kept (the motion filed) is no breach": Case(
+        "motion(s5k1_1). motion_filed(s5k1_1,yes). raised_below(yes). " + GOOD_FAITH_EFFORT,
+        ("promise_kept(to_move)", "@santobello_promise_kept"), ("breach_of_plea_agreement",),
+        jurisdiction="eighth_circuit"),
+    "a concession is evidence, not a bar to a binding promise (wrong before)": Case(
+        "motion(s3553e). motion_filed(s3553e,no). raised_below(yes). plea_agreement(promise_to_move). "
+        "plea_agreement_motion(s3553e). plea_agreement_condition_met(yes). allegation(breach_of_plea_agreement). "
+        "concession(not_bound_by_plea_agreement). concession_by(not_bound_by_plea_agreement,defendant).",
+        ("breach_of_plea_agreement", "relief(specific_performance)"), (), jurisdiction="eighth_circuit"),
+    # § 2: reserved judgments, per circuit
+    "sole discretion, bad faith shown, where good-faith review is recognized: a hearing": Case(
+        NO_MOTION + SOLE_DISCRETION + BAD_FAITH_EVIDENCE,
+        ("good_faith_review(to_move)", "threshold_showing(bad_faith)", "relief(evidentiary_hearing)"), (),
+        jurisdiction="second_circuit"),
+    "sole discretion where the circuit rejects good-faith review: Wade only": Case(
+        NO_MOTION + SOLE_DISCRETION + BAD_FAITH_EVIDENCE,
+        ("broad_discretion", "@mackmore_reserved_wade_only"), ("good_faith_review(to_move)", "relief(evidentiary_hearing)"),
+        jurisdiction="eighth_circuit", branch=(("bad_faith_review", "rejected"),)),
+    "a refusal to evaluate at all breaches a promise to consider": Case(
+        NO_MOTION + "promise(to_consider). promise_motion(to_consider,s5k1_1). promise_judged_by(to_consider,sole_discretion). "
+        "government_act(refused_to_evaluate). allegation(refusal_to_evaluate).",
+        ("breach_of_plea_agreement", "@doe_refusal_to_evaluate"), (), jurisdiction="tenth_circuit"),
+    # § 3: reasons by kind
+    "the defendant's new crime is a legitimate reason, never a Rounsavall factor (wrong before)": Case(
+        "motion(s3553e). motion_filed(s3553e,no). raised_below(yes). plea_agreement(none). "
+        "government_reason(continued_criminal_activity). allegation(impermissible_factor). "
+        "allegation_ground(impermissible_factor,continued_criminal_activity). allegation_support(impermissible_factor,record_evidence). "
+        "allegation_ties_decision_maker(impermissible_factor,yes). allegation_motion(impermissible_factor,s3553e).",
+        ("legitimate_reason(continued_criminal_activity)", "@wade_legitimate_category"),
+        ("threshold_showing(impermissible_factor)", "below_minimum_authorized(compelled_motion)"),
+        jurisdiction="eighth_circuit"),
+    # § 5: gates
+    "an appeal waiver of any and all issues bars the claim": Case(
+        NO_MOTION + SOLE_DISCRETION + BAD_FAITH_EVIDENCE + "appeal_waiver(yes). appeal_waiver_scope(all_claims).",
+        ("review(waived)", "@kilcrease_appeal_waiver"), ("relief(evidentiary_hearing)",), jurisdiction="second_circuit"),
+    "a waiver of the sentence appeal does not reach a breach claim": Case(
+        NO_MOTION + GOOD_FAITH_EFFORT + "appeal_waiver(yes). appeal_waiver_scope(appeal_of_sentence).",
+        ("breach_of_plea_agreement",), ("review(waived)",), jurisdiction="eighth_circuit"),
+    "a forfeited, conceded breach without prejudice gets nothing (Puckett; wrong before)": Case(
+        "motion(s5k1_1). motion_filed(s5k1_1,no). raised_below(no). plea_agreement(promise_to_move). "
+        "allegation(breach_of_plea_agreement). concession(breach). concession_by(breach,government).",
+        ("breach_of_plea_agreement", "@puckett_no_prejudice", "review(plain_error)"),
+        ("relief(specific_performance)", "relief(plea_withdrawal)"), jurisdiction="seventh_circuit"),
+    "a forfeited breach that affected the sentence: relief": Case(
+        "motion(s5k1_1). motion_filed(s5k1_1,no). raised_below(no). plea_agreement(promise_to_move). "
+        "allegation(breach_of_plea_agreement). concession(breach). concession_by(breach,government). "
+        "sentence_would_differ(yes).",
+        ("relief(specific_performance)",), ("@puckett_no_prejudice",), jurisdiction="seventh_circuit"),
+    # § 10: the district court's handling
+    "a court that believed it could not weigh cooperation must resentence": Case(
+        "raised_below(yes). believed(vary). believed_power(vary,lacks).",
+        ("misapprehended_authority(vary)", "relief(resentencing)", "relief(remand)"), (), jurisdiction="fifth_circuit"),
+    "believing it could not review a refusal is harmless without a reviewable claim (Wade at 186-87)": Case(
+        "raised_below(yes). plea_agreement(none). motion(s5k1_1). motion_filed(s5k1_1,no). "
+        "allegation(no_rational_relation). allegation_support(no_rational_relation,own_say_so). "
+        "believed(review_refusal). believed_power(review_refusal,lacks).",
+        ("misapprehended_authority(review_refusal)",), ("relief(remand)",), jurisdiction="first_circuit"),
+    "a threshold showing met by a denial of a hearing: remand": Case(
+        NO_MOTION + SOLE_DISCRETION + BAD_FAITH_EVIDENCE + "district_court(denied). district_court_hearing(denied).",
+        ("relief(remand)", "@rounsavall_remand_for_hearing"), (), jurisdiction="second_circuit"),
+    "a motion filed and granted leaves no refusal to review (wrong before)": Case(
+        "raised_below(yes). plea_agreement(none). motion(s5k1_1). motion_filed(s5k1_1,yes). motion_granted(s5k1_1,yes). "
+        "allegation(unconstitutional_motive). allegation_ground(unconstitutional_motive,race). "
+        "allegation_support(unconstitutional_motive,record_evidence). allegation_ties_decision_maker(unconstitutional_motive,yes). "
+        "allegation_motion(unconstitutional_motive,s5k1_1).",
+        (), ("relief(evidentiary_hearing)", "relief(discovery)"), jurisdiction="seventh_circuit"),
+    # § 7: after sentencing
+    "a Rule 35(b) motion outside the windows gives no authority below the minimum": Case(
+        "motion(rule35b). motion_filed(rule35b,yes). statutory_minimum(term). rule35b_timing(none).",
+        ("rule35b_untimely", "@rule35b_windows"), ("below_minimum_authorized(rule35b_motion)",),
+        jurisdiction="eleventh_circuit"),
+    "after Koons, a sentence on the minimum and the assistance is not reducible": Case(
+        "posture(sentence_reduction). sentence_basis(minimum_and_assistance). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks).",
+        ("court_lacks_power(reduce_sentence)", "@koons_not_based_on_range"), ("relief(remand)",),
+        jurisdiction="third_circuit"),
+}
+
+
+@table(CASES)
+def test_federal_doctrine(case: Case) -> None:
+    case.check()
+
+
+def test_before_koons_a_circuit_that_held_such_sentences_eligible_remands() -> None:
+    facts = ("posture(sentence_reduction). sentence_basis(minimum_and_assistance). believed(reduce_sentence). "
+             "believed_power(reduce_sentence,lacks). not_yet_decided(koons).")
+    assert "relief(remand)" in solve(facts, "third_circuit").holds
+    assert "relief(remand)" not in solve(facts, "eighth_circuit").holds
+
+
+def test_every_jurisdiction_file_loads_cleanly() -> None:
+    from conftest import RULES
+
+    for path in sorted((RULES / "jurisdictions").glob("*.lp")):
+        result = solve("", path.stem)
+        assert result.models == 1 and not result.messages, (path.name, result.messages)

@@ -142,7 +142,11 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         if why:
             pairs = [("", c) for c in sorted(primary.conclusions) if _matches(parse_atom(c), why)]
         roots = _roots(pairs, builder)
-        sections.append(Section("Holdings" if not why else f"Why {why}", "", tuple(builder.node(c, rule=r) for r, c in roots)))
+        nodes = [builder.node(c, rule=r) for r, c in roots]
+        if not why:  # a holding reached only through a helper the tree does not follow is a root too
+            seen_pairs = {(n.rule, n.conclusion) for top in nodes for n in _walk(top)}
+            nodes += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
+        sections.append(Section("Holdings" if not why else f"Why {why}", "", tuple(nodes)))
         facts_used |= builder.facts_used
     if not why:
         by_condition: dict[str, list[tuple[str, str]]] = {}
@@ -157,8 +161,10 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             if run is None:
                 continue
             builder = _TreeBuilder(rulebase, outcome, run, set(shown))
-            nodes = tuple(builder.node(c, rule=r) for r, c in _roots(answers, builder))
-            sections.append(Section(f"In the alternative: {condition}", condition, nodes))
+            alt = [builder.node(c, rule=r) for r, c in _roots(answers, builder)]
+            seen_pairs = {(n.rule, n.conclusion) for top in alt for n in _walk(top)}
+            alt += [builder.node(c, rule=r) for r, c in dict.fromkeys(answers) if (r, c) not in seen_pairs]
+            sections.append(Section(f"In the alternative: {condition}", condition, tuple(alt)))
             facts_used |= builder.facts_used
     failures: tuple[Failure, ...] = ()
     if why_not and primary is not None:
@@ -169,6 +175,14 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             failed += why_not_failures("below_minimum_authorized", primary, outcome, rulebase)
         failures = tuple(failed)
     return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
+
+
+def _walk(node: Node) -> list[Node]:
+    """A node and every node below it."""
+    out = [node]
+    for child in node.because:
+        out.extend(_walk(child))
+    return out
 
 
 def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[str, str]]:

@@ -16,7 +16,16 @@ from __future__ import annotations
 import itertools
 
 from doctrine.reasoning.facts import ATOMS as ATOMS, INPUTS as INPUTS, LAW as LAW, Template as Template
+from doctrine.language import vocabulary as _V
+from doctrine.reasoning import federal_words as _F
 from doctrine.reasoning.words import WORDS as WORDS
+
+# The words of the case language v2 (federal_words.py): its phrases first, then any constant of
+# the vocabulary with no phrase yet reads as its words ("breach_of_cooperation_agreement" ->
+# "breach of cooperation agreement").
+for _c in sorted({c for _, k in _V.walk() if k.domain is not None for c in k.domain.constants()}):
+    if _c not in WORDS:
+        WORDS[_c] = _F.phrase(_c)
 
 # ---------------------------------------------------------------------------------------------
 # Conclusions (holds/1 arguments), by the file that derives them
@@ -195,4 +204,6 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
 }
 
 
-TEMPLATES: dict[object, Template] = dict(itertools.chain(CONCLUSIONS.items(), INPUTS.items(), LAW.items(), ATOMS.items()))
+TEMPLATES: dict[object, Template] = dict(
+    itertools.chain(CONCLUSIONS.items(), _F.CONCLUSIONS.items(), INPUTS.items(), _F.INPUTS.items(), LAW.items(), ATOMS.items())
+)

@@ -154,10 +154,11 @@ def why_not_failures(
         inner = lit.atom.symbol
         if depth < 2 and lit.sign == ast.Sign.NoSign and inner.ast_type == ast.ASTType.Function and inner.name == "holds":
             sub = _ground(inner.arguments[0], env)
-            sub_goal = sub.split("(")[0] if any(ch.isupper() for ch in sub) else sub
+            unbound = any(ch.isupper() for ch in sub) or re.search(r"(?<![A-Za-z0-9_])_(?![A-Za-z0-9_])", sub)
+            sub_goal = sub.split("(")[0] if unbound else sub
             if sub_goal not in seen:
                 seen.add(sub_goal)
-                deeper = why_not_failures(sub_goal, run, outcome, rulebase, depth + 1, seen)[:4]
+                deeper = why_not_failures(sub_goal, run, outcome, rulebase, depth + 1, seen)[:6]
         out.append(
             Failure(
                 goal=str(g),

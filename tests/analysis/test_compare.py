@@ -40,28 +40,27 @@ def test_rounsavall_and_bad_faith_diverge_between_circuits(solver: Solver) -> No
     cmp = compare(load(FIXTURE), solver, jurisdictions=CIRCUITS)
     seventh, eighth = cmp.verdicts
     assert eighth.relief_available is True
-    assert seventh.relief_available is None and set(seventh.depends_on) == {
-        "rounsavall_rule",
-        "bad_faith_ground",
-    }
+    assert seventh.relief_available is None and set(seventh.depends_on) == {"rounsavall_rule"}
     assert cmp.diverges
     by_question = {q: d for d in cmp.divergences for q, _, _ in d.questions}
-    assert set(by_question) == {"rounsavall_rule", "bad_faith_ground"}
-    # the rules that separate the columns come from Rounsavall and from the bad-faith authorities
-    rr, bf = by_question["rounsavall_rule"], by_question["bad_faith_ground"]
+    assert set(by_question) == {"rounsavall_rule"}
+    # the rules that separate the columns come from Rounsavall
+    rr = by_question["rounsavall_rule"]
     assert "rounsavall" in _authorities(solver, rr.only_left + rr.only_right)
-    assert any("bad_faith" in x for _, x in bf.only_left + bf.only_right)
+    # without an agreement, bad faith is no ground in either circuit (federal doctrine § 1)
+    assert all("wade_no_bad_faith_ground" in {h.rule for h in v.holdings} for v in cmp.verdicts)
     for d in cmp.divergences:
         assert cmp.columns[d.left].outcome != cmp.columns[d.right].outcome
         assert cmp.columns[d.left].holdings - cmp.columns[d.right].holdings == set(d.only_left)
 
 
 def test_every_jurisdiction_and_branch_is_a_column(solver: Solver) -> None:
-    # the fixture reaches every open question, so each jurisdiction runs all their branches
+    # each jurisdiction runs the branches of the open questions the case reaches, in order
     cmp = compare(load(FIXTURE), solver)
     for j in solver.rulebase.jurisdictions:
         mine = [c.branch for c in cmp.columns if c.jurisdiction == j]
-        assert mine == list(branches(solver.rulebase, j)), j
+        every = list(branches(solver.rulebase, j))
+        assert mine and all(any(set(b) <= set(e) for e in every) for b in mine), j
     assert [v.jurisdiction for v in cmp.verdicts] == sorted(solver.rulebase.jurisdictions)
 
 
@@ -94,13 +93,10 @@ def test_cli_formats() -> None:
     assert r.returncode == 0, r.stderr
     [doc] = json.loads(r.stdout)["results"]
     assert doc["schema"] == "doctrine.compare/1" and doc["diverges"]
-    assert {q["question"] for d in doc["divergences"] for q in d["questions"]} == {
-        "rounsavall_rule",
-        "bad_faith_ground",
-    }
+    assert {q["question"] for d in doc["divergences"] for q in d["questions"]} == {"rounsavall_rule"}
     r = doctrine("compare", str(FIXTURE), "--timeline", "--format", "md")
     assert r.returncode == 0 and "| 1997 | rounsavall | **changed:**" in r.stdout, r.stdout
     r = doctrine("compare", "scenarios/billings.case")
     assert r.returncode == 0 and "compare: billings" in r.stdout
-    r = doctrine("compare", str(FIXTURE), "--jurisdictions", "ninth_circuit")
+    r = doctrine("compare", str(FIXTURE), "--jurisdictions", "twelfth_circuit")
     assert r.returncode == 2 and "Traceback" not in r.stderr

@@ -51,7 +51,7 @@ CASES = {
         ("no_threshold_showing(unconstitutional_motive)",)),
     "religion counts too (Perez)": Case(
         PRESERVED + allegation("unconstitutional_motive", ground="religion", ties="yes"),
-        ("threshold_showing(unconstitutional_motive)", "@perez_unconstitutional_motive"), ()),
+        ("threshold_showing(unconstitutional_motive)", "@wade_unconstitutional_motive"), ()),
     "national origin (outside the seeds, Wayte)": Case(
         PRESERVED + allegation("unconstitutional_motive", ground="national_origin", ties="yes"),
         ("threshold_showing(unconstitutional_motive)", "@wayte_other_suspect_grounds"), ()),

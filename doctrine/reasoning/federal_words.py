@@ -1,0 +1,182 @@
+"""Plain English for the federal doctrine's conclusions and the case language v2's facts.
+
+The conclusion
+    misapprehended_authority(vary)
+reads
+    "the district court believed it lacked a power it had: to vary for cooperation under § 3553(a)"
+"""
+
+from __future__ import annotations
+
+Template = tuple[str, str]
+
+CONCLUSIONS: dict[tuple[str, int], Template] = {
+    ("good_faith_review", 1): (
+        "the agreement's reserved judgment ({0}) must be exercised in good faith, and a court may review it",
+        "no good-faith review of the reserved judgment ({0}) in this circuit",
+    ),
+    ("bad_faith_evidence", 1): (
+        "there is evidence that the government's judgment under the promise ({0}) was not made in good faith",
+        "no evidence casts doubt on the government's good faith under the promise ({0})",
+    ),
+    ("condition_met", 1): (
+        "the condition of the promise ({0}) was met",
+        "the condition of the promise ({0}) is not shown met",
+    ),
+    ("promise_kept", 1): (
+        "the government kept its promise ({0}): the motion was filed",
+        "the promise ({0}) is not shown kept",
+    ),
+    ("defendant_breach", 0): (
+        "the defendant broke his own duties under the agreement, which excuses the government",
+        "no breach by the defendant is established",
+    ),
+    ("unrebutted_independent_reason", 0): (
+        "an independent, legitimate reason that the record does not rebut supports the refusal",
+        "no independent legitimate reason stands unrebutted",
+    ),
+    ("court_has_power", 1): (
+        "the district court had the power {0}",
+        "the district court is not shown to have had the power {0}",
+    ),
+    ("court_lacks_power", 1): (
+        "the district court lacked the power {0}",
+        "the district court is not shown to have lacked the power {0}",
+    ),
+    ("misapprehended_authority", 1): (
+        "the district court believed it lacked a power it had: {0}",
+        "the district court did not misunderstand its power {0}",
+    ),
+    ("extent_error", 0): (
+        "the reduction below the minimum rested on factors other than the assistance",
+        "the reduction below the minimum is not shown to rest on other factors",
+    ),
+    ("rule35b_untimely", 0): (
+        "the Rule 35(b) motion came outside the rule's windows",
+        "the Rule 35(b) motion is not shown to be untimely",
+    ),
+    # the doctrine's own reading of the record (contract.lp, good_faith.lp, relief.lp ...)
+    ("clause", 1): ("the agreement holds a promise {0}", "the agreement holds no promise {0}"),
+    ("objective", 1): (
+        "the promise {0} has a condition the court decides",
+        "the promise {0} leaves the judgment to the government (sole discretion, a committee) or is not a promise to move",
+    ),
+    ("reserved", 1): (
+        "the promise {0} leaves the judgment to the government (sole discretion, a committee, a promise to consider)",
+        "the promise {0} does not reserve the judgment to the government",
+    ),
+    ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
+    ("enforceable_agreement", 0): (
+        "the agreement is one a court can enforce, by its terms or for good faith",
+        "no agreement a court can enforce is shown",
+    ),
+    ("claims_breach", 0): ("the defendant claims the agreement was broken", "the defendant does not claim a breach"),
+    ("some_threshold_showing", 0): ("some challenge to the refusal made a threshold showing", "no challenge to the refusal made a threshold showing"),
+    ("motion_given", 1): ("every motion the claim ({0}) concerns was filed", "a motion the claim ({0}) concerns was refused"),
+    ("raised_by_motion", 0): ("the question came up on the defendant's own motion below", "the question did not come up on a motion below"),
+    ("assisted_below_minimum", 0): (
+        "the sentence went below the statutory minimum on a substantial-assistance motion",
+        "the sentence is not shown to have gone below the minimum on a substantial-assistance motion",
+    ),
+    ("category", 2): ("the reason {0} is of the legal kind {1}", "the reason {0} is not of the legal kind {1}"),
+    ("admitted_value", 0): (
+        "the government itself acknowledged the value of the assistance or its intent to file",
+        "no acknowledgement by the government of the assistance's value is stated",
+    ),
+    ("specific_support", 1): ("the claim ({0}) rests on specific evidence", "the claim ({0}) rests on no specific evidence"),
+    ("bad_faith_claim", 1): ("the claim ({0}) charges bad faith or breach", "the claim ({0}) is not a bad-faith or breach claim"),
+    ("reviewable_claim", 0): ("a claim that could earn relief if reviewed", "no claim that could earn relief if reviewed"),
+    ("error_mattered", 0): ("the error could have changed the result", "the error is not shown to have mattered"),
+    ("rounsavall_governs", 0): ("Rounsavall is the law for this § 3553(e) decision", "Rounsavall does not govern here"),
+    ("waiver_reaches", 1): ("the appeal waiver's scope reaches the claim ({0})", "the appeal waiver's scope does not reach the claim ({0})"),
+}
+
+
+def _keyed(head: str, child: str) -> Template:
+    return (f"{head} {{0}}: {child} {{1}}", f"{head} {{0}}: {child} is not shown to be {{1}}")
+
+
+def _single(text: str) -> Template:
+    return (f"{text}: {{0}}", f"{text} is not shown to be {{0}}")
+
+
+INPUTS: dict[tuple[str, int], Template] = {
+    ("promise", 1): ("the government promised {0}", "no promise {0} is stated"),
+    ("promise_in", 2): _keyed("the promise", "held in"),
+    ("promise_motion", 2): _keyed("the promise", "the motion named"),
+    ("promise_condition", 2): _keyed("the promise", "its condition"),
+    ("promise_judged_by", 2): _keyed("the promise", "whether its condition was met is judged by"),
+    ("promise_condition_status", 2): _keyed("the promise", "its condition"),
+    ("promise_performed", 2): _keyed("the promise", "performed by the government"),
+    ("promise_per", 2): _keyed("the promise", "on the word of"),
+    ("defendant_duty", 1): ("the agreement put on the defendant a duty of {0}", "no duty of {0} is stated"),
+    ("defendant_duty_breached", 2): _keyed("the defendant's duty of", "breached"),
+    ("defendant_duty_per", 2): _keyed("the defendant's duty of", "its breach on the word of"),
+    ("government_act", 1): ("the government's act: {0}", "no such act of the government is stated ({0})"),
+    ("government_act_by", 2): _keyed("the government's act", "by"),
+    ("government_act_when", 2): _keyed("the government's act", "when"),
+    ("government_act_motion", 2): _keyed("the government's act", "about the motion"),
+    ("government_act_per", 2): _keyed("the government's act", "on the word of"),
+    ("government_reason_kind", 2): _keyed("the government's reason", "of the legal kind"),
+    ("government_reason_when", 2): _keyed("the government's reason", "first given"),
+    ("government_reason_facts_known", 2): _keyed("the government's reason", "its facts known"),
+    ("government_reason_rebutted", 2): _keyed("the government's reason", "rebutted by the record"),
+    ("allegation_preserved", 2): _keyed("the claim", "in the district court"),
+    ("reasons_given", 1): _single("the government stated reasons"),
+    ("district_court", 1): _single("the district court's ruling on the motion"),
+    ("district_court_hearing", 1): _single("an evidentiary hearing"),
+    ("district_court_ruling", 1): _single("the district court ruled"),
+    ("district_court_asked_reasons", 1): _single("the district court asked the government for its reasons"),
+    ("district_court_finding_basis", 1): _single("the district court's findings rested on"),
+    ("district_court_standard", 1): _single("the standard the district court applied"),
+    ("district_court_found_threshold", 1): _single("the district court found a threshold showing"),
+    ("district_court_found_bad_faith", 1): _single("the district court found bad faith"),
+    ("district_court_found_breach", 1): _single("the district court found the government in breach"),
+    ("district_court_found_defendant_breach", 1): _single("the district court found the defendant in breach"),
+    ("district_court_clear_basis", 1): _single("the basis of the district court's finding is clear"),
+    ("district_court_safety_valve", 1): _single("the district court found the safety valve met"),
+    ("believed", 1): ("the district court took a view of its power {0}", "no view of its power {0} is stated"),
+    ("believed_power", 2): _keyed("the district court's view of its power", "it believed it"),
+    ("believed_mistaken", 2): _keyed("the district court's view of its power", "held mistaken"),
+    ("appeal_waiver", 1): _single("an appeal waiver in the plea agreement"),
+    ("appeal_waiver_knowing", 1): _single("the appeal waiver was knowing and voluntary"),
+    ("appeal_waiver_scope", 1): _single("the appeal waiver covers"),
+    ("appeal_waiver_invoked", 1): _single("the government invoked the appeal waiver"),
+    ("sentence_would_differ", 1): _single("a reasonable probability of a different sentence"),
+    ("same_sentence_anyway", 1): _single("the court said it would impose the same sentence anyway"),
+    ("rule35b_timing", 1): _single("the Rule 35(b) motion's timing"),
+    ("extent_basis", 1): _single("the extent of the reduction rested on"),
+    ("sentence_basis", 1): _single("the sentence rested on"),
+    ("counts_uncovered", 1): _single("a count with a minimum is left uncovered by any § 3553(e) motion"),
+    ("from_circuit", 1): _single("on certiorari from"),
+}
+
+WORDS: dict[str, str] = {
+    "review_refusal": "to review the government's refusal",
+    "compel": "to compel the motion",
+    "depart": "to depart without a motion",
+    "vary": "to vary for cooperation under § 3553(a)",
+    "below_minimum": "to go below the statutory minimum",
+    "consider_cooperation": "to consider the cooperation",
+    "reduce_further": "to reduce further than the government asked",
+    "reduce_sentence": "to reduce the sentence under § 3582(c)(2)",
+    "use_other_factors": "to weigh factors other than the assistance",
+    "to_move": "to move",
+    "to_consider": "to consider a motion",
+    "to_recommend_sentence": "to recommend a sentence",
+    "not_to_oppose": "not to oppose",
+    "to_make_cooperation_known": "to make the cooperation known",
+    "opportunity_to_cooperate": "an opportunity to cooperate",
+    "sole_discretion": "the government's sole discretion",
+    "us_attorney": "the U.S. Attorney",
+    "prevented_by_government": "prevented by the government",
+    "full_truthful_cooperation": "full and truthful cooperation",
+    "passing_polygraph": "passing a polygraph",
+    "good_faith_effort": "a good-faith effort",
+    "substantial_assistance": "substantial assistance",
+}
+
+
+def phrase(constant: str) -> str:
+    """A constant with no phrase of its own reads as its words."""
+    return WORDS.get(constant, constant.replace("_", " "))

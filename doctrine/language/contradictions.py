@@ -88,3 +88,35 @@ def contradictions(case: Case) -> Iterator[Diagnostic]:
                         c.span,
                         hint="the promise may be in a `cooperation_agreement`, or the plea agreement is not `none`",
                     )
+
+
+def consistent(statements: list[Statement]) -> list[Statement]:
+    """Drop what would make a drawn record contradict itself (`doctrine.language.contradictions`):
+    a reason denied that is also given, `support nothing` beside evidence, a refusal claimed on a
+    motion filed and granted, a plea-agreement promise when there is no plea agreement."""
+    def head(s: Statement) -> str:
+        return s.values[0].text if s.values else ""
+
+    given = {head(s) for s in statements if s.key == "government_reason"}
+    granted = {
+        head(s) for s in statements if s.key == "motion"
+        and any(c.key == "filed" and head(c) == "yes" for c in s.children)
+        and any(c.key == "granted" and head(c) == "yes" for c in s.children)
+    }
+    no_plea = any(s.key == "plea_agreement" and head(s) == "none" for s in statements)
+    out: list[Statement] = []
+    for s in statements:
+        if s.key == "government_denies" and head(s) in given:
+            continue
+        if s.key == "allegation":
+            kids = s.children
+            if any(c.key == "support" and head(c) in EVIDENCE for c in kids):
+                kids = tuple(c for c in kids if not (c.key == "support" and head(c) == "nothing"))
+            if head(s) in REFUSAL_CLAIMS:
+                kids = tuple(c for c in kids if not (c.key == "motion" and head(c) in granted))
+            s = Statement(s.key, s.values, kids, s.span, s.key_span)
+        if s.key == "promise" and no_plea:
+            kids = tuple(c for c in s.children if not (c.key == "in" and head(c) == "plea_agreement"))
+            s = Statement(s.key, s.values, kids, s.span, s.key_span)
+        out.append(s)
+    return out

@@ -16,6 +16,7 @@ import random
 from dataclasses import replace
 
 from doctrine.language import vocabulary as V
+from doctrine.language.contradictions import consistent
 from doctrine.language.syntax import Case, Statement, Value, ValueKind
 
 _SKIP_FORMS = (V.Form.STRING, V.Form.DATE, V.Form.NAME, V.Form.EXPECT)
@@ -100,7 +101,7 @@ def _case(rng: random.Random) -> Case:
         if key.word == "court" and statements[-1].values[0].text == "district_court":
             circuit = rng.choice(V.CIRCUITS.words())  # a district court sits in a circuit
             statements.append(Statement("circuit", (_value(circuit),)))
-    return Case("gen", tuple(statements))
+    return Case("gen", tuple(consistent(statements)))
 
 
 def _statements(rng: random.Random, key: V.Key, motions: list[str]) -> list[Statement]:
@@ -118,8 +119,8 @@ def _statements(rng: random.Random, key: V.Key, motions: list[str]) -> list[Stat
     for head in heads:
         if key.word == "motion":
             motions.append(head)
-        children = tuple(s for c in key.children if _allowed(key, head, c) and rng.random() < 0.6
-                         for s in _children(rng, key, head, c, motions))
+        children = tuple(s for c in key.children if c.form not in _SKIP_FORMS and _allowed(key, head, c)
+                         and rng.random() < 0.6 for s in _children(rng, key, head, c, motions))
         out.append(Statement(key.word, (_value(head),), children))
     return out
 

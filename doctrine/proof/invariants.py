@@ -14,10 +14,13 @@ becomes
 from __future__ import annotations
 
 from doctrine.proof.checks import (
+    appeal_waiver_blocks_relief,
     below_minimum_needs_basis,
     contradictions as contradictions,
+    defendant_breach_no_performance,
     evidence_monotone,
     evidence_pair,
+    granted_motion_no_refusal_relief,
     no_contradiction,
     no_threshold_no_relief,
     one_answer_set,
@@ -30,9 +33,6 @@ from doctrine.proof.checks import (
     reorder_invariant,
     sound_explanation,
     waiver_blocks_relief,
-    defendant_breach_no_performance,
-    granted_motion_no_refusal_relief,
-    appeal_waiver_blocks_relief,
 )
 from doctrine.proof.context import Check, Context as Context, Invariant as Invariant, Scenario as Scenario
 from doctrine.proof.invariant_asp import ASP

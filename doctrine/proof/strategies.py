@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from doctrine.language import vocabulary as V
+from doctrine.language.contradictions import consistent
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
 
 __all__ = ["case_texts", "cases", "names", "word_value"]
@@ -232,40 +233,6 @@ class _Draw:
         return tuple(out)
 
 
-def _consistent(statements: list[Statement]) -> list[Statement]:
-    """Drop what would make a drawn record contradict itself (`doctrine.language.contradictions`):
-    a reason denied that is also given, `support nothing` beside evidence, a refusal claimed on a
-    motion filed and granted, a plea-agreement promise when there is no plea agreement."""
-    from doctrine.language.contradictions import EVIDENCE, REFUSAL_CLAIMS
-
-    def head(s: Statement) -> str:
-        return s.values[0].text if s.values else ""
-
-    given = {head(s) for s in statements if s.key == "government_reason"}
-    granted = {
-        head(s) for s in statements if s.key == "motion"
-        and any(c.key == "filed" and head(c) == "yes" for c in s.children)
-        and any(c.key == "granted" and head(c) == "yes" for c in s.children)
-    }
-    no_plea = any(s.key == "plea_agreement" and head(s) == "none" for s in statements)
-    out: list[Statement] = []
-    for s in statements:
-        if s.key == "government_denies" and head(s) in given:
-            continue
-        if s.key == "allegation":
-            kids = s.children
-            if any(c.key == "support" and head(c) in EVIDENCE for c in kids):
-                kids = tuple(c for c in kids if not (c.key == "support" and head(c) == "nothing"))
-            if head(s) in REFUSAL_CLAIMS:
-                kids = tuple(c for c in kids if not (c.key == "motion" and head(c) in granted))
-            s = Statement(s.key, s.values, kids, s.span, s.key_span)
-        if s.key == "promise" and no_plea:
-            kids = tuple(c for c in s.children if not (c.key == "in" and head(c) == "plea_agreement"))
-            s = Statement(s.key, s.values, kids, s.span, s.key_span)
-        out.append(s)
-    return out
-
-
 def cases(
     fixed: Mapping[str, Any] | None = None,
     *,
@@ -300,7 +267,7 @@ def cases(
         statements: list[Statement] = []
         for key in V.CASE_KEYS:
             statements.extend(d.statements(key, None))
-        return Case(draw(ids), tuple(_consistent(statements)))
+        return Case(draw(ids), tuple(consistent(statements)))
 
     return build()
 

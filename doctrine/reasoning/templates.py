@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import itertools
 
-from doctrine.reasoning.facts import ATOMS as ATOMS, INPUTS as INPUTS, LAW as LAW, Template as Template
 from doctrine.language import vocabulary as _V
 from doctrine.reasoning import federal_words as _F
+from doctrine.reasoning.facts import ATOMS as ATOMS, INPUTS as INPUTS, LAW as LAW, Template as Template
 from doctrine.reasoning.words import WORDS as WORDS
 
 # The words of the case language v2 (federal_words.py): its phrases first, then any constant of

@@ -131,7 +131,7 @@ def test_fuzz_on_the_real_rules_finds_nothing() -> None:
     [
         ("fuzz", "--invariant", "no_such"),
         ("verify", "--invariant", "no_such"),
-        ("verify", "--jurisdiction", "ninth_circuit"),
+        ("verify", "--jurisdiction", "twelfth_circuit"),
         ("fuzz", "--profile", "huge"),
     ],
 )

@@ -7,6 +7,7 @@ print a counterexample that `doctrine check` accepts.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -21,6 +22,16 @@ from doctrine.language.source import Source
 from doctrine.proof.fuzz import counterexample_text, fuzz
 from doctrine.proof.invariants import BY_NAME, INVARIANTS, Context
 from doctrine.proof.verify import jurisdictions, stratification, verify
+
+# The proofs run per jurisdiction file. The fast (CI) profile proves them for a sample that
+# covers every kind of setting (recognized, unsettled, unknown and eligible positions);
+# DOCTRINE_DEEP=1 (or `doctrine verify`, whose figures the README quotes) proves every file.
+SAMPLE = ("seventh_circuit", "eighth_circuit", "third_circuit", "default")
+
+
+def _sample(rulebase: object) -> list[str]:
+    every = list(jurisdictions(rulebase))  # type: ignore[arg-type]
+    return every if os.environ.get("DOCTRINE_DEEP") else [j for j in every if j in SAMPLE]
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE_SCENARIO = (
@@ -73,13 +84,14 @@ def test_fuzz_finds_the_planted_bug(planted: Path, tmp_path: Path) -> None:
 
 
 def test_verify_finds_the_planted_bug(planted: Path, tmp_path: Path) -> None:
+    chosen = [a for j in ("seventh_circuit", "eighth_circuit", "default") for a in ("--jurisdiction", j)]
     done = doctrine(
-        "verify", "--invariant", "waiver_blocks_relief", "--rules", str(planted), "--save", str(tmp_path)
+        "verify", "--invariant", "waiver_blocks_relief", "--rules", str(planted), "--save", str(tmp_path), *chosen
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "VIOLATED" in done.stdout and "not confirmed" not in done.stdout
     saved = sorted(tmp_path.glob("*.case"))
-    assert len(saved) == len(jurisdictions(load_rulebase(planted)))
+    assert len(saved) == 3
     for path in saved:
         _checks(path)
 
@@ -87,7 +99,7 @@ def test_verify_finds_the_planted_bug(planted: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ONE_SCENARIO + PAIRS + ("one_answer_set",))
 def test_verify_proves_the_real_rules(name: str) -> None:
     rulebase = load_rulebase()
-    for j in jurisdictions(rulebase):
+    for j in _sample(rulebase):
         proof = verify(rulebase, BY_NAME[name], j)
         assert proof.status == "proved", (j, proof.note, proof.confirmed)
         assert proof.seconds < 10, f"{name} in {j}: {proof.seconds:.1f}s"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -213,6 +214,40 @@ def _load(root: Path, digest: str) -> Rulebase:
     )
 
 
+_INCLUDE = re.compile(r'^\s*#include\s+"([^"]*)"\s*\.\s*(%.*)?$')
+
+
+def _included_files(root: Path, entry: Path) -> list[Path]:
+    """The files doctrine.lp includes, resolved against the rules folder itself.
+
+    clingo resolves `#include` against the working directory first, so a file named like a rule
+    file in the current folder would be loaded instead; here every include names a file of the
+    rules folder (no path), which must exist there as a regular file, and no other rule file
+    may include anything.
+    """
+    def refuse(message: str, where: Path, line: int = 1) -> DoctrineError:
+        return DoctrineError([Diagnostic("rule-file-error", message, Span(str(where), Position(line, 1), Position(line, 1)))])
+
+    out: list[Path] = []
+    for n, line in enumerate(entry.read_text(encoding="utf-8").splitlines(), 1):
+        m = _INCLUDE.match(line)
+        if m is None:
+            if "#include" in line and not line.lstrip().startswith("%"):
+                raise refuse("an #include the loader does not read (write `#include \"file.lp\".`)", entry, n)
+            continue
+        name = m.group(1)
+        target = (root / name).resolve()
+        if "/" in name or "\\" in name or name.startswith(".") or target.parent != root.resolve():
+            raise refuse(f"#include \"{name}\" escapes the rules folder", entry, n)
+        if not target.is_file():
+            raise refuse(f"#include \"{name}\": no such rule file in {root}", entry, n)
+        out.append(target)
+    for f in out:
+        if any(_INCLUDE.match(line) for line in f.read_text(encoding="utf-8").splitlines()):
+            raise refuse("only doctrine.lp may #include", f)
+    return out
+
+
 def _read_rules(root: Path) -> dict[str, Any]:
     """Parse, read the metadata of, and instrument the rule files: plain, picklable data."""
     entry = root / "doctrine.lp"
@@ -220,9 +255,10 @@ def _read_rules(root: Path) -> dict[str, Any]:
         raise DoctrineError(
             [Diagnostic("no-rules", f"no doctrine.lp in {root}", Span(str(root), Position(0, 0), Position(0, 0)))]
         )
+    files = _included_files(root, entry)
     messages: list[str] = []
     try:
-        statements = _parse([str(entry)], lambda code, msg: messages.append(msg.strip()))
+        statements = _parse([str(f) for f in files], lambda code, msg: messages.append(msg.strip()))
     except RuntimeError:
         messages = messages or ["the rule files could not be parsed"]
     if messages:

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doctrine import generate  # noqa: E402
+from doctrine.proof import generate  # noqa: E402
 
 
 def median_time(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
@@ -104,9 +104,9 @@ def measured_run(n: int, workers: int) -> tuple[float, float]:
 
 def fresh_control_ratio(n: int) -> dict[str, float]:
     """The batch engine against a fresh clingo Control (ground the doctrine again) per case."""
-    from doctrine.compile import compile_case
-    from doctrine.rulebase import load_rulebase
-    from doctrine.solve import Solver
+    from doctrine.engine.compile import compile_case
+    from doctrine.engine.rulebase import load_rulebase
+    from doctrine.engine.solve import Solver
 
     rulebase = load_rulebase()
     cases = [c for c, _ in iter_cases(n, seed=3)]
@@ -128,8 +128,8 @@ def fresh_control_ratio(n: int) -> dict[str, float]:
 
 
 def parse_per_1000_lines() -> float:
-    from doctrine.parse import parse_text
-    from doctrine.syntax import CaseFile, print_case_file
+    from doctrine.language.check import parse_text
+    from doctrine.language.syntax import CaseFile, print_case_file
 
     cases = [c for c, _ in iter_cases(400, seed=5)]
     text = print_case_file(CaseFile(tuple(c.__class__(f"c{i}", c.statements) for i, c in enumerate(cases))))

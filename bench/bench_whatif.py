@@ -21,12 +21,12 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doctrine.compare import compare, timeline  # noqa: E402
-from doctrine.parse import parse_source  # noqa: E402
-from doctrine.rulebase import load_rulebase  # noqa: E402
-from doctrine.solve import Solver  # noqa: E402
-from doctrine.source import Source  # noqa: E402
-from doctrine.whatif import decisive_unknowns, what_if  # noqa: E402
+from doctrine.analysis.compare import compare, timeline  # noqa: E402
+from doctrine.language.parse import parse_source  # noqa: E402
+from doctrine.engine.rulebase import load_rulebase  # noqa: E402
+from doctrine.engine.solve import Solver  # noqa: E402
+from doctrine.language.source import Source  # noqa: E402
+from doctrine.analysis.whatif import decisive_unknowns, what_if  # noqa: E402
 
 SEEDS = ("wade", "king", "billings", "buffington", "mackmore")
 GOALS = {"wade": "relief", "king": "relief", "billings": "hearing", "buffington": "relief", "mackmore": "below_minimum"}

@@ -42,12 +42,18 @@ class Program:
 
     def to_lp(self) -> str:
         """The facts as ASP text (each printed by the Symbol itself, which escapes correctly)."""
-        lines = [f"% case {self.case} ({self.source})"]
+        lines = [f"% case {self.case} ({comment_text(self.source)})"]
         for f in self.facts:
             where = self.origin.get(f)
-            note = f"  % {where}" if where else "  % default: not stated"
+            note = f"  % {comment_text(str(where))}" if where else "  % default: not stated"
             lines.append(f"{f}.{note}")
         return "\n".join(lines) + "\n"
+
+
+def comment_text(text: str) -> str:
+    """Text safe inside a one-line ASP comment: every control or line-separating character
+    (a newline in a file name would end the comment and start a rule) is written as an escape."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @cache

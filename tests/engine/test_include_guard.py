@@ -35,3 +35,14 @@ def test_an_include_that_escapes_the_rules_folder_is_refused(tmp_path: Path) -> 
     done = _run(["run", str(ROOT / "scenarios" / "wade.case"), "--rules", str(rules)], tmp_path, tmp_path / "cache")
     assert done.returncode == 2, done.stdout + done.stderr
     assert "escapes the rules folder" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_file_name_never_becomes_asp(tmp_path: Path) -> None:
+    """A case file whose name holds a newline and a rule: `compile` prints it escaped in a comment."""
+    name = "x\nholds(relief(remedy)).\n%.case"
+    path = tmp_path / name
+    path.write_text((ROOT / "scenarios" / "wade.case").read_text(encoding="utf-8"), encoding="utf-8")
+    done = _run(["compile", str(path)], tmp_path, tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    assert not any(line.startswith("holds(") for line in done.stdout.splitlines())
+    assert "\\nholds(relief(remedy)).\\n" in done.stdout

@@ -478,7 +478,7 @@ FIXED_KEYS = (
     "sentence",
 )
 # Computed by the compiler from the numbers (doctrine.engine.compile): never chosen.
-DERIVED = ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum", "sentence_below_minimum")
+DERIVED = tuple(V.COMPARISONS)
 # A child whose value must be declared as the head of another keyed block.
 REFERENCES = MappingProxyType({"allegation_motion": "motion"})
 

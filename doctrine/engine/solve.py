@@ -135,7 +135,7 @@ def input_universe() -> Iterator[Symbol]:
         else:
             for w in words:
                 yield Function(key.predicate, [Function(w)])
-    for pred in ("guidelines_range_below_minimum", "reduced_range_below_minimum", "sentence_at_minimum", "sentence_below_minimum"):
+    for pred in V.COMPARISONS:
         for w in V.TRI.constants():
             yield Function(pred, [Function(w)])
 

@@ -525,6 +525,18 @@ EXPECT_KEYS: Mapping[str, str] = MappingProxyType(
 )
 
 
+# Facts the compiler derives from the numbers (doctrine.engine.compile), yes/no/unknown: the one
+# list the solver's input universe and the fact space read too.
+COMPARISONS: Mapping[str, str] = MappingProxyType(
+    {
+        "guidelines_range_below_minimum": "yes/no: the guidelines range starts below the statutory minimum.",
+        "reduced_range_below_minimum": "yes/no: the reduced range in a § 3582(c)(2) proceeding starts below the minimum.",
+        "sentence_at_minimum": "yes/no: the sentence imposed equals the statutory minimum.",
+        "sentence_below_minimum": "yes/no: the sentence imposed is below the statutory minimum.",
+    }
+)
+
+
 def walk(keys: tuple[Key, ...] = CASE_KEYS) -> list[tuple[Key | None, Key]]:
     """Every (parent, key) pair of the vocabulary, parents first."""
     out: list[tuple[Key | None, Key]] = []
@@ -542,11 +554,7 @@ def input_predicates() -> dict[str, tuple[int, str]]:
             continue
         arity = 2 if parent is not None and parent.keyed else 1
         preds[key.predicate] = (arity, key.doc)
-    # derived from numbers by the compiler (doctrine.engine.compile)
-    preds["guidelines_range_below_minimum"] = (1, "yes/no: the guidelines range starts below the statutory minimum.")
-    preds["reduced_range_below_minimum"] = (1, "yes/no: the reduced range in a § 3582(c)(2) proceeding starts below the minimum.")
-    preds["sentence_at_minimum"] = (1, "yes/no: the sentence imposed equals the statutory minimum.")
-    preds["sentence_below_minimum"] = (1, "yes/no: the sentence imposed is below the statutory minimum.")
+    preds.update((pred, (1, doc)) for pred, doc in COMPARISONS.items())
     return preds
 
 

@@ -138,28 +138,28 @@ CUSTODY_BEGAN = domain(
 KNOWLEDGE = domain("knowledge", "yes", "some_idea", "no", "unknown")
 REASONS = domain(
     "reason",
-    # about the assistance itself (P10, P13)
+    # about the assistance itself
     "insufficient_assistance",
     "no_useful_information",
     "no_prosecutable_information",
     "custody_made_assistance_useless",
     "assistance_ended",
-    # other facts about the defendant and the offence (P13, P14)
+    # other facts about the defendant and the offence
     "continued_criminal_activity",
     "seriousness_of_offense",
     "criminal_history",
     "family_circumstances",
     "breach_of_cooperation_agreement",
-    # facts about third persons (P7: left undecided)
+    # facts about third persons (left undecided)
     "target_fled",
-    # constitutionally suspect (P2, P14)
+    # constitutionally suspect
     "race",
     "religion",
     "national_origin",
     "sex",
     "exercise_of_trial_right",
     "political_belief",
-    # with no relation to any legitimate end (P2)
+    # with no relation to any legitimate end
     "personal_animus",
     "arbitrary",
     "cost_benefit",
@@ -193,20 +193,20 @@ SPEAKERS = domain(
 )
 REMARK_PURPOSE = domain(
     "remark_purpose",
-    "aside",  # an aside unrelated to the decision (P8)
-    "explain_minimum",  # explaining why a statutory minimum applies (P8)
+    "aside",  # an aside unrelated to the decision
+    "explain_minimum",  # explaining why a statutory minimum applies
     "reason_for_refusal",  # stating why the motion was withheld
     "unknown",
 )
 ALLEGATIONS = domain(
     "allegation",
-    "unconstitutional_motive",  # P2, P14: e.g. race or religion
-    "no_rational_relation",  # P2: not rationally related to a legitimate end
-    "impermissible_factor",  # P14: a § 3553(e) decision resting on factors other than assistance
-    "bad_faith",  # P16
+    "unconstitutional_motive",  # e.g. race or religion
+    "no_rational_relation",  # not rationally related to a legitimate end
+    "impermissible_factor",  # a § 3553(e) decision resting on factors other than assistance
+    "bad_faith",  
     "breach_of_plea_agreement",  # P15, P17, outside the seeds for remedies
-    "pretext",  # P9
-    "failure_to_inform",  # P18-P20: not told custody would hurt cooperation
+    "pretext",  
+    "failure_to_inform",  # not told custody would hurt cooperation
     "punishment_for_trial",  # withheld because the defendant exercised the right to trial
     "improper_motive",  # an improper motive left unspecified
     "breach_of_cooperation_agreement",  # a separate cooperation agreement broken
@@ -218,10 +218,10 @@ ALLEGATIONS = domain(
 SUPPORT = domain(
     "support",
     "nothing",
-    "assistance_only",  # only the extent of the defendant's own assistance (P6)
-    "own_say_so",  # the defendant's word alone (P7)
-    "remark",  # a remark made at a hearing (P8)
-    "earlier_offer",  # an earlier offer of the motion (P9)
+    "assistance_only",  # only the extent of the defendant's own assistance
+    "own_say_so",  # the defendant's word alone
+    "remark",  # a remark made at a hearing
+    "earlier_offer",  # an earlier offer of the motion
     "record_evidence",  # specific evidence in the record
     "sworn_affidavit",  # a sworn affidavit of specific facts
     "government_admission",  # the government's own admissions or acts (a motion, a stated intent)
@@ -230,9 +230,9 @@ SUPPORT = domain(
 )
 CONCESSIONS = domain(
     "concession",
-    "rational_basis",  # P12: the government had a rational basis
-    "not_bound_by_plea_agreement",  # P15
-    "no_prejudice",  # P25: no prejudice from an error
+    "rational_basis",  # the government had a rational basis
+    "not_bound_by_plea_agreement",  
+    "no_prejudice",  # no prejudice from an error
     "assistance_not_substantial",
     "breach",  # the government concedes a breach
     "improper_motive",  # the government concedes an improper motive
@@ -241,8 +241,8 @@ CONCESSIONS = domain(
 )
 WAIVER = domain(
     "waiver_conduct",
-    "refused_to_disclose_proffers",  # P21
-    "disclaimed_interest",  # P21: "no interest in taking it any further"
+    "refused_to_disclose_proffers",  
+    "disclaimed_interest",  # "no interest in taking it any further"
     "withdrew_claim",
 )
 RELIEF = domain(

@@ -58,7 +58,9 @@ class _TreeBuilder:
         bodies = [b for b in self.bodies.get(conclusion, []) if not rule or b.rule == rule]
         if not bodies:
             return Node(conclusion, say(conclusion))
-        body = bodies[0]
+        # a conclusion already shown is referred to by the derivation that was shown
+        shown_bodies = [b for b in bodies if f"{b.rule}:{conclusion}" in self.shown]
+        body = shown_bodies[0] if shown_bodies and not rule else bodies[0]
         key = f"{body.rule}:{conclusion}"
         info = self.rulebase.rules.get(body.rule)
         auth = self.rulebase.authorities.get(info.authority) if info else None

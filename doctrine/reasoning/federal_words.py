@@ -65,6 +65,11 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the promise {0} leaves the judgment to the government (sole discretion, a committee, a promise to consider)",
         "the promise {0} does not reserve the judgment to the government",
     ),
+    ("performance_promise", 1): (
+        "the promise {0} is to do something that does not wait on the government's judgment of the assistance",
+        "the promise {0} is not one whose performance the court judges on its own (it reserves a judgment, or it is a promise to move or to consider)",
+    ),
+    ("conditional", 1): ("the promise {0} states a condition", "the promise {0} states no condition"),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (
         "the agreement is one a court can enforce, by its terms or for good faith",

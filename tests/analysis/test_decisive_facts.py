@@ -131,11 +131,11 @@ def test_mackmore_with_s3553e_motion_filed_is_authorized_below_the_minimum() -> 
                 "  motion § 3553(e)\n    sought yes\n    filed yes")
     before, after = verdict(seed("mackmore")), verdict(text)
     assert before.below_minimum_authorized is False
-    assert "holbdy_no_motion_no_authority" in rules(before)
+    assert "wade_no_motion_no_authority" in rules(before)
     assert after.below_minimum_authorized is True
     assert "s3553e_motion" in after.below_minimum_bases
-    assert "williams_s3553e_below_minimum" in rules(after, alternative=False)
-    assert not {"holbdy_no_motion_no_authority", "mackmore_reduction_floor",
+    assert "s3553e_below_minimum" in rules(after, alternative=False)
+    assert not {"wade_no_motion_no_authority", "mackmore_reduction_floor",
                 "black_reduction_floor"} & rules(after)
 
 
@@ -143,7 +143,7 @@ def test_a_s5k1_1_motion_alone_never_reaches_below_the_minimum() -> None:
     # The contrast (Williams at 1131): Mackmore's granted § 5K1.1 motion unlocks only the range.
     v = verdict(seed("mackmore"))
     assert v.below_minimum_authorized is False
-    assert {"williams_s5k1_1_below_guidelines", "williams_s5k1_1_not_below_minimum"} <= rules(v)
+    assert {"ussg_5k1_1_below_guidelines", "melendez_s5k1_1_not_below_minimum"} <= rules(v)
 
 
 def test_safety_valve_eligibility_authorizes_below_the_minimum_without_a_motion() -> None:

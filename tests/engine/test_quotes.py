@@ -168,22 +168,6 @@ def test_authorities_well_formed():
     assert not set(required) - set(ids)
 
 
-def test_every_proposition_is_encoded():
-    """Each of P1-P25 is named in the comments heading some derive rule."""
-    named: set[int] = set()
-    for path in sorted(RULES.glob("*.lp")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for i, line in enumerate(lines):
-            if line.startswith("%##"):
-                block = " ".join(lines[i : i + 8])
-                if "derive(" in block:
-                    for span in re.findall(r"P(\d+)(?:-P?(\d+))?", line):
-                        lo = int(span[0])
-                        hi = int(span[1]) if span[1] else lo
-                        named.update(range(lo, hi + 1))
-    assert set(range(1, 26)) <= named, f"not encoded: {sorted(set(range(1, 26)) - named)}"
-
-
 def test_rules_outside_the_seeds_say_what_they_build_on():
     """A rule from outside the seeds carries a comment between its %## line and rule/5."""
     for path in sorted(RULES.glob("*.lp")):

@@ -1,4 +1,4 @@
-"""rules/king.lp: notice of custody's effect and custody as a rational basis (P12, P18, P19)."""
+"""rules/king.lp: notice of custody's effect and custody as a rational basis (custody as a rational basis; no duty to inform)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,11 @@ UNINFORMED = "plea_agreement(promise_to_consider). custody(yes). informed_of_cus
 CASES = {
     "failure to inform does not open Wade review (P19)": Case(
         BASE, ("not_wade_reviewable(failure_to_inform)", "@king_not_wade_reviewable"), ()),
-    "plea agreement, not told, did not know: due process violation, no relief (P18)": Case(
+    "plea agreement, not told, did not know: no due-process violation, no relief (federal doctrine § 8)": Case(
         BASE + UNINFORMED,
-        ("due_process_violation(uninformed_plea)", "@king_uninformed_plea", "not_wade_reviewable(failure_to_inform)"),
-        ("relief(discovery)", "relief(remedy)", "relief(plea_withdrawal)", "threshold_showing(failure_to_inform)")),
-    "whether told unknown: not shown (P18)": Case(
-        BASE + UNINFORMED.replace("informed_of_custody_effect(no)", "informed_of_custody_effect(unknown)"),
-        (), ("due_process_violation(uninformed_plea)",)),
-    "what he knew unknown: not shown": Case(
-        BASE + UNINFORMED.replace("knew_custody_effect(no)", "knew_custody_effect(unknown)"),
-        (), ("due_process_violation(uninformed_plea)",)),
+        ("not_wade_reviewable(failure_to_inform)",),
+        ("due_process_violation(uninformed_plea)", "relief(discovery)", "relief(remedy)", "relief(plea_withdrawal)",
+         "threshold_showing(failure_to_inform)")),
     "notice by other means defeats it (P20)": Case(
         BASE + UNINFORMED + "approached_before_charging(yes). absconded_before_arrest(yes).",
         ("no_duty_to_inform",), ("due_process_violation(uninformed_plea)",)),

@@ -10,15 +10,15 @@ S5K = "motion(s5k1_1). motion_filed(s5k1_1,yes). "
 CASES = {
     "a § 3553(e) motion unlocks the minimum": Case(
         MIN + "motion(s3553e). motion_filed(s3553e,yes).",
-        ("below_minimum_authorized(s3553e_motion)", "@williams_s3553e_below_minimum"), ("no_authority_below_minimum",)),
+        ("below_minimum_authorized(s3553e_motion)", "@s3553e_below_minimum"), ("no_authority_below_minimum",)),
     "the safety valve unlocks it without a motion": Case(
         MIN + "safety_valve(yes).", ("below_minimum_authorized(safety_valve)", "@billings_safety_valve"),
         ("no_authority_below_minimum",)),
     "safety valve unknown: not read as yes": Case(
         MIN + "safety_valve(unknown).", ("no_authority_below_minimum",), ("below_minimum_authorized(safety_valve)",)),
     "a § 5K1.1 motion: below the range, not below the minimum": Case(
-        MIN + S5K, ("below_guidelines_authorized(s5k1_1)", "no_authority_below_minimum", "@williams_s5k1_1_not_below_minimum",
-                    "@holbdy_no_motion_no_authority"), ("below_minimum_authorized(s3553e_motion)",)),
+        MIN + S5K, ("below_guidelines_authorized(s5k1_1)", "no_authority_below_minimum", "@melendez_s5k1_1_not_below_minimum",
+                    "@wade_no_motion_no_authority"), ("below_minimum_authorized(s3553e_motion)",)),
     "no motion, life minimum: no authority below it": Case(
         "statutory_minimum(life). motion(s3553e). motion_filed(s3553e,no).", ("no_authority_below_minimum",), ()),
     "no minimum, nothing to unlock": Case(

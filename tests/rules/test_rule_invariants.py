@@ -150,7 +150,6 @@ def relief(holds: frozenset[str]) -> frozenset[str]:
 
 CONTRADICTIONS = [("breach_of_plea_agreement", "no_breach_of_plea_agreement"),
                   ("broad_discretion", "discretion_limited_by_agreement"),
-                  ("due_process_violation(uninformed_plea)", "no_duty_to_inform"),
                   ("refusal_upheld", "relief(discovery)"), ("refusal_upheld", "relief(remedy)"),
                   ("refusal_upheld", "relief(specific_performance)")]
 CONTRADICTIONS += [(f"threshold_showing({a})", f"no_threshold_showing({a})") for a in WADE]

@@ -43,7 +43,7 @@ def test_wade():
         "wade",
         ("review(preserved)", "power_not_duty(s3553e)", "power_not_duty(s5k1_1)", "broad_discretion",
          "no_threshold_showing(unconstitutional_motive)", "@wade_mere_assistance", "@wade_threshold_required",
-         "refusal_upheld", "no_authority_below_minimum", "@holbdy_no_motion_no_authority"),
+         "refusal_upheld", "no_authority_below_minimum", "@wade_no_motion_no_authority"),
         ("below_minimum_authorized(s3553e_motion)",),
     )
 
@@ -121,8 +121,8 @@ def test_mackmore():
          "no_duty_to_file(s3553e)", "no_threshold_showing(unconstitutional_motive)", "@wade_mere_assistance",
          "@mackmore_no_evidence", "@mullins_bare_assertions", "@perez_more_than_assistance",
          "no_threshold_showing(bad_faith)", "refusal_upheld",
-         "below_guidelines_authorized(s5k1_1)", "no_authority_below_minimum", "@holbdy_no_motion_no_authority",
-         "@williams_s5k1_1_not_below_minimum", "reduction_floor(statutory_minimum)", "@black_reduction_floor",
+         "below_guidelines_authorized(s5k1_1)", "no_authority_below_minimum", "@wade_no_motion_no_authority",
+         "@melendez_s5k1_1_not_below_minimum", "reduction_floor(statutory_minimum)", "@black_reduction_floor",
          "@mackmore_reduction_floor"),
         ("below_minimum_authorized(s3553e_motion)", "below_minimum_authorized(safety_valve)",
          "below_minimum_authorized(compelled_motion)", "sentencing_changes_no_effect"),

@@ -70,6 +70,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the promise {0} is not one whose performance the court judges on its own (it reserves a judgment, or it is a promise to move or to consider)",
     ),
     ("conditional", 1): ("the promise {0} states a condition", "the promise {0} states no condition"),
+    ("substantial_assistance_admitted", 0): (
+        "the government itself acknowledged or conceded that the assistance was substantial",
+        "the government did not acknowledge that the assistance was substantial",
+    ),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (
         "the agreement is one a court can enforce, by its terms or for good faith",

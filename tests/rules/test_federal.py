@@ -109,6 +109,51 @@ CASES = {
         "allegation_support(unconstitutional_motive,record_evidence). allegation_ties_decision_maker(unconstitutional_motive,yes). "
         "allegation_motion(unconstitutional_motive,s5k1_1).",
         (), ("relief(evidentiary_hearing)", "relief(discovery)"), jurisdiction="seventh_circuit"),
+    # § 2: every promise of a plea agreement binds, not only a promise to move
+    "a conceded failure to make the promised sentence recommendation is a breach (wrong before)": Case(
+        "raised_below(yes). promise(to_recommend_sentence). promise_in(to_recommend_sentence,plea_agreement). "
+        "promise_performed(to_recommend_sentence,no). promise_per(to_recommend_sentence,conceded). "
+        "allegation(breach_of_plea_agreement).",
+        ("condition_met(to_recommend_sentence)", "breach_of_plea_agreement", "relief(specific_performance)"),
+        ("no_breach_of_plea_agreement",), jurisdiction="third_circuit"),
+    "a recommendation promise whose stated condition is unmet is not broken": Case(
+        "raised_below(yes). promise(to_recommend_sentence). promise_in(to_recommend_sentence,plea_agreement). "
+        "promise_condition(to_recommend_sentence,no_new_crimes). promise_condition_status(to_recommend_sentence,unmet). "
+        "promise_performed(to_recommend_sentence,no). allegation(breach_of_plea_agreement).",
+        ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement",), jurisdiction="third_circuit"),
+    "a promised chance to cooperate, never given (never debriefed), is broken (wrong before)": Case(
+        "raised_below(yes). promise(opportunity_to_cooperate). promise_in(opportunity_to_cooperate,plea_agreement). "
+        "government_act(never_debriefed). allegation(breach_of_plea_agreement).",
+        ("breach_of_plea_agreement",), (), jurisdiction="sixth_circuit"),
+    "an objective condition: the government's own acknowledgement of substantial help meets it (wrong before)": Case(
+        NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+        "promise_condition(to_move,substantial_assistance). government_act(acknowledged_substantial). "
+        "allegation(breach_of_plea_agreement).",
+        ("condition_met(to_move)", "breach_of_plea_agreement"), (), jurisdiction="fourth_circuit"),
+    "...but not where the record states the condition unmet": Case(
+        NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+        "promise_condition(to_move,substantial_assistance). promise_condition_status(to_move,unmet). "
+        "government_act(acknowledged_substantial). allegation(breach_of_plea_agreement).",
+        ("no_breach_of_plea_agreement",), ("condition_met(to_move)", "breach_of_plea_agreement"),
+        jurisdiction="fourth_circuit"),
+    # § 6: a filed motion gives the court the power it names
+    "a timely Rule 35(b) motion: believing the minimum a bar is error, and a remand (wrong before)": Case(
+        "raised_below(yes). posture(sentence_reduction). motion(rule35b). motion_filed(rule35b,yes). "
+        "rule35b_timing(within_year). statutory_minimum(term). believed(below_minimum). believed_power(below_minimum,lacks).",
+        ("court_has_power(below_minimum)", "misapprehended_authority(below_minimum)", "relief(remand)"), (),
+        jurisdiction="fourth_circuit"),
+    "an untimely Rule 35(b) motion gives no such power": Case(
+        "raised_below(yes). posture(sentence_reduction). motion(rule35b). motion_filed(rule35b,yes). "
+        "rule35b_timing(none). statutory_minimum(term). believed(below_minimum). believed_power(below_minimum,lacks).",
+        (), ("court_has_power(below_minimum)", "relief(remand)"), jurisdiction="fourth_circuit"),
+    "a § 5K1.1 motion filed: believing a departure barred is error (wrong before)": Case(
+        "raised_below(yes). motion(s5k1_1). motion_filed(s5k1_1,yes). believed(depart). believed_power(depart,lacks).",
+        ("court_has_power(depart)", "@ussg_5k1_1_below_guidelines", "relief(resentencing)"), (),
+        jurisdiction="eleventh_circuit"),
+    "a safety-valve sentence has no minimum floor in a reduction (wrong before)": Case(
+        "posture(sentence_reduction). statutory_minimum(term). safety_valve(yes).",
+        ("below_minimum_authorized(safety_valve)",), ("reduction_floor(statutory_minimum)",),
+        jurisdiction="eighth_circuit"),
     # § 7: after sentencing
     "a Rule 35(b) motion outside the windows gives no authority below the minimum": Case(
         "motion(rule35b). motion_filed(rule35b,yes). statutory_minimum(term). rule35b_timing(none).",

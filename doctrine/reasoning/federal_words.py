@@ -47,6 +47,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the district court believed it lacked a power it had: {0}",
         "the district court did not misunderstand its power {0}",
     ),
+    ("claim_not_reached", 0): (
+        "the district court did not reach the claim under the agreement on its merits (it refused to consider it, or applied Wade alone)",
+        "the district court reached the claim under the agreement",
+    ),
     ("extent_error", 0): (
         "the reduction below the minimum rested on factors other than the assistance",
         "the reduction below the minimum is not shown to rest on other factors",

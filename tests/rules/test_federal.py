@@ -154,6 +154,20 @@ CASES = {
         "posture(sentence_reduction). statutory_minimum(term). safety_valve(yes).",
         ("below_minimum_authorized(safety_valve)",), ("reduction_floor(statutory_minimum)",),
         jurisdiction="eighth_circuit"),
+    # § 10: the district court's handling
+    "a court that refused to consider a claim under a reviewable agreement: remand (wrong before)": Case(
+        NO_MOTION + SOLE_DISCRETION + "allegation(bad_faith). district_court(denied). district_court_ruling(refused_to_consider).",
+        ("claim_not_reached", "@doe_claim_not_reached", "relief(remand)"), (), jurisdiction="tenth_circuit"),
+    "Wade alone applied to a binding promise: remand (wrong before)": Case(
+        NO_MOTION + GOOD_FAITH_EFFORT.replace("assistance_good_faith(yes)", "assistance_good_faith(unknown)")
+        + "district_court(denied). district_court_standard(wade_only).",
+        ("claim_not_reached", "relief(remand)"), (), jurisdiction="eighth_circuit"),
+    "Wade alone applied where the circuit reviews only under Wade: no error": Case(
+        NO_MOTION + SOLE_DISCRETION + "allegation(bad_faith). district_court(denied). district_court_standard(wade_only).",
+        (), ("claim_not_reached", "relief(remand)"), jurisdiction="eleventh_circuit"),
+    "a breach found on appeal is remanded for the choice of remedy (wrong before)": Case(
+        NO_MOTION + GOOD_FAITH_EFFORT + "posture(appeal_after_sentence).",
+        ("relief(remand)", "@santobello_remand", "relief(resentencing)"), (), jurisdiction="eighth_circuit"),
     # § 7: after sentencing
     "a Rule 35(b) motion outside the windows gives no authority below the minimum": Case(
         "motion(rule35b). motion_filed(rule35b,yes). statutory_minimum(term). rule35b_timing(none).",

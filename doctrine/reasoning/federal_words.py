@@ -78,6 +78,11 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the government itself acknowledged or conceded that the assistance was substantial",
         "the government did not acknowledge that the assistance was substantial",
     ),
+    ("standing_reason", 0): (
+        "a legitimate reason the government gave still stands",
+        "no legitimate reason the government gave still stands (none was given, or each is rebutted)",
+    ),
+    ("irrational_theory", 1): ("the claim ({0}) charges a refusal with no rational basis", "the claim ({0}) does not charge a refusal with no rational basis"),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (
         "the agreement is one a court can enforce, by its terms or for good faith",

@@ -91,6 +91,29 @@ CASES = {
         "allegation(breach_of_plea_agreement). concession(breach). concession_by(breach,government). "
         "sentence_would_differ(yes).",
         ("relief(specific_performance)",), ("@puckett_no_prejudice",), jurisdiction="seventh_circuit"),
+    # § 3-4: a refusal the government's own acts contradict
+    "stated intent to file, then no motion and no reason: a threshold showing (wrong before)": Case(
+        "raised_below(yes). plea_agreement(none). motion(rule35b). motion_sought(rule35b,yes). motion_filed(rule35b,no). "
+        "government_act(stated_intent_to_file). government_act_by(stated_intent_to_file,government). "
+        "allegation(no_rational_relation). allegation_support(no_rational_relation,government_admission). "
+        "allegation_motion(no_rational_relation,rule35b).",
+        ("threshold_showing(no_rational_relation)", "@wilson_contradicted_refusal", "relief(evidentiary_hearing)"), (),
+        jurisdiction="seventh_circuit"),
+    "a reason about the assistance that the record rebuts is no legitimate reason (wrong before)": Case(
+        NO_MOTION + "plea_agreement(none). government_reason(insufficient_assistance). "
+        "government_reason_rebutted(insufficient_assistance,yes). government_act(acknowledged_substantial). "
+        "allegation(pretext). allegation_support(pretext,government_admission).",
+        ("threshold_showing(pretext)",), ("legitimate_reason(insufficient_assistance)", "refusal_upheld"),
+        jurisdiction="first_circuit"),
+    "...an unrebutted reason about the assistance still stands": Case(
+        NO_MOTION + "plea_agreement(none). government_reason(insufficient_assistance). "
+        "government_act(acknowledged_substantial). allegation(pretext). allegation_support(pretext,government_admission).",
+        ("legitimate_reason(insufficient_assistance)", "refusal_upheld"), ("threshold_showing(pretext)",),
+        jurisdiction="first_circuit"),
+    "a motion filed and granted: the acknowledgement opens nothing": Case(
+        "raised_below(yes). plea_agreement(none). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
+        "government_act(acknowledged_substantial). allegation(court_authority). allegation_motion(court_authority,rule35b).",
+        (), ("threshold_showing(court_authority)", "relief(evidentiary_hearing)"), jurisdiction="eleventh_circuit"),
     # § 10: the district court's handling
     "a court that believed it could not weigh cooperation must resentence": Case(
         "raised_below(yes). believed(vary). believed_power(vary,lacks).",

@@ -83,6 +83,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "no legitimate reason the government gave still stands (none was given, or each is rebutted)",
     ),
     ("irrational_theory", 1): ("the claim ({0}) charges a refusal with no rational basis", "the claim ({0}) does not charge a refusal with no rational basis"),
+    ("open_promise", 0): ("some promise of the agreement is not shown kept", "every promise of the agreement was kept"),
+    ("kept", 1): ("the promise {0} was kept", "the promise {0} is not shown kept"),
+    ("weak_support", 1): ("the claim ({0}) rests only on say-so or on the assistance itself", "the claim ({0}) rests on more than say-so"),
+    ("not_performed", 1): ("the government did not perform the promise {0}", "the promise {0} is not shown unperformed"),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (
         "the agreement is one a court can enforce, by its terms or for good faith",

@@ -114,6 +114,25 @@ CASES = {
         "raised_below(yes). plea_agreement(none). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
         "government_act(acknowledged_substantial). allegation(court_authority). allegation_motion(court_authority,rule35b).",
         (), ("threshold_showing(court_authority)", "relief(evidentiary_hearing)"), jurisdiction="eleventh_circuit"),
+    # § 2: the defendant's breach, disputed
+    "a refusal for the defendant's breach, rebutted by specific evidence, under a court-judged promise: a hearing (wrong before)": Case(
+        NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+        "promise_condition(to_move,full_truthful_cooperation). government_reason(withheld_information). "
+        "allegation(bad_faith). allegation_support(bad_faith,unknown). allegation_rebuts_stated_reasons(bad_faith,yes). "
+        "district_court(denied). district_court_hearing(denied).",
+        ("threshold_showing(bad_faith)", "relief(evidentiary_hearing)", "relief(remand)"), (),
+        jurisdiction="second_circuit"),
+    "...not on the defendant's say-so": Case(
+        NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+        "promise_condition(to_move,full_truthful_cooperation). government_reason(withheld_information). "
+        "allegation(bad_faith). allegation_support(bad_faith,own_say_so). allegation_rebuts_stated_reasons(bad_faith,yes).",
+        (), ("threshold_showing(bad_faith)", "relief(evidentiary_hearing)"), jurisdiction="second_circuit"),
+    "a breach found below cannot stand on promises all kept (wrong before)": Case(
+        "raised_below(yes). posture(sentence_reduction). promise(to_move). promise_in(to_move,plea_agreement). "
+        "promise_motion(to_move,s5k1_1). promise_performed(to_move,yes). motion(s5k1_1). motion_filed(s5k1_1,yes). "
+        "allegation(breach_of_plea_agreement). district_court(granted). district_court_found_breach(yes).",
+        ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement", "relief(specific_performance)"),
+        jurisdiction="eleventh_circuit"),
     # § 10: the district court's handling
     "a court that believed it could not weigh cooperation must resentence": Case(
         "raised_below(yes). believed(vary). believed_power(vary,lacks).",

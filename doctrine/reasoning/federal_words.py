@@ -87,6 +87,7 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("kept", 1): ("the promise {0} was kept", "the promise {0} is not shown kept"),
     ("weak_support", 1): ("the claim ({0}) rests only on say-so or on the assistance itself", "the claim ({0}) rests on more than say-so"),
     ("not_performed", 1): ("the government did not perform the promise {0}", "the promise {0} is not shown unperformed"),
+    ("scope_stated", 0): ("the appeal waiver's scope is stated", "the appeal waiver's scope is not limited in the record"),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (
         "the agreement is one a court can enforce, by its terms or for good faith",

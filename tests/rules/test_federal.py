@@ -133,6 +133,14 @@ CASES = {
         "allegation(breach_of_plea_agreement). district_court(granted). district_court_found_breach(yes).",
         ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement", "relief(specific_performance)"),
         jurisdiction="eleventh_circuit"),
+    # § 5: appeal waivers
+    "an appeal waiver whose scope the record does not limit reaches a challenge to the refusal": Case(
+        NO_MOTION + "plea_agreement(none). appeal_waiver(yes). allegation(no_rational_relation). "
+        "allegation_support(no_rational_relation,own_say_so).",
+        ("review(waived)", "@kilcrease_appeal_waiver"), (), jurisdiction="seventh_circuit"),
+    "...but not a claim that the government broke the agreement": Case(
+        NO_MOTION + GOOD_FAITH_EFFORT + "appeal_waiver(yes).",
+        ("breach_of_plea_agreement",), ("review(waived)",), jurisdiction="seventh_circuit"),
     # § 10: the district court's handling
     "a court that believed it could not weigh cooperation must resentence": Case(
         "raised_below(yes). believed(vary). believed_power(vary,lacks).",

@@ -134,7 +134,7 @@ CASES = {
         ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement", "relief(specific_performance)"),
         jurisdiction="eleventh_circuit"),
     # § 5: appeal waivers
-    "an appeal waiver whose scope the record does not limit reaches a challenge to the refusal": Case(
+    "an appeal waiver whose scope the record does not limit reaches a challenge to the refusal (wrong before)": Case(
         NO_MOTION + "plea_agreement(none). appeal_waiver(yes). allegation(no_rational_relation). "
         "allegation_support(no_rational_relation,own_say_so).",
         ("review(waived)", "@kilcrease_appeal_waiver"), (), jurisdiction="seventh_circuit"),

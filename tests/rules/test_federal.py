@@ -218,6 +218,11 @@ CASES = {
     "a breach found on appeal is remanded for the choice of remedy (wrong before)": Case(
         NO_MOTION + GOOD_FAITH_EFFORT + "posture(appeal_after_sentence).",
         ("relief(remand)", "@santobello_remand", "relief(resentencing)"), (), jurisdiction="eighth_circuit"),
+    "where the circuit allows other factors in a Rule 35(b) reduction, believing them barred is error (wrong before)": Case(
+        "raised_below(yes). posture(rule_35b_proceeding). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
+        "believed(use_other_factors). believed_power(use_other_factors,lacks). allegation(court_authority).",
+        ("court_has_power(use_other_factors)", "@tadio_rule35b_other_factors", "relief(remand)"), (),
+        jurisdiction="ninth_circuit"),
     # § 7: after sentencing
     "a Rule 35(b) motion outside the windows gives no authority below the minimum": Case(
         "motion(rule35b). motion_filed(rule35b,yes). statutory_minimum(term). rule35b_timing(none).",
@@ -241,6 +246,15 @@ def test_before_koons_a_circuit_that_held_such_sentences_eligible_remands() -> N
              "believed_power(reduce_sentence,lacks). not_yet_decided(koons).")
     assert "relief(remand)" in solve(facts, "third_circuit").holds
     assert "relief(remand)" not in solve(facts, "eighth_circuit").holds
+
+
+def test_an_unverified_rule35b_factors_position_is_decided_both_ways() -> None:
+    facts = ("raised_below(yes). posture(rule_35b_proceeding). motion(rule35b). motion_filed(rule35b,yes). "
+             "believed(use_other_factors). believed_power(use_other_factors,lacks). allegation(court_authority).")
+    may = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "may_consider")])
+    only = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "assistance_only")])
+    assert "relief(remand)" in may.holds and "court_has_power(use_other_factors)" in may.holds
+    assert "relief(remand)" not in only.holds and "court_lacks_power(use_other_factors)" in only.holds
 
 
 def test_every_jurisdiction_file_loads_cleanly() -> None:

@@ -18,6 +18,7 @@ OPEN = {
     "prevention_doctrine": "unknown",
     "known_reason_bad_faith": "unknown",
     "assistance_sentence_eligible": "unknown",
+    "rule35b_other_factors": "unknown",
 }
 EXPECTED = {
     "default": OPEN,
@@ -25,13 +26,13 @@ EXPECTED = {
     "first_circuit": OPEN,
     "second_circuit": {**OPEN, "bad_faith_review": "recognized", "known_reason_bad_faith": "recognized"},
     "third_circuit": {**OPEN, "bad_faith_review": "recognized", "assistance_sentence_eligible": "eligible"},
-    "fourth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
+    "fourth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible", "rule35b_other_factors": "may_consider"},
     "fifth_circuit": OPEN,
     "sixth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
     "seventh_circuit": {**OPEN, "rounsavall_rule": "unsettled", "bad_faith_review": "recognized"},
     "eighth_circuit": {**OPEN, "rounsavall_rule": "recognized", "bad_faith_review": "unsettled",
                        "preserved_standard": "abuse_of_discretion", "assistance_sentence_eligible": "ineligible"},
-    "ninth_circuit": OPEN,
+    "ninth_circuit": {**OPEN, "rule35b_other_factors": "may_consider", "assistance_sentence_eligible": "ineligible"},
     "tenth_circuit": {**OPEN, "bad_faith_review": "recognized"},
     "eleventh_circuit": OPEN,
     "dc_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
@@ -76,6 +77,7 @@ def test_positions_declared():
 
 def test_open_questions():
     assert set(open_questions("seventh_circuit")) == {
-        "rounsavall_rule", "prevention_doctrine", "known_reason_bad_faith", "assistance_sentence_eligible"}
+        "rounsavall_rule", "prevention_doctrine", "known_reason_bad_faith", "assistance_sentence_eligible",
+        "rule35b_other_factors"}
     assert "bad_faith_review" in open_questions("eighth_circuit")
     assert set(open_questions("default")) == {q for q, s in OPEN.items() if s == "unknown" and q != "preserved_standard"}

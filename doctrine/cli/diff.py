@@ -1,6 +1,7 @@
 """`doctrine diff OLD NEW [PATH...]`: what a change to the rules changes, case by case.
 
-OLD and NEW are rule directories or git revisions (`HEAD~1`, `main`). Every case under PATH
+OLD and NEW are rule directories or git revisions (`HEAD~1`, `main`) of the git repository of
+the current directory (its `rules/` folder at each revision). Every case under PATH
 (default: scenarios/), plus `--generated N` scenarios drawn with `--seed S`, is decided under
 both; each case whose outcome, relief kinds, authority below a minimum, holdings or reasons
 differ is reported. Exit 1 when anything changed (unless `--allow-changes`), 2 on bad input.

@@ -63,6 +63,7 @@ def command(
     allow_changes: bool = typer.Option(False, "--allow-changes", help="exit 0 even when something changed"),
     format: str = typer.Option("text", "--format", "-f", help="text, json or md"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Decide every case under two rule sets and report what changed, case by case."""
     from doctrine.cli.common import Exit, load_all
@@ -99,7 +100,11 @@ def command(
             raise Exit(2)
         for spec, directory in ((old, old_dir), (new, new_dir)):
             _check_loads(spec, directory)
-        report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated)
+        from doctrine.cli.progress import Ticker
+
+        with Ticker("comparing", total=len(pairs), quiet=quiet) as tick:
+            report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated,
+                                tick.advance)
     if format == "json":
         from doctrine.render.json import to_json
 

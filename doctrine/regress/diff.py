@@ -21,7 +21,7 @@ import io
 import shutil
 import subprocess
 import tarfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +148,7 @@ def diff_cases(
     texts: dict[str, str] | None = None,
     labels: tuple[str, str] | None = None,
     generated: int = 0,
+    progress: Callable[[], None] | None = None,
 ) -> DiffReport:
     """Solve every (case, source) pair under both rule directories and collect the changes.
 
@@ -161,6 +162,8 @@ def diff_cases(
         Case id -> printed case text, kept on the changes of generated cases.
     labels
         How the two rulebases are named in the report (default: their directories).
+    progress
+        Called once a case has been decided under both.
     """
     pairs = list(cases)
     old_rb, new_rb = load_rulebase(old), load_rulebase(new)
@@ -173,6 +176,8 @@ def diff_cases(
         if before != after:
             text = (texts or {}).get(case.id, "")
             changes.append(CaseChange(case.id, source, case.span.start.line, before, after, text))
+        if progress is not None:
+            progress()
     names = labels or (str(old), str(new))
     return DiffReport(names[0], names[1], old_rb.digest, new_rb.digest, len(pairs), generated, tuple(changes))
 

@@ -78,7 +78,7 @@ def command(
     if format == "json":
         docs = [R.timeline_json(r) if timeline else R.comparison_json(r) for r in results]
         schema = R.TIMELINE_SCHEMA if timeline else R.COMPARE_SCHEMA
-        sys.stdout.write(to_json(document(schema, docs, solver.rulebase)) + "\n")
+        sys.stdout.write(to_json(document(schema, docs, solver.rulebase.digest)) + "\n")
     elif format == "md":
         sys.stdout.write(
             "\n".join(R.timeline_markdown(r) if timeline else R.comparison_markdown(r) for r in results)

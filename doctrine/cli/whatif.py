@@ -122,7 +122,7 @@ def _print(results: list[Any], format: str, unknowns: bool, explain: bool, all_f
 
     if format == "json":
         docs = [R.unknowns_json(r) if unknowns else R.whatif_json(r) for r in results]
-        sys.stdout.write(to_json(document(UNKNOWNS_SCHEMA if unknowns else WHATIF_SCHEMA, docs, rulebase)) + "\n")
+        sys.stdout.write(to_json(document(UNKNOWNS_SCHEMA if unknowns else WHATIF_SCHEMA, docs, rulebase.digest)) + "\n")
     elif format == "md":
         sys.stdout.write(
             "\n".join(R.unknowns_markdown(r) if unknowns else R.whatif_markdown(r, explain) for r in results)

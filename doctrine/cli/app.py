@@ -13,7 +13,7 @@ import sys
 
 import typer
 
-from doctrine.cli import check, compare, compile, diff, fuzz, run, test, verify, whatif
+from doctrine.cli import check, compare, compile, diff, fuzz, rules, run, test, verify, whatif
 from doctrine.cli.common import Exit
 
 app = typer.Typer(
@@ -53,7 +53,7 @@ def _options(
     """doctrine: decide and explain refusals to file a substantial-assistance motion."""
 
 
-for _command in (check, compile, run, test, diff, fuzz, verify, whatif, compare):
+for _command in (check, compile, run, test, diff, fuzz, verify, whatif, compare, rules):
     _command.register(app)
 
 

@@ -205,9 +205,8 @@ def materialise_rules(spec: str, into: Path, repo: Path | None = None) -> Path:
 
     A revision is resolved in the git repository of `repo` (default: the current directory, the
     researcher's checkout of the rules), never in the installed package, which need not be a
-    checkout at all. Its `rules/` folder (the bundled rules' place in that repository when doctrine
-    runs from it, else `rules/` at the repository's top) is extracted with `git archive` into
-    `into`, and loads from there alone.
+    checkout at all. The `rules/` folder at the repository's top is extracted with `git archive`
+    into `into`, and loads from there alone.
 
     Parameters
     ----------
@@ -240,7 +239,7 @@ def materialise_rules(spec: str, into: Path, repo: Path | None = None) -> Path:
         commit = ""
     if not commit:
         raise RevisionError(f"{spec!r} is neither a directory nor a git revision of the repository at {top}")
-    inside = _rules_folder(top)
+    inside = "rules"  # never the installed package's path: a virtualenv may sit inside the checkout
     try:
         _git(["cat-file", "-e", f"{commit}:{inside}/doctrine.lp"], top)
     except RevisionError:
@@ -250,13 +249,3 @@ def materialise_rules(spec: str, into: Path, repo: Path | None = None) -> Path:
         tar.extractall(into, filter="data")
     return into / inside
 
-
-def _rules_folder(top: Path) -> str:
-    """Where the rules sit in the repository: the bundled rules' path when doctrine runs from a
-    checkout inside it (an editable install), else `rules` at the top."""
-    from doctrine.resources import rules_dir
-
-    try:
-        return rules_dir().resolve().relative_to(top).as_posix()
-    except (ValueError, FileNotFoundError):
-        return "rules"

@@ -93,3 +93,23 @@ def test_rules_from_a_revision_keep_the_include_guard(cli, repo: Path, monkeypat
     monkeypatch.chdir(repo)
     code, _, err = cli("diff", "HEAD~1", "HEAD", "cases")
     assert code == 2 and "escapes the rules folder" in err, err
+
+
+def test_after_a_non_editable_install(repo: Path, tmp_path: Path) -> None:
+    """doctrine as a wheel installs it (rules and grammar inside the package, no checkout around
+    it), run in a fresh process from the researcher's checkout."""
+    import os
+    import sys
+
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "doctrine", site / "doctrine", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", site / "doctrine" / "rules")
+    shutil.copytree(ROOT / "grammar", site / "doctrine" / "grammar")
+    env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache"), "DOCTRINE_WIDTH": "200"}
+    done = subprocess.run([sys.executable, "-m", "doctrine", "diff", "HEAD~1", "HEAD", "cases"], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "- holding wade_mere_assistance" in done.stdout
+    where = subprocess.run([sys.executable, "-c", "import doctrine.resources as r; print(r.rules_dir())"], cwd=repo,
+                           env=env, capture_output=True, text=True, timeout=60)
+    assert where.stdout.strip() == str(site / "doctrine" / "rules")  # the installed copy, not a checkout

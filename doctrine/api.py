@@ -23,11 +23,15 @@ class Result:
 
     verdict: Verdict
     explanation: Explanation | None = None
+    rules_sha256: str = ""  # the digest of the rules that decided it
 
     def to_json(self) -> dict[str, Any]:
-        from doctrine.render.json import verdict_json
+        """The `doctrine.result/1` document of this one case, as `doctrine run --format json` prints
+        it (a dict: schema, doctrine and clingo versions, the rules' sha256, `results: [case]`)."""
+        from doctrine.reasoning.verdict import SCHEMA
+        from doctrine.render.json import document, verdict_json
 
-        return verdict_json(self.verdict, self.explanation)
+        return document(SCHEMA, [verdict_json(self.verdict, self.explanation)], self.rules_sha256)
 
     def markdown(self) -> str:
         from doctrine.render.markdown import render_markdown
@@ -35,9 +39,10 @@ class Result:
         return render_markdown(self.verdict, self.explanation)
 
     def _repr_html_(self) -> str:
-        from doctrine.render.html import render_html
+        """A fragment for a notebook: no page around it, its styles scoped to the result."""
+        from doctrine.render.notebook import render_fragment
 
-        return render_html([(self.verdict, self.explanation)])
+        return render_fragment(self.verdict, self.explanation)
 
 
 def _case_file(source: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
@@ -62,7 +67,11 @@ def _run(
 
     case_file = _case_file(source)
     pairs = [(c, case_file.source) for c in case_file.cases if case is None or c.id == case]
-    return [Result(e.verdict, e.explanation) for e in evaluate(pairs, rules, 1, explained, jurisdiction, as_of, why, why_not)]
+    from doctrine.engine.rulebase import rules_digest
+
+    digest = rules_digest(rules)
+    return [Result(e.verdict, e.explanation, digest)
+            for e in evaluate(pairs, rules, 1, explained, jurisdiction, as_of, why, why_not)]
 
 
 def decide(

@@ -13,7 +13,7 @@ import sys
 
 import typer
 
-from doctrine.cli import check, compare, compile, diff, fuzz, run, test, verify, whatif
+from doctrine.cli import check, compare, compile, diff, fuzz, rules, run, test, verify, whatif
 from doctrine.cli.common import Exit
 
 app = typer.Typer(
@@ -23,7 +23,37 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _command in (check, compile, run, test, diff, fuzz, verify, whatif, compare):
+def version_text() -> str:
+    """doctrine's version, the digest of the bundled rules (as every JSON document reports it)
+    and clingo's version: what reproduces a result."""
+    import clingo
+
+    from doctrine.engine.rulebase import rules_digest
+    from doctrine.resources import rules_dir
+    from doctrine.version import __version__
+
+    return (f"doctrine {__version__}\n"
+            f"rules sha256 {rules_digest()} ({rules_dir()})\n"
+            f"clingo {clingo.__version__}\n")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(version_text())
+        raise Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_show_version,
+        help="print doctrine's version, the sha256 of the bundled rules and clingo's version",
+    ),
+) -> None:
+    """doctrine: decide and explain refusals to file a substantial-assistance motion."""
+
+
+for _command in (check, compile, run, test, diff, fuzz, verify, whatif, compare, rules):
     _command.register(app)
 
 

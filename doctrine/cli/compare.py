@@ -60,7 +60,7 @@ def command(
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver
     from doctrine.render import compare as R
-    from doctrine.render.json import to_json
+    from doctrine.render.json import document, to_json
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or md", err=True)
@@ -77,7 +77,8 @@ def command(
             results.append(compare(c, solver, jurisdictions=names, as_of=date, source=source))
     if format == "json":
         docs = [R.timeline_json(r) if timeline else R.comparison_json(r) for r in results]
-        sys.stdout.write(to_json({"results": docs}) + "\n")
+        schema = R.TIMELINE_SCHEMA if timeline else R.COMPARE_SCHEMA
+        sys.stdout.write(to_json(document(schema, docs, solver.rulebase.digest)) + "\n")
     elif format == "md":
         sys.stdout.write(
             "\n".join(R.timeline_markdown(r) if timeline else R.comparison_markdown(r) for r in results)

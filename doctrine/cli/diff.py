@@ -1,6 +1,7 @@
 """`doctrine diff OLD NEW [PATH...]`: what a change to the rules changes, case by case.
 
-OLD and NEW are rule directories or git revisions (`HEAD~1`, `main`). Every case under PATH
+OLD and NEW are rule directories or git revisions (`HEAD~1`, `main`) of the git repository of
+the current directory (its `rules/` folder at each revision). Every case under PATH
 (default: scenarios/), plus `--generated N` scenarios drawn with `--seed S`, is decided under
 both; each case whose outcome, relief kinds, authority below a minimum, holdings or reasons
 differ is reported. Exit 1 when anything changed (unless `--allow-changes`), 2 on bad input.
@@ -62,6 +63,7 @@ def command(
     allow_changes: bool = typer.Option(False, "--allow-changes", help="exit 0 even when something changed"),
     format: str = typer.Option("text", "--format", "-f", help="text, json or md"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Decide every case under two rule sets and report what changed, case by case."""
     from doctrine.cli.common import Exit, load_all
@@ -98,7 +100,11 @@ def command(
             raise Exit(2)
         for spec, directory in ((old, old_dir), (new, new_dir)):
             _check_loads(spec, directory)
-        report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated)
+        from doctrine.cli.progress import Ticker
+
+        with Ticker("comparing", total=len(pairs), quiet=quiet) as tick:
+            report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated,
+                                tick.advance)
     if format == "json":
         from doctrine.render.json import to_json
 

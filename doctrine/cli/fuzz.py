@@ -33,6 +33,7 @@ def command(
     save: Path | None = typer.Option(None, "--save", help="write the counterexample to DIR/<invariant>.case"),
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     profile: str = typer.Option("ci", "--profile", help="ci (100 scenarios) or deep (5000)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Fuzz the doctrine: every invariant on random well-formed cases, shrunk on failure."""
     from doctrine.cli.common import Exit, invariants_named
@@ -51,7 +52,10 @@ def command(
 
     rulebase = load_rulebase(rules)
     refuse_broken_rules(rulebase)
-    report = fuzz(rulebase, chosen, n, seed)
+    from doctrine.cli.progress import Ticker
+
+    with Ticker("fuzzing", total=n, quiet=quiet) as tick:
+        report = fuzz(rulebase, chosen, n, seed, progress=tick.advance)
     names = ", ".join(i.name for i in chosen)
     summary = (
         f"{report.examples} scenarios in {report.seconds:.1f}s ({report.rate:.1f} scenarios/s, "

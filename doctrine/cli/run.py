@@ -30,6 +30,8 @@ def _evaluate(
     why: str | None = None,
     why_not: str | None = None,
     workers: int = 1,
+    quiet: bool = False,
+    cases_out: list[Any] | None = None,
 ) -> list[tuple[Any, Any]]:
     from doctrine.reasoning.evaluate import evaluate
 
@@ -47,12 +49,13 @@ def _evaluate(
         raise Exit(2)
     # processes pay off only for large batches (each worker grounds the doctrine once)
     n_workers = workers if len(pairs) >= 200 else 1
-    results: Any = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not)
-    if len(pairs) > 20 and sys.stderr.isatty():
-        from rich.progress import track
+    if cases_out is not None:
+        cases_out.extend(c for c, _ in pairs)
+    from doctrine.cli.progress import Ticker
 
-        results = track(results, total=len(pairs), description="solving", console=make_console(True))
-    return [(r.verdict, r.explanation) for r in results]
+    results = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not)
+    with Ticker("solving", total=len(pairs), quiet=quiet) as tick:
+        return [(r.verdict, r.explanation) for r in tick.track(results)]
 
 
 def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None) -> None:
@@ -93,18 +96,34 @@ def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None) -> None:
 
 def run(
     paths: list[Path] = typer.Argument(..., help="case files or directories"),
-    format: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
+    format: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP + "; csv or jsonl: one row per case"),
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no tally on stderr"),
 ) -> None:
     """Decide every case: relief, its kinds, authority below a minimum, and the holdings."""
     from doctrine.engine.batch import default_workers
+    from doctrine.render.table import tally_line
 
     explain = format in ("dot", "svg", "html")
-    results = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers())
-    _emit(results, format, rules)
+    cases: list[Any] = []
+    results = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers(),
+                        quiet=quiet, cases_out=cases)
+    if format in ("csv", "jsonl"):
+        from doctrine.render.table import case_row, render_csv, render_jsonl
+
+        rows = [case_row(c, v) for c, (v, _) in zip(cases, results)]
+        sys.stdout.write(render_csv(rows) if format == "csv" else render_jsonl(rows))
+    else:
+        _emit(results, format, rules)
+    if len(results) > 1:  # the tally ends the text; beside a document it goes to stderr
+        tally = tally_line(v for v, _ in results)
+        if format == "text":
+            make_console().print(tally)
+        elif not quiet:
+            typer.echo(tally, err=True)
 
 
 def explain(

@@ -8,7 +8,7 @@ mismatch or XPASS, 2 on bad input (a case file or an expect block that does not 
 
 The JSON document (`--format json`), schema `doctrine.test/1`:
 
-    {"schema": "doctrine.test/1", "rules_sha256": "...",
+    {"schema": "doctrine.test/1", "doctrine_version": "0.1.0", "rules_sha256": "...", "clingo_version": "5.8.3",
      "summary": {"total": 5, "pass": 4, "fail": 1, "xfail": 0, "xpass": 0, "unchecked": 0},
      "cases": [{"case": "billings", "file": "scenarios/billings.case", "line": 2,
                 "status": "fail", "reason": "",
@@ -47,6 +47,7 @@ def command(
     format: str = typer.Option("text", "--format", "-f", help="text, json or junit"),
     coverage: bool = typer.Option(False, "--coverage", help="report rules never fired and branches never taken"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no tally on stderr"),
     score: bool = typer.Option(
         False, "--score", help="accuracy on real decisions: outcomes right, by outcome and court (text, md, json, sources)"
     ),
@@ -68,7 +69,11 @@ def command(
         _report_problems(problems)
         raise Exit(2)
     outcomes: list[Any] | None = [] if coverage else None
-    results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes))
+    from doctrine.cli.progress import Ticker
+
+    with Ticker("checking", total=len(items), quiet=quiet) as tick:
+        results = list(tick.track(run_entries(items, rulebase, rules, workers or default_workers(),
+                                              outcomes=outcomes)))
     measured = measure(outcomes, rulebase) if outcomes is not None else None
     if score:
         _print_score(items, results, format)
@@ -81,6 +86,8 @@ def command(
         sys.stdout.write(junit_xml(results))
     else:
         _print_text(results, measured)
+    if format != "text" and len(results) > 1 and not quiet:  # beside a document, the tally goes to stderr
+        typer.echo(tally(results), err=True)
     if any(r.failed for r in results):
         raise Exit(1)
 
@@ -143,13 +150,25 @@ def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
         if r.failed:
             console.print(Text(failure_text(r)))
             console.print()
+    failed = any(r.failed for r in results)
+    if measured is not None:
+        console.print(coverage_text(measured))
+    console.print(Text(tally(results), style="bold red" if failed else "bold green"))
+
+
+def tally(results: list[CaseResult]) -> str:
+    """The line that ends a test run: the outcomes (under each case's own jurisdiction), the
+    failures, and the count of each status: `4 cases: 1 relief, 3 none, 0 depends; 0 failures
+    (3 passed, 1 xfailed)`."""
+    from doctrine.render.table import tally_line
+
+    if not results:
+        return "no cases"
     counts = summary_counts(results)
     words = [f"{counts[s]} {w}" for s, w in (("pass", "passed"), ("fail", "failed"), ("xfail", "xfailed"),
                                             ("xpass", "xpassed"), ("unchecked", "unchecked")) if counts[s]]
-    failed = any(r.failed for r in results)
-    console.print(Text(", ".join(words) or "no cases", style="bold red" if failed else "bold green"))
-    if measured is not None:
-        console.print(coverage_text(measured))
+    primary = [dict(r.verdicts).get(None, r.verdicts[0][1]) for r in results if r.verdicts]
+    return f"{tally_line(primary, sum(r.failed for r in results))} ({', '.join(words)})"
 
 
 def coverage_text(c: Coverage) -> Any:
@@ -255,8 +274,12 @@ def json_document(results: list[CaseResult], digest: str, measured: Coverage | N
                "never": list(measured.never), "jurisdictions_unused": list(measured.jurisdictions_unused),
                "branch_percent": round(measured.branch_percent, 2),
                "branches_unexercised": [list(b) for b in measured.branches_unexercised]}
-    return {"schema": "doctrine.test/1", "rules_sha256": digest, "summary": summary_counts(results), "cases": cases,
-            "coverage": cov}
+    import clingo
+
+    from doctrine.version import __version__
+
+    return {"schema": "doctrine.test/1", "doctrine_version": __version__, "rules_sha256": digest,
+            "clingo_version": clingo.__version__, "summary": summary_counts(results), "cases": cases, "coverage": cov}
 
 
 def junit_xml(results: list[CaseResult]) -> str:

@@ -34,13 +34,14 @@ def command(
         None, "--save", help="write each counterexample to DIR/<invariant>-<jurisdiction>.case"
     ),
     budget: float = typer.Option(10.0, "--budget", help="seconds spent making a counterexample small"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Prove the invariants for every scenario of each jurisdiction (an ASP search per pair)."""
     from doctrine.analysis.space import size
     from doctrine.cli.common import Exit, invariants_named, refuse_broken_rules
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.proof.invariants import Context
-    from doctrine.proof.verify import jurisdictions, verify
+    from doctrine.proof.verify import jurisdictions
 
     chosen = invariants_named(invariant)
     rulebase = load_rulebase(rules)
@@ -58,12 +59,31 @@ def command(
         f"fact space: {_magnitude(size())} well-formed scenarios in all (rules {rulebase.digest[:12]})"
     )
     typer.echo(f"{'invariant':<26} {'jurisdiction':<16} {'scenarios':>10} {'seconds':>8}  result")
-    ctx, failed = Context(rulebase), False
+    ctx = Context(rulebase)
     skipped = [inv.name for inv in chosen if not inv.asp and inv.name != "one_answer_set"]
-    for inv in chosen:
-        if inv.name in skipped:
-            continue
+    from doctrine.cli.progress import Ticker
+
+    searched = [inv for inv in chosen if inv.name not in skipped]
+    with Ticker("proving", total=len(searched) * len(places), quiet=quiet) as tick:
+        failed = _prove_all(rulebase, searched, places, ctx, budget, save, tick)
+    if skipped:
+        typer.echo(
+            f"not searched (properties of the case language and the pipeline, not of the doctrine; "
+            f"checked by `doctrine fuzz`): {', '.join(skipped)}"
+        )
+    if failed:
+        raise Exit(1)
+
+
+def _prove_all(rulebase: Any, searched: list[Any], places: list[str], ctx: Any, budget: float, save: Path | None,
+               tick: Any) -> bool:
+    """One search per invariant and jurisdiction, a line each; True when any was violated."""
+    from doctrine.proof.verify import verify
+
+    failed = False
+    for inv in searched:
         for j in places:
+            tick.advance(0, f"proving {inv.name} in {j}")
             proof = verify(rulebase, inv, j, ctx, budget)
             result = (
                 proof.status
@@ -82,13 +102,8 @@ def command(
                 failed = True
                 if proof.cases:
                     _report(proof, inv, save)
-    if skipped:
-        typer.echo(
-            f"not searched (properties of the case language and the pipeline, not of the doctrine; "
-            f"checked by `doctrine fuzz`): {', '.join(skipped)}"
-        )
-    if failed:
-        raise Exit(1)
+            tick.advance()
+    return failed
 
 
 def _magnitude(n: int) -> str:

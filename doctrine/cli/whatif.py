@@ -68,15 +68,14 @@ def command(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """The smallest changes of the facts under which the goal holds (or, --negate, stops holding)."""
-    from doctrine.analysis.whatif import decisive_unknowns, goal_term, what_if
-    from doctrine.cli.common import Exit, cases_of, make_console, parse_as_of
+    from doctrine.analysis.whatif import goal_term
+    from doctrine.cli.common import Exit, cases_of, parse_as_of
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver
     from doctrine.language.diagnostics import DoctrineError
-    from doctrine.render import whatif as R
-    from doctrine.render.json import to_json
 
     if format not in FORMATS:
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or md", err=True)
@@ -90,28 +89,40 @@ def command(
         typer.echo(f"doctrine: --goal: {d.message} (try {d.hint})", err=True)
         raise Exit(2) from None
     date = parse_as_of(as_of)
+    from doctrine.cli.progress import Ticker
+
     results: list[Any] = []
-    for c, source in cases_of(path, case):
-        if unknowns:
-            results.append(decisive_unknowns(c, solver, jurisdiction=jurisdiction, as_of=date, source=source))
-        else:
-            results.append(
-                what_if(
-                    c,
-                    goal,
-                    negate=negate,
-                    max_changes=max_changes,
-                    fix=keys,
-                    alternatives=alternatives,
-                    solver=solver,
-                    jurisdiction=jurisdiction,
-                    as_of=date,
-                    source=source,
-                )
-            )
+    pairs = cases_of(path, case)
+    with Ticker("searching", total=len(pairs), quiet=quiet) as tick:
+        for c, source in tick.track(pairs):
+            _answer(c, source, results, solver, unknowns, goal, negate, max_changes, keys, alternatives,
+                    jurisdiction, date)
+    _print(results, format, unknowns, explain, all_facts, solver.rulebase)
+    if not unknowns and any(not r.already and not r.alternatives for r in results):
+        raise Exit(1)
+
+
+def _answer(c: Any, source: str, results: list[Any], solver: Any, unknowns: bool, goal: str, negate: bool,
+            max_changes: int, keys: list[str], alternatives: int, jurisdiction: str | None, date: int | None) -> None:
+    """One case's answer: the decisive unknowns, or the smallest change sets reaching the goal."""
+    from doctrine.analysis.whatif import decisive_unknowns, what_if
+
+    if unknowns:
+        results.append(decisive_unknowns(c, solver, jurisdiction=jurisdiction, as_of=date, source=source))
+        return
+    results.append(what_if(c, goal, negate=negate, max_changes=max_changes, fix=keys, alternatives=alternatives,
+                           solver=solver, jurisdiction=jurisdiction, as_of=date, source=source))
+
+
+def _print(results: list[Any], format: str, unknowns: bool, explain: bool, all_facts: bool, rulebase: Any) -> None:
+    from doctrine.cli.common import make_console
+    from doctrine.render import whatif as R
+    from doctrine.render.json import document, to_json
+    from doctrine.render.whatif import UNKNOWNS_SCHEMA, WHATIF_SCHEMA
+
     if format == "json":
         docs = [R.unknowns_json(r) if unknowns else R.whatif_json(r) for r in results]
-        sys.stdout.write(to_json({"results": docs}) + "\n")
+        sys.stdout.write(to_json(document(UNKNOWNS_SCHEMA if unknowns else WHATIF_SCHEMA, docs, rulebase.digest)) + "\n")
     elif format == "md":
         sys.stdout.write(
             "\n".join(R.unknowns_markdown(r) if unknowns else R.whatif_markdown(r, explain) for r in results)
@@ -120,5 +131,3 @@ def command(
         console = make_console()
         for r in results:
             console.print(R.unknowns_text(r, all_facts) if unknowns else R.whatif_text(r, explain))
-    if not unknowns and any(not r.already and not r.alternatives for r in results):
-        raise Exit(1)

@@ -139,6 +139,12 @@ def _digest(directory: Path) -> str:
     return h.hexdigest()
 
 
+def rules_digest(directory: Path | str | None = None) -> str:
+    """The sha256 of a rules directory's files (default: the bundled rules), as `Rulebase.digest`
+    and the `rules_sha256` of every JSON document give it; reads the files, grounds nothing."""
+    return _digest(Path(directory).resolve() if directory is not None else rules_dir())
+
+
 def _parse(paths: list[str], logger: Callable[[clingo.MessageCode, str], None]) -> list[ast.AST]:
     out: list[ast.AST] = []
     ast.parse_files(paths, out.append, logger=logger)

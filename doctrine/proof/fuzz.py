@@ -12,7 +12,7 @@ becomes
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -108,8 +108,11 @@ def fuzz(
     examples: int = 100,
     seed: int = 0,
     ctx: Context | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> FuzzReport:
-    """Check `invariants` on `examples` drawn scenarios; shrink the first violation found."""
+    """Check `invariants` on `examples` drawn scenarios; shrink the first violation found.
+
+    `progress` is called after each scenario is checked (shrinking calls it too)."""
     from hypothesis import HealthCheck, Phase, Verbosity, given, seed as seeded, settings
 
     ctx = ctx or Context(rulebase)
@@ -131,6 +134,8 @@ def fuzz(
     def prop(sc: Scenario) -> None:
         count[0] += 1
         found = check_all(ctx, invariants, sc)
+        if progress is not None:
+            progress()
         if found is not None:
             inv, message = found
             last[:] = [Violation(inv, sc, message, ctx.pair)]

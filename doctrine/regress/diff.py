@@ -9,8 +9,10 @@ node of the explanation and every fact leaf); two snapshots that differ are a `C
 becomes
     CaseChange("billings", outcome=("none", "available"), holdings_removed=("billings_stand_in_aside",), ...)
 
-A rules argument is a directory or a git revision; a revision's `rules/` is materialised
-into a temporary directory with `git archive` (git runs as a subprocess; clingo never does).
+A rules argument is a directory or a git revision of the repository of the current directory
+(the researcher's checkout of the rules, wherever doctrine is installed); a revision's `rules/`
+is extracted into a temporary directory with `git archive` (git runs as a subprocess with an
+argument list; clingo never does) and loads from there alone, under the same include guard.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import io
 import shutil
 import subprocess
 import tarfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,6 +148,7 @@ def diff_cases(
     texts: dict[str, str] | None = None,
     labels: tuple[str, str] | None = None,
     generated: int = 0,
+    progress: Callable[[], None] | None = None,
 ) -> DiffReport:
     """Solve every (case, source) pair under both rule directories and collect the changes.
 
@@ -159,6 +162,8 @@ def diff_cases(
         Case id -> printed case text, kept on the changes of generated cases.
     labels
         How the two rulebases are named in the report (default: their directories).
+    progress
+        Called once a case has been decided under both.
     """
     pairs = list(cases)
     old_rb, new_rb = load_rulebase(old), load_rulebase(new)
@@ -171,6 +176,8 @@ def diff_cases(
         if before != after:
             text = (texts or {}).get(case.id, "")
             changes.append(CaseChange(case.id, source, case.span.start.line, before, after, text))
+        if progress is not None:
+            progress()
     names = labels or (str(old), str(new))
     return DiffReport(names[0], names[1], old_rb.digest, new_rb.digest, len(pairs), generated, tuple(changes))
 
@@ -193,8 +200,13 @@ def _git(args: list[str], cwd: Path) -> bytes:
     return done.stdout
 
 
-def materialise_rules(spec: str, into: Path, rules: Path | None = None) -> Path:
+def materialise_rules(spec: str, into: Path, repo: Path | None = None) -> Path:
     """A snapshot of a rules directory: a copy of `spec` if it is one, else `rules/` at revision `spec`.
+
+    A revision is resolved in the git repository of `repo` (default: the current directory, the
+    researcher's checkout of the rules), never in the installed package, which need not be a
+    checkout at all. The `rules/` folder at the repository's top is extracted with `git archive`
+    into `into`, and loads from there alone.
 
     Parameters
     ----------
@@ -202,36 +214,38 @@ def materialise_rules(spec: str, into: Path, rules: Path | None = None) -> Path:
         A directory, or a revision such as `HEAD~1` or `main`.
     into
         A temporary directory (need not exist) the rules are copied or extracted into.
-    rules
-        The checkout's rules directory, whose path inside the repository is archived
-        (default: the bundled rules).
+    repo
+        A directory inside the git repository (default: the current directory).
 
     Raises
     ------
     RevisionError
-        Not a directory, not a git checkout, an unknown revision, or no rules at it.
+        Not a directory, not in a git repository, an unknown revision, or no rules at it.
     """
     if Path(spec).is_dir():  # a snapshot: the rules may be edited while the cases are solved
         shutil.copytree(Path(spec), into / "rules", ignore=shutil.ignore_patterns(".*", "__pycache__"))
         return into / "rules"
-    from doctrine.resources import rules_dir
-
-    rules = (rules or rules_dir()).resolve()
+    where = (repo or Path.cwd()).resolve()
     try:
-        top = Path(_git(["rev-parse", "--show-toplevel"], rules).decode().strip()).resolve()
-        inside = rules.relative_to(top).as_posix()
-    except (RevisionError, ValueError):
-        raise RevisionError(f"{spec!r} is not a directory, and {rules} is not in a git checkout") from None
+        top = Path(_git(["rev-parse", "--show-toplevel"], where).decode().strip()).resolve()
+    except RevisionError:
+        raise RevisionError(
+            f"{spec!r} is not a directory, and {where} is not in a git repository: run `doctrine diff` "
+            "inside your checkout of the rules, or name two rules directories"
+        ) from None
     try:
         commit = _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], top).decode().strip()
     except RevisionError:
         commit = ""
     if not commit:
-        raise RevisionError(f"{spec!r} is neither a directory nor a git revision")
+        raise RevisionError(f"{spec!r} is neither a directory nor a git revision of the repository at {top}")
+    inside = "rules"  # never the installed package's path: a virtualenv may sit inside the checkout
+    try:
+        _git(["cat-file", "-e", f"{commit}:{inside}/doctrine.lp"], top)
+    except RevisionError:
+        raise RevisionError(f"no {inside}/ folder with a doctrine.lp at {spec} in the repository at {top}") from None
     archive = _git(["archive", "--format=tar", commit, inside], top)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
-    out = into / inside
-    if not (out / "doctrine.lp").exists():
-        raise RevisionError(f"no {inside}/doctrine.lp at {spec}")
-    return out
+    return into / inside
+

@@ -103,16 +103,23 @@ def verdict_json(v: Verdict, explanation: Explanation | None = None) -> dict[str
 
 
 def result_document(verdicts: Iterable[dict[str, Any]], rulebase: Rulebase) -> dict[str, Any]:
+    """The `doctrine.result/1` document of `run` and `explain`."""
+    return document(SCHEMA, verdicts, rulebase.digest)
+
+
+def document(schema: str, results: Iterable[dict[str, Any]], digest: str) -> dict[str, Any]:
+    """The top level every JSON document shares (`run`, `compare`, `whatif`): its schema, what
+    reproduces it (doctrine's version, the rules' sha256, clingo's version), and the results."""
     import clingo
 
     from doctrine.version import __version__
 
     return {
-        "schema": SCHEMA,
+        "schema": schema,
         "doctrine_version": __version__,
-        "rules_sha256": rulebase.digest,
+        "rules_sha256": digest,
         "clingo_version": clingo.__version__,
-        "results": list(verdicts),
+        "results": list(results),
     }
 
 

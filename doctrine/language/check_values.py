@@ -19,7 +19,7 @@ from doctrine.language.vocabulary import Form, Key
 
 MONTHS_WORDS = ("life", "none", "unknown")
 # A defendant never in custody can still have known what custody would do, and can still have
-# been approached before charging and fled (P20); the other custody facts presuppose custody.
+# been approached before charging and fled; the other custody facts presuppose custody.
 _CUSTODY_NO_ALLOWS = ("knew_effect", "approached_before_charging", "absconded")
 _WORDY = (ValueKind.NAME, ValueKind.SECTION)
 _FORM_WORDS = {

@@ -204,7 +204,7 @@ ALLEGATIONS = domain(
     "no_rational_relation",  # not rationally related to a legitimate end
     "impermissible_factor",  # a § 3553(e) decision resting on factors other than assistance
     "bad_faith",  
-    "breach_of_plea_agreement",  # P15, P17, outside the seeds for remedies
+    "breach_of_plea_agreement",  # outside the seeds for remedies
     "pretext",  
     "failure_to_inform",  # not told custody would hurt cooperation
     "punishment_for_trial",  # withheld because the defendant exercised the right to trial

@@ -2,8 +2,7 @@
 
 This is the Python half of ``rules/vocabulary.lp`` (which is generated from it by
 ``python -m doctrine.language.vocabulary`` and kept in sync by a test). One declaration per key:
-the word a lawyer writes, what it means in law, the propositions of the brief that turn on
-it, and the predicate it becomes. Every value domain is finite, so the doctrine can be
+the word a lawyer writes, what it means in law, and the predicate it becomes. Every value domain is finite, so the doctrine can be
 grounded once and every scenario of the fact space enumerated.
 
 The case lines
@@ -135,8 +134,6 @@ CASE_KEYS: tuple[Key, ...] = (
         "raised_below",
         "Whether the defendant raised the challenge in the district court: `no` means "
         "forfeited, reviewed for plain error.",
-        "P22",
-        "P23",
     ),
     Key(
         "waiver_conduct",
@@ -190,7 +187,6 @@ CASE_KEYS: tuple[Key, ...] = (
         "safety_valve",
         "Eligibility for the safety valve, 18 U.S.C. § 3553(f): a sentence below the minimum "
         "without a government motion (section 1).",
-        "P24",
     ),
     Key(
         "party",
@@ -214,9 +210,9 @@ CASE_KEYS: tuple[Key, ...] = (
         multiple=True,
         keyed=True,
         children=(
-            _tri("sought", "motion_sought", "Whether the defendant sought this motion.", "P1"),
-            _tri("filed", "motion_filed", "Whether the government filed it.", "P1", "P24"),
-            _tri("granted", "motion_granted", "Whether the court granted it.", "P24"),
+            _tri("sought", "motion_sought", "Whether the defendant sought this motion."),
+            _tri("filed", "motion_filed", "Whether the government filed it."),
+            _tri("granted", "motion_granted", "Whether the court granted it."),
         ),
     ),
     Key(
@@ -242,14 +238,12 @@ CASE_KEYS: tuple[Key, ...] = (
                 "condition_met",
                 "plea_agreement_condition_met",
                 "Whether the condition the agreement sets for the motion was met.",
-                "P3",
             ),
             _tri(
                 "informed_of_custody_effect",
                 "informed_of_custody_effect",
                 "Whether, before pleading, the defendant was told that custody would limit "
                 "his ability to assist.",
-                "P18",
             ),
         ),
     ),
@@ -275,19 +269,17 @@ CASE_KEYS: tuple[Key, ...] = (
         multiple=True,
         keyed=True,
         children=(
-            _tri("finalized", "earlier_offer_finalized", "Whether the deal was finalized.", "P9"),
+            _tri("finalized", "earlier_offer_finalized", "Whether the deal was finalized."),
             _tri(
                 "conditioned_on_continued_cooperation",
                 "earlier_offer_conditioned",
                 "Whether the offer was conditioned on continued cooperation (`unknown`: the "
                 "record is silent, as in Buffington).",
-                "P9",
             ),
             _tri(
                 "made_after_reasons_known",
                 "earlier_offer_after_reasons_known",
                 "Whether the government already knew its later-stated reasons when it made the offer.",
-                "P9",
             ),
         ),
     ),
@@ -300,14 +292,13 @@ CASE_KEYS: tuple[Key, ...] = (
         "assistance",
         default="unknown",
         children=(
-            _tri("good_faith", "assistance_good_faith", "Whether the attempt to help was in good faith.", "P11"),
-            _tri("useful", "assistance_useful", "Whether the information was useful to the government.", "P12", "P13"),
+            _tri("good_faith", "assistance_good_faith", "Whether the attempt to help was in good faith."),
+            _tri("useful", "assistance_useful", "Whether the information was useful to the government."),
             _tri(
                 "substantial",
                 "assistance_substantial",
                 "Whether the record shows substantial assistance (the government's judgment "
                 "call).",
-                "P10",
             ),
             Key(
                 "led_to",
@@ -319,8 +310,8 @@ CASE_KEYS: tuple[Key, ...] = (
                 "assistance_led_to",
                 multiple=True,
             ),
-            _tri("through_third_parties", "assistance_through_third_parties", "Whether others assisted on the defendant's behalf.", "P13"),
-            _tri("after_sentencing", "assistance_after_sentencing", "Whether it was given after sentencing (Rule 35(b)).", "P24"),
+            _tri("through_third_parties", "assistance_through_third_parties", "Whether others assisted on the defendant's behalf."),
+            _tri("after_sentencing", "assistance_after_sentencing", "Whether it was given after sentencing (Rule 35(b))."),
         ),
     ),
     Key(
@@ -337,7 +328,6 @@ CASE_KEYS: tuple[Key, ...] = (
                 "limited_assistance",
                 "custody_limited_assistance",
                 "Whether custody made the defendant unable to give useful help.",
-                "P12",
             ),
             Key(
                 "knew_effect",
@@ -353,9 +343,8 @@ CASE_KEYS: tuple[Key, ...] = (
                 "approached_before_charging",
                 "approached_before_charging",
                 "Whether the government approached him before charging, to cooperate while free.",
-                "P20",
             ),
-            _tri("absconded", "absconded_before_arrest", "Whether he then disappeared until his arrest.", "P20"),
+            _tri("absconded", "absconded_before_arrest", "Whether he then disappeared until his arrest."),
         ),
     ),
     Key(
@@ -441,20 +430,16 @@ CASE_KEYS: tuple[Key, ...] = (
                 "ties_decision_maker",
                 "allegation_ties_decision_maker",
                 "Whether the support ties the person who decided to the alleged motive.",
-                "P8",
             ),
             _tri(
                 "rebuts_stated_reasons",
                 "allegation_rebuts_stated_reasons",
                 "Whether the support rebuts the government's stated reasons.",
-                "P2",
-                "P9",
             ),
             _tri(
                 "proven",
                 "allegation_proven",
                 "Whether the court found the allegation proven (after discovery or a hearing).",
-                "P2",
             ),
             Key(
                 "motion",
@@ -492,7 +477,6 @@ CASE_KEYS: tuple[Key, ...] = (
                 "allocution_would_have_changed_decision",
                 "Whether the defendant claims he would have said something that changed the "
                 "government's decision.",
-                "P25",
             ),
         ),
     ),

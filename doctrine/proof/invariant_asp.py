@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 from doctrine.engine.rulebase import Rulebase
 
-# Relief on a Wade claim: what the threshold showing gates (Wade at 186, via Billings, P5).
+# Relief on a Wade claim: what the threshold showing gates (Wade at 186, via Billings).
 WADE_RELIEF = ("discovery", "evidentiary_hearing", "remedy")
-# Reasons about the assistance itself: the government's judgment call (P10, P12, P13).
+# Reasons about the assistance itself: the government's judgment call.
 LEGITIMATE_REASONS = (
     "insufficient_assistance",
     "no_useful_information",
@@ -39,10 +39,10 @@ _REVIEWS = (
 )
 # Conclusions that cannot both hold (besides X and no_X); `*` stands for any argument.
 EXCLUSIVE = (
-    # a claim is waived, forfeited, preserved, or before the district court (P21-P23)
+    # a claim is waived, forfeited, preserved, or before the district court
     *((f"review({a})", f"review({b})") for a, b in _REVIEWS),
-    ("no_authority_below_minimum", "below_minimum_authorized(*)"),  # Holbdy (P24)
-    ("refusal_upheld", "improper_refusal(*)"),  # Billings (P4) against Wade (P2)
+    ("no_authority_below_minimum", "below_minimum_authorized(*)"),  # Holbdy
+    ("refusal_upheld", "improper_refusal(*)"),  # Billings against Wade
     # an upheld refusal leaves no relief on the refusal itself; a remand or resentencing for
     # the district court's own error (district_court.lp) is relief on another question
     *(("refusal_upheld", f"relief({k})") for k in

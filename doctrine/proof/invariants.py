@@ -53,13 +53,13 @@ INVARIANTS: tuple[Invariant, ...] = (
         "no_contradiction",
         "No run concludes X and no_X (a threshold showing and none), two standards "
         "of review that exclude each other, or authority and no authority.",
-        "Wade, 504 U.S. at 186 (P5); Olano (P22); Holbdy (P24)",
+        "Wade, 504 U.S. at 186; Olano; Holbdy",
         no_contradiction,
     ),
     _invariant(
         "waiver_blocks_relief",
         "A waived claim gets no relief: review(waived) => no relief(K) in that run.",
-        "Buffington (P21)",
+        "Buffington",
         waiver_blocks_relief,
     ),
     _invariant(
@@ -85,7 +85,7 @@ INVARIANTS: tuple[Invariant, ...] = (
     _invariant(
         "no_threshold_no_relief",
         "No discovery, hearing or remedy on a Wade claim without a substantial threshold showing.",
-        "Wade, 504 U.S. at 186, via Billings and Mackmore (P5, P6)",
+        "Wade, 504 U.S. at 186, via Billings and Mackmore",
         no_threshold_no_relief,
     ),
     _invariant(
@@ -93,13 +93,13 @@ INVARIANTS: tuple[Invariant, ...] = (
         "Authority below a statutory minimum needs a § 3553(e) motion, "
         "safety-valve eligibility or a remedy compelling the motion (a Wade remedy, or specific "
         "performance); a § 5K1.1 motion alone never.",
-        "Holbdy via Mackmore (P24); 18 U.S.C. § 3553(e), (f)",
+        "Holbdy via Mackmore; 18 U.S.C. § 3553(e), (f)",
         below_minimum_needs_basis,
     ),
     _invariant(
         "evidence_monotone",
         "Adding `support record_evidence` to an allegation never removes relief.",
-        "Wade, 504 U.S. at 186; Perez (P5, P6)",
+        "Wade, 504 U.S. at 186; Perez",
         evidence_monotone,
         varies=("allegation_support",),
         pair=evidence_pair,
@@ -107,7 +107,7 @@ INVARIANTS: tuple[Invariant, ...] = (
     _invariant(
         "reason_antitone",
         "Adding a legitimate government reason (about the assistance) never adds relief.",
-        "Billings; Buffington (P10, P12, P13)",
+        "Billings; Buffington",
         reason_antitone,
         varies=("government_reason", "government_reason_stated_by"),
         pair=reason_pair,
@@ -115,7 +115,7 @@ INVARIANTS: tuple[Invariant, ...] = (
     _invariant(
         "plain_error_no_more",
         "A forfeited claim (raised_below no) never gets relief that the same claim raised below would not.",
-        "Olano, 507 U.S. at 732, via Billings (P22)",
+        "Olano, 507 U.S. at 732, via Billings",
         plain_error_no_more,
         varies=("raised_below",),
         pair=plain_error_pair,

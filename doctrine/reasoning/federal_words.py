@@ -88,6 +88,8 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("weak_support", 1): ("the claim ({0}) rests only on say-so or on the assistance itself", "the claim ({0}) rests on more than say-so"),
     ("not_performed", 1): ("the government did not perform the promise {0}", "the promise {0} is not shown unperformed"),
     ("scope_stated", 0): ("the appeal waiver's scope is stated", "the appeal waiver's scope is not limited in the record"),
+    ("rebutted", 1): ("the record rebuts the government's reason: {0}", "the record does not rebut the government's reason: {0}"),
+    ("agreement_after_plea", 0): ("the only agreement came after the guilty plea", "the agreement is not shown to have come after the plea"),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (
         "the agreement is one a court can enforce, by its terms or for good faith",

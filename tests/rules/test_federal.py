@@ -52,6 +52,11 @@ CASES = {
         "plea_agreement_motion(s3553e). plea_agreement_condition_met(yes). allegation(breach_of_plea_agreement). "
         "concession(not_bound_by_plea_agreement). concession_by(not_bound_by_plea_agreement,defendant).",
         ("breach_of_plea_agreement", "relief(specific_performance)"), (), jurisdiction="eighth_circuit"),
+    "a separate cooperation agreement's promise binds like a plea agreement's (wrong before)": Case(
+        NO_MOTION + "plea_agreement(none). cooperation_agreement(after_plea). cooperation_agreement_terms(promise_to_move). "
+        "assistance(given). assistance_substantial(yes). allegation(breach_of_cooperation_agreement).",
+        ("condition_met(to_move)", "breach_of_plea_agreement", "relief(specific_performance)"),
+        ("relief(plea_withdrawal)",), jurisdiction="fourth_circuit"),
     # § 2: reserved judgments, per circuit
     "sole discretion, bad faith shown, where good-faith review is recognized: a hearing": Case(
         NO_MOTION + SOLE_DISCRETION + BAD_FAITH_EVIDENCE,

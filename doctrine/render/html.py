@@ -17,7 +17,7 @@ from doctrine.render.graph import graphviz_available, render_svg
 from doctrine.render.words import cite, minimum_line, quoted, relief_line, where
 
 
-def render_html(verdicts: Sequence[tuple[Verdict, Explanation | None]]) -> str:
+def render_html(verdicts: Sequence[tuple[Verdict, Explanation | None]], graph: bool = True) -> str:
     """A standalone page (no network): the verdicts, holdings and collapsible explanation trees."""
     body = []
     for v, e in verdicts:
@@ -33,7 +33,7 @@ def render_html(verdicts: Sequence[tuple[Verdict, Explanation | None]]) -> str:
             )
         body.append("</table>")
         if e is not None:
-            if graphviz_available():  # inline SVG: no XML prolog or DOCTYPE inside HTML
+            if graph and graphviz_available():  # inline SVG: no XML prolog or DOCTYPE inside HTML
                 svg = render_svg(e)
                 body.append(svg[svg.find("<svg") :])
             for s in e.sections:

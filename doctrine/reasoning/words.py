@@ -128,10 +128,10 @@ WORDS: dict[str, str] = {
     "withdrew_claim": "withdrawing the claim",
     # open questions and their positions
     # (each reads before "is <position>": "Rounsavall's rule (...) is recognized")
-    "rounsavall_rule": "Rounsavall's rule (a § 3553(e) decision must rest on the assistance alone)",
+    "rounsavall_rule": "Rounsavall's rule that a § 3553(e) decision must rest on the assistance alone",
     "bad_faith_ground": "bad faith as a ground to compel a motion",
     "bad_faith_review": "good-faith review of a judgment the agreement reserves to the government",
-    "prevention_doctrine": "the prevention doctrine (the government may not rely on a condition it prevented)",
+    "prevention_doctrine": "the prevention doctrine (no reliance on a condition the government prevented)",
     "known_reason_bad_faith": "the rule that a reason known when the promise was made is evidence of bad faith",
     "assistance_sentence_eligible": "eligibility for a § 3582(c)(2) reduction of a sentence below a minimum for assistance",
     "eligible": "recognized (such a sentence is eligible)",

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from doctrine.reasoning.explanation import Explanation, Failure, Node, say
 from doctrine.reasoning.verdict import Verdict
-from doctrine.render.words import case_name, cite, court_words, minimum_line, open_line, relief_line, where, why_not_title
+from doctrine.render.words import (
+    case_name,
+    cite,
+    court_words,
+    minimum_line,
+    open_line,
+    relief_line,
+    where,
+    why_not_title,
+)
 
 
 def render_markdown(v: Verdict, explanation: Explanation | None = None) -> str:

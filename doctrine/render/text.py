@@ -17,7 +17,17 @@ from doctrine.language.diagnostics import Diagnostic, code_frame
 from doctrine.language.source import Source
 from doctrine.reasoning.explanation import Explanation, Failure, Node, say
 from doctrine.reasoning.verdict import Verdict
-from doctrine.render.words import case_name, cite, court_words, minimum_line, open_line, quoted, relief_line, where, why_not_title
+from doctrine.render.words import (
+    case_name,
+    cite,
+    court_words,
+    minimum_line,
+    open_line,
+    quoted,
+    relief_line,
+    where,
+    why_not_title,
+)
 
 
 def render_text(v: Verdict, explanation: Explanation | None = None, quotes: bool = True) -> Any:

@@ -176,9 +176,9 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_dot(explanation: Explanation) -> str:
-    """One case's graph as one DOT document."""
-    body = _Builder(explanation).build() + _legend()
+def render_dot(explanation: Explanation, prefix: str = "") -> str:
+    """One case's graph as one DOT document (`prefix` keeps node ids apart on a page of several)."""
+    body = _Builder(explanation, prefix).build() + _legend(prefix)
     return "\n".join([f"digraph {_quote(explanation.verdict.case)} {{", *_HEAD, *body, "}"]) + "\n"
 
 
@@ -212,9 +212,9 @@ def dot_to_svg(dot: str) -> str:
     return done.stdout
 
 
-def render_svg(explanation: Explanation) -> str:
+def render_svg(explanation: Explanation, prefix: str = "") -> str:
     """One case's graph as one SVG document."""
-    return dot_to_svg(render_dot(explanation))
+    return dot_to_svg(render_dot(explanation, prefix))
 
 
 def render_svg_many(explanations: Sequence[Explanation]) -> str:

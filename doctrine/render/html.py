@@ -15,7 +15,17 @@ from collections.abc import Sequence
 from doctrine.reasoning.explanation import Explanation, Failure, Node, say
 from doctrine.reasoning.verdict import Verdict
 from doctrine.render.graph import GraphvizError, graphviz_available, render_svg
-from doctrine.render.words import case_name, cite, court_words, minimum_line, open_line, quoted, relief_line, where, why_not_title
+from doctrine.render.words import (
+    case_name,
+    cite,
+    court_words,
+    minimum_line,
+    open_line,
+    quoted,
+    relief_line,
+    where,
+    why_not_title,
+)
 
 # Every rule is scoped to .doctrine, so the same fragment can sit inside another page (a notebook).
 STYLE = (

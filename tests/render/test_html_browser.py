@@ -87,7 +87,7 @@ def test_seed_page_in_chromium(name: str, tmp_path: Path, monkeypatch: pytest.Mo
     assert m["scrollWidth"] <= m["clientWidth"], "the page scrolls sideways"
     assert m["graphs"] and m["svgs"], "no graph on the page"
     for b in m["graphs"] + m["svgs"]:
-        assert 0 <= b["left"] and b["right"] <= m["clientWidth"], f"the graph's box {b} leaves the viewport"
+        assert b["left"] >= 0 and b["right"] <= m["clientWidth"], f"the graph's box {b} leaves the viewport"
     holdings = [f"{h.rule}|{h.answer}" for h in r.verdict.holdings]
     assert sorted(m["rows"]) == sorted(holdings)
     assert sorted(n.removeprefix("c0_") for n in m["nodes"]) == sorted(holdings)

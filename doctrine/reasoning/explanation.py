@@ -28,7 +28,7 @@ from doctrine.reasoning.nodes import (
     Node as Node,
     Section as Section,
 )
-from doctrine.reasoning.say import atom_word, parse_atom, say as say
+from doctrine.reasoning.say import atom_word, parse_atom, say as say, say_goal
 from doctrine.reasoning.templates import TEMPLATES
 from doctrine.reasoning.verdict import decide_verdict
 from doctrine.reasoning.why_not import GOAL_ALIASES, why_not_failures as why_not_failures
@@ -147,7 +147,7 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         if not why:  # a holding reached only through a helper the tree does not follow is a root too
             seen_pairs = {(n.rule, n.conclusion) for top in nodes for n in _walk(top)}
             nodes += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
-        sections.append(Section("Holdings" if not why else f"Why {why}", "", tuple(nodes)))
+        sections.append(Section("Holdings" if not why else f"Why: {say_goal(why)}", "", tuple(nodes)))
         facts_used |= builder.facts_used
     if not why:
         by_condition: dict[str, list[tuple[str, str]]] = {}

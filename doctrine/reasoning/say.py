@@ -69,3 +69,11 @@ def say_question(question: str) -> str:
 def say_position(question: str, position: str) -> str:
     """A position on an open question, as a clause: "Rounsavall's rule (...) is recognized"."""
     return f"{say_question(question)} is {atom_word(clingo.Function(position))}"
+
+
+def say_goal(goal: str) -> str:
+    """A goal as the user named it (`relief`, `relief(discovery)`, `threshold_showing`), in words."""
+    sym = parse_atom(goal)
+    if sym.type == SymbolType.Function and sym.arguments:
+        return say(sym)
+    return atom_word(sym)

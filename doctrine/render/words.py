@@ -9,7 +9,7 @@ becomes
 from __future__ import annotations
 
 from doctrine.reasoning.explanation import Leaf, Node
-from doctrine.reasoning.say import atom_word, parse_atom, say, say_question
+from doctrine.reasoning.say import atom_word, parse_atom, say_goal, say_question
 from doctrine.reasoning.verdict import Holding, Verdict
 
 
@@ -33,8 +33,7 @@ def open_line(v: Verdict) -> str:
 
 def why_not_title(goal: str) -> str:
     """The heading of a why-not: the goal as the user named it, in words."""
-    sym = parse_atom(goal)
-    return "Why not: " + (say(sym) if sym.arguments else _word(goal))
+    return "Why not: " + say_goal(goal)
 
 
 def relief_line(v: Verdict) -> str:

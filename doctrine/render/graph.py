@@ -126,10 +126,9 @@ class _Builder:
         label = f"<B>{_lines(n.text)}</B>"
         if n.rule:
             label += f'<BR/><FONT FACE="monospace" POINT-SIZE="9">{html.escape(n.rule)}</FONT><BR/>{_lines(cite(n), 40)}'
-        ident = html.escape(f"{n.rule}|{n.conclusion}", quote=True)
-        self.lines.append(
-            f'  {me} [id="{self.p}{ident}", class="derivation", color="{colour}", style="rounded,{style}", label=<{label}>];'
-        )
+        ident = _quote(f"{self.p}{n.rule}|{n.conclusion}")
+        kind = "derivation" if n.rule else "conclusion"
+        self.lines.append(f'  {me} [id={ident}, class="{kind}", color="{colour}", style="rounded,{style}", label=<{label}>];')
         for c in n.because:
             known = (c.rule, c.conclusion) in self.ids  # shown above: a cross-reference, not a tree edge
             child = self._node(c, colour, style)

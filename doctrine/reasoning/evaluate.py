@@ -12,7 +12,7 @@ yields
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from doctrine.engine.batch import _WORKER, _init_worker, stream_chunks, worker_solver
 from doctrine.engine.compile import compile_case
@@ -39,21 +39,10 @@ def _evaluate_chunk(chunk: list[tuple[Case, str]]) -> list[Evaluation]:
         outcome = solver.solve(compile_case(case, src), _WORKER["jurisdiction"], _WORKER["as_of"])  # type: ignore[arg-type]
         if solver.trace:
             e = explain(outcome, solver.rulebase, _WORKER["why"], _WORKER["why_not"])  # type: ignore[arg-type]
-            e = replace(e, verdict=named(e.verdict, case))
             out.append(Evaluation(e.verdict, e))
         else:
-            out.append(Evaluation(named(decide_verdict(outcome, solver.rulebase), case)))
+            out.append(Evaluation(decide_verdict(outcome, solver.rulebase)))
     return out
-
-
-def named(verdict: Verdict, case: Case) -> Verdict:
-    """The verdict with the case's title and citation, as its file states them (for headings)."""
-
-    def text(*keys: str) -> str:
-        stated = [s for k in keys for s in case.get(k) if s.values]
-        return stated[0].values[0].text if stated else ""
-
-    return replace(verdict, title=text("title"), citation=text("citation", "cite"))
 
 
 def evaluate(

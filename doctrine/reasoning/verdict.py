@@ -165,6 +165,8 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
         holdings=tuple(ordered),
         conclusions=tuple(sorted(common)),
         as_of=outcome.as_of,
+        title=outcome.title,
+        citation=outcome.citation,
     )
 
 

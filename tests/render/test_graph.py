@@ -121,3 +121,14 @@ def test_a_failing_dot_is_a_clear_message_and_exit_2(cli, monkeypatch: pytest.Mo
     code, _out, err = cli("explain", str(ROOT / "scenarios" / "wade.case"), "--format", "svg")
     assert code == 2
     assert "`dot` failed (exit 1): Error: syntax error in line 1" in err and "Traceback" not in err
+
+
+def test_the_page_says_so_when_graphviz_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from doctrine.render.html import render_html
+
+    r = _explained("wade")
+    monkeypatch.setenv("PATH", "")
+    page = render_html([(r.verdict, r.explanation)])
+    assert "The graph needs Graphviz" in page and "<svg" not in page
+    assert "<title>Wade v. United States, 504 U.S. 181 (1992)</title>" in page
+    assert "wade_power_not_duty" in page  # the holdings and trees are still there

@@ -40,9 +40,9 @@ class Result:
 
     def _repr_html_(self) -> str:
         """A fragment for a notebook: no page around it, its styles scoped to the result."""
-        from doctrine.render.notebook import render_fragment
+        from doctrine.render.html import render_fragment
 
-        return render_fragment(self.verdict, self.explanation)
+        return render_fragment([(self.verdict, self.explanation)])
 
 
 def _case_file(source: str | os.PathLike[str]):  # type: ignore[no-untyped-def]

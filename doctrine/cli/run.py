@@ -14,6 +14,8 @@ import typer
 
 from doctrine.cli.common import FORMAT_HELP, Exit, load_all, make_console, parse_as_of
 
+OUT_HELP = "with --format dot or svg: write one file per case (CASE.dot, CASE.svg) into this directory"
+
 
 def register(app: typer.Typer) -> None:
     app.command()(run)
@@ -58,9 +60,35 @@ def _evaluate(
         return [(r.verdict, r.explanation) for r in tick.track(results)]
 
 
-def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None) -> None:
+def _emit_graphs(results: list[tuple[Any, Any]], fmt: str, out: Path | None) -> None:
+    """DOT or SVG: one valid document per case in `out`, or one document (a cluster per case) on stdout."""
+    from doctrine.render.graph import GraphvizError, dot_to_svg, render_dot, render_dot_many, render_svg_many
+
+    explanations = [e for _v, e in results if e is not None]
+    try:
+        if out is None and len(explanations) == 1:
+            dot = render_dot(explanations[0])
+            sys.stdout.write(dot_to_svg(dot) if fmt == "svg" else dot)
+            return
+        if out is None:
+            sys.stdout.write(render_svg_many(explanations) if fmt == "svg" else render_dot_many(explanations))
+            return
+        out.mkdir(parents=True, exist_ok=True)
+        for e in explanations:
+            dot = render_dot(e)
+            target = out / f"{e.verdict.case}.{fmt}"
+            target.write_text(dot_to_svg(dot) if fmt == "svg" else dot)
+            typer.echo(f"wrote {target}", err=True)
+    except GraphvizError as err:
+        typer.echo(f"doctrine: {err}", err=True)
+        raise Exit(2)
+    except OSError as err:
+        typer.echo(f"doctrine: cannot write to {out}: {err.strerror}", err=True)
+        raise Exit(2)
+
+
+def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None, out: Path | None = None) -> None:
     from doctrine.engine.rulebase import load_rulebase
-    from doctrine.render.graph import render_dot, render_svg
     from doctrine.render.html import render_html
     from doctrine.render.json import result_document, to_json, verdict_json
     from doctrine.render.markdown import render_markdown
@@ -74,17 +102,7 @@ def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None) -> None:
     elif fmt == "html":
         sys.stdout.write(render_html(results))
     elif fmt in ("dot", "svg"):
-        for _v, e in results:
-            if e is None:
-                continue
-            if fmt == "svg":
-                try:
-                    sys.stdout.write(render_svg(e))
-                except RuntimeError as err:
-                    typer.echo(f"doctrine: {err}", err=True)
-                    raise Exit(2)
-            else:
-                sys.stdout.write(render_dot(e))
+        _emit_graphs(results, fmt, out)
     elif fmt == "text":
         console = make_console()
         for v, e in results:
@@ -102,6 +120,7 @@ def run(
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no tally on stderr"),
+    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
 ) -> None:
     """Decide every case: relief, its kinds, authority below a minimum, and the holdings."""
     from doctrine.engine.batch import default_workers
@@ -117,7 +136,7 @@ def run(
         rows = [case_row(c, v) for c, (v, _) in zip(cases, results)]
         sys.stdout.write(render_csv(rows) if format == "csv" else render_jsonl(rows))
     else:
-        _emit(results, format, rules)
+        _emit(results, format, rules, out)
     if len(results) > 1:  # the tally ends the text; beside a document it goes to stderr
         tally = tally_line(v for v, _ in results)
         if format == "text":
@@ -135,12 +154,13 @@ def explain(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
+    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
 ) -> None:
     """Explain a case: each holding down to the case-file lines and the opinions' words."""
     for flag, goal in (("--why", why), ("--why-not", why_not)):
         _check_goal(flag, goal)
     results = _evaluate([path], rules, as_of, jurisdiction, True, case, why, why_not)
-    _emit(results, format, rules)
+    _emit(results, format, rules, out)
 
 
 def _check_goal(flag: str, goal: str | None) -> None:

@@ -39,6 +39,8 @@ class Program:
     origin: Mapping[Symbol, Span] = field(default_factory=dict)
     source: str = ""
     decided: int | None = None  # YYYYMMDD from `decided`: the default --as-of (a year alone: its last day)
+    title: str = ""  # the case's name (`title`), for headings; never a fact
+    citation: str = ""  # its citation (`citation` or `cite`), for headings; never a fact
 
     def to_lp(self) -> str:
         """The facts as ASP text (each printed by the Symbol itself, which escapes correctly)."""
@@ -170,7 +172,13 @@ def compile_case(case: Case, source: str = "") -> Program:
         out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
     facts = tuple(out.facts)
     origin = MappingProxyType({f: s for f, s in out.facts.items() if s is not None})
-    return Program(case.id, facts, origin, source, _decided(case))
+    return Program(case.id, facts, origin, source, _decided(case), _text(case, "title"), _text(case, "citation", "cite"))
+
+
+def _text(case: Case, *keys: str) -> str:
+    """The first string stated under one of `keys` (a label for headings, not a fact)."""
+    stated = [s for k in keys for s in case.get(k) if s.values]
+    return stated[0].values[0].text if stated else ""
 
 
 def _decided(case: Case) -> int | None:

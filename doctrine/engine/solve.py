@@ -75,6 +75,8 @@ class Outcome:
     facts: tuple[str, ...]
     origin: Mapping[str, Span] = field(default_factory=dict)
     as_of: int | None = None
+    title: str = ""  # the case's name and citation, carried for headings (Program.title, .citation)
+    citation: str = ""
 
     @property
     def primary(self) -> tuple[Run, ...]:
@@ -286,6 +288,8 @@ class Engine:
             tuple(symbol_text(f) for f in program.facts),
             origin,
             as_of,
+            program.title,
+            program.citation,
         )
 
 

@@ -203,9 +203,9 @@ ALLEGATIONS = domain(
     "unconstitutional_motive",  # e.g. race or religion
     "no_rational_relation",  # not rationally related to a legitimate end
     "impermissible_factor",  # a § 3553(e) decision resting on factors other than assistance
-    "bad_faith",  
+    "bad_faith",
     "breach_of_plea_agreement",  # outside the seeds for remedies
-    "pretext",  
+    "pretext",
     "failure_to_inform",  # not told custody would hurt cooperation
     "punishment_for_trial",  # withheld because the defendant exercised the right to trial
     "improper_motive",  # an improper motive left unspecified
@@ -231,7 +231,7 @@ SUPPORT = domain(
 CONCESSIONS = domain(
     "concession",
     "rational_basis",  # the government had a rational basis
-    "not_bound_by_plea_agreement",  
+    "not_bound_by_plea_agreement",
     "no_prejudice",  # no prejudice from an error
     "assistance_not_substantial",
     "breach",  # the government concedes a breach
@@ -241,7 +241,7 @@ CONCESSIONS = domain(
 )
 WAIVER = domain(
     "waiver_conduct",
-    "refused_to_disclose_proffers",  
+    "refused_to_disclose_proffers",
     "disclaimed_interest",  # "no interest in taking it any further"
     "withdrew_claim",
 )

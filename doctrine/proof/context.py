@@ -74,6 +74,8 @@ class Context:
             case=case.id,
             facts=tuple(str(f) for f in program.facts),
             origin={str(k): v for k, v in program.origin.items()},
+            title=program.title,
+            citation=program.citation,
         )
 
 

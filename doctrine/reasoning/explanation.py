@@ -28,7 +28,7 @@ from doctrine.reasoning.nodes import (
     Node as Node,
     Section as Section,
 )
-from doctrine.reasoning.say import atom_word, parse_atom, say as say
+from doctrine.reasoning.say import atom_word, parse_atom, say as say, say_goal
 from doctrine.reasoning.templates import TEMPLATES
 from doctrine.reasoning.verdict import decide_verdict
 from doctrine.reasoning.why_not import GOAL_ALIASES, why_not_failures as why_not_failures
@@ -93,7 +93,8 @@ class _TreeBuilder:
         q, _p = (str(a) for a in sym.arguments)
         branch = dict(self.run.branch)
         if q in branch:
-            note = f"assumed: {q} is unsettled in {self.outcome.jurisdiction}, decided both ways"
+            court = atom_word(parse_atom(self.outcome.jurisdiction))
+            note = f"assumed: unsettled in {court}, decided both ways"
         else:
             note = f"rules/jurisdictions/{self.outcome.jurisdiction}.lp"
         return Leaf(str(sym), say(sym), None, note)
@@ -148,12 +149,14 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         if not why:  # a holding reached only through a helper the tree does not follow is a root too
             seen_pairs = {(n.rule, n.conclusion) for top in nodes for n in _walk(top)}
             nodes += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
-        sections.append(Section("Holdings" if not why else f"Why {why}", "", tuple(nodes)))
+        sections.append(Section("Holdings" if not why else f"Why: {say_goal(why)}", "", tuple(nodes)))
         facts_used |= builder.facts_used
     if not why:
         by_condition: dict[str, list[tuple[str, str]]] = {}
         run_for: dict[str, Run] = {}
+        words: dict[str, str] = {}
         for h in verdict.alternatives():
+            words.setdefault(h.condition, h.condition_text)
             by_condition.setdefault(h.condition, []).append((h.rule, h.answer))
             found = next((r for r in outcome.runs if (h.rule, h.answer) in r.applied), None)
             if found is not None:
@@ -166,7 +169,7 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             alt = [builder.node(c, rule=r) for r, c in _roots(answers, builder)]
             seen_pairs = {(n.rule, n.conclusion) for top in alt for n in _walk(top)}
             alt += [builder.node(c, rule=r) for r, c in dict.fromkeys(answers) if (r, c) not in seen_pairs]
-            sections.append(Section(f"In the alternative: {condition}", condition, tuple(alt)))
+            sections.append(Section(f"In the alternative: {words[condition]}", condition, tuple(alt)))
             facts_used |= builder.facts_used
     failures: tuple[Failure, ...] = ()
     if why_not and primary is not None:

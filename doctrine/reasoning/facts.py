@@ -142,10 +142,10 @@ INPUTS: dict[tuple[str, int], Template] = {
 # The law of the case and the doctrine's own tables (they appear as premises)
 
 LAW: dict[tuple[str, int], Template] = {
-    ("setting", 2): ("the law of the circuit on {0}: {1}", "the circuit's law on {0} is not {1}"),
-    ("position", 2): ("the law of the case on {0}: {1}", "the law of the case on {0} is not {1}"),
-    ("branch", 2): ("assuming the open question {0} is answered: {1}", "not assuming {0} answered {1}"),
-    ("even_if", 1): ("even if {0} were set aside", "{0} is not set aside"),
+    ("setting", 2): ("in the law of the circuit, {0} is {1}", "in the law of the circuit, {0} is not {1}"),
+    ("position", 2): ("the law of the case: {0} is {1}", "the law of the case: {0} is not {1}"),
+    ("branch", 2): ("assuming that {0} is {1}", "not assuming that {0} is {1}"),
+    ("even_if", 1): ("even if the holding that {0} were set aside", "the holding that {0} is not set aside"),
     ("not_yet_decided", 1): ("{0} had not yet been decided", "{0} had been decided"),
     ("procedural_bar", 1): ("{0} is a procedural bar", "{0} is not a procedural bar"),
     ("question_position", 2): ("{1} is a possible answer to {0}", "{1} is not an answer to {0}"),

@@ -59,3 +59,21 @@ def _say_symbol(sym: Symbol, negative: bool) -> str:
             pass
     plain = sym.name.replace("_", " ") + (f" ({', '.join(args)})" if args else "")
     return f"it is not established that {plain}" if negative else plain
+
+
+def say_question(question: str) -> str:
+    """An open question of the law by its words: `rounsavall_rule` -> "Rounsavall's rule (...)"."""
+    return atom_word(clingo.Function(question))
+
+
+def say_position(question: str, position: str) -> str:
+    """A position on an open question, as a clause: "Rounsavall's rule (...) is recognized"."""
+    return f"{say_question(question)} is {atom_word(clingo.Function(position))}"
+
+
+def say_goal(goal: str) -> str:
+    """A goal as the user named it (`relief`, `relief(discovery)`, `threshold_showing`), in words."""
+    sym = parse_atom(goal)
+    if sym.type == SymbolType.Function and sym.arguments:
+        return say(sym)
+    return atom_word(sym)

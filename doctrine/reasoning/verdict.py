@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Run
+from doctrine.reasoning.say import say, say_position
 
 QUESTION_ORDER = ("preservation", "duty", "gate", "merits", "notice", "remedy", "authority", "allocution")
 SCHEMA = "doctrine.result/1"
@@ -33,6 +34,7 @@ class Holding:
     weight: str  # binding / persuasive, relative to the case's court
     alternative: bool
     condition: str = ""  # for alternatives: "even if review(waived) were set aside", "if bad_faith_ground = recognized"
+    condition_text: str = ""  # the same in plain English, for prose: "even if the holding that the claim was waived ..."
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Verdict:
     holdings: tuple[Holding, ...]
     conclusions: tuple[str, ...]  # everything that holds in every primary run
     as_of: int | None = None
+    title: str = ""  # the case's name from its file (`title`), e.g. "United States v. Billings"
+    citation: str = ""  # its citation (`citation` or `cite`), e.g. "546 F.3d 472 (7th Cir. 2008)"
 
     @property
     def outcome(self) -> str:
@@ -63,8 +67,8 @@ class Verdict:
         return tuple(h for h in self.holdings if h.alternative)
 
 
-def minimal_condition(runs: list[Run], where: list[Run]) -> str:
-    """The weakest condition under which a holding was reached.
+def _condition_parts(runs: list[Run], where: list[Run]) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    """The weakest condition under which a holding was reached: (question, position) pairs and bars.
 
     `where` are the runs in which it was reached, among all `runs`. A run's branch names only
     the open questions that mattered to it. A question stays in the condition only when every
@@ -79,12 +83,22 @@ def minimal_condition(runs: list[Run], where: list[Run]) -> str:
             continue
         p = values.pop()
         elsewhere = [r for r in runs if q in dict(r.branch) and dict(r.branch)[q] != p]
-        if any(r not in where for r in elsewhere if r.even_if in {w.even_if for w in where}):
-            parts.append(f"if {q} = {p}")
+        if p is not None and any(r not in where for r in elsewhere if r.even_if in {w.even_if for w in where}):
+            parts.append((q, p))
     bars = {r.even_if for r in where}
-    if all(r.even_if for r in where) and len(bars) == 1:
-        parts += [f"even if {b} were set aside" for b in next(iter(bars))]
-    return "; ".join(parts)
+    return parts, (next(iter(bars)) if all(r.even_if for r in where) and len(bars) == 1 else ())
+
+
+def minimal_condition(runs: list[Run], where: list[Run]) -> str:
+    """The weakest condition under which a holding was reached, as data: "if q = p; even if X were set aside"."""
+    parts, bars = _condition_parts(runs, where)
+    return "; ".join([f"if {q} = {p}" for q, p in parts] + [f"even if {b} were set aside" for b in bars])
+
+
+def condition_words(runs: list[Run], where: list[Run]) -> str:
+    """The same condition in plain English, for prose (the words come from the templates)."""
+    parts, bars = _condition_parts(runs, where)
+    return "; ".join([f"if {say_position(q, p)}" for q, p in parts] + [say(f"even_if({b})") for b in bars])
 
 
 def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
@@ -104,6 +118,7 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
         if (rule, conclusion) in holdings:
             return
         info = rulebase.rules.get(rule)
+        reached = [r for r in everyrun if (rule, conclusion) in r.applied]
         holdings[(rule, conclusion)] = Holding(
             question=info.question if info else "",
             answer=conclusion,
@@ -114,7 +129,8 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
             statement=info.statement if info else "",
             weight="binding" if rule in run.binding else "persuasive",
             alternative=alternative,
-            condition=minimal_condition(everyrun, [r for r in everyrun if (rule, conclusion) in r.applied]) if alternative else "",
+            condition=minimal_condition(everyrun, reached) if alternative else "",
+            condition_text=condition_words(everyrun, reached) if alternative else "",
         )
 
     for run in primary:  # dispositive first: decided the same way in every branch
@@ -149,6 +165,8 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
         holdings=tuple(ordered),
         conclusions=tuple(sorted(common)),
         as_of=outcome.as_of,
+        title=outcome.title,
+        citation=outcome.citation,
     )
 
 

@@ -209,6 +209,7 @@ def _stated_instead(lit: ast.AST, env: Mapping[str, Symbol], outcome: Outcome) -
 
 def _failure_text(lit: ast.AST, env: Mapping[str, Symbol]) -> str:
     text = re.sub(r"\b[A-Z][A-Za-z0-9_]*\b", "any", _ground(lit.atom.symbol, env))
+    text = re.sub(r"(?<![A-Za-z0-9_])_(?![A-Za-z0-9_])", "any", text)  # an anonymous variable
     try:
         sym = clingo.parse_term(text)
     except RuntimeError:

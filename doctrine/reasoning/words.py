@@ -16,7 +16,7 @@ WORDS: dict[str, str] = {
     "s3553e": "§ 3553(e)",
     "s5k1_1": "§ 5K1.1",
     "rule35b": "Rule 35(b)",
-    "unspecified": "an unspecified motion",
+    "unspecified": "substantial-assistance",  # a motion of no named kind: "the substantial-assistance motion"
     "s3553e_motion": "a § 3553(e) motion",
     "safety_valve": "the safety valve, § 3553(f)",
     "compelled_motion": "a compelled § 3553(e) motion",
@@ -80,6 +80,7 @@ WORDS: dict[str, str] = {
     "own_say_so": "the defendant's own say-so",
     "record_evidence": "specific evidence in the record",
     "earlier_offer": "an earlier offer of the motion",
+    "remark": "a remark at the hearing",
     # reasons
     "insufficient_assistance": "the assistance was not substantial",
     "no_useful_information": "no useful information",
@@ -126,8 +127,15 @@ WORDS: dict[str, str] = {
     "disclaimed_interest": "disclaiming any interest in taking it further",
     "withdrew_claim": "withdrawing the claim",
     # open questions and their positions
-    "rounsavall_rule": "whether a § 3553(e) decision may rest on factors other than assistance",
-    "bad_faith_ground": "whether bad faith is a ground to compel a motion",
+    # (each reads before "is <position>": "Rounsavall's rule (...) is recognized")
+    "rounsavall_rule": "Rounsavall's rule that a § 3553(e) decision must rest on the assistance alone",
+    "bad_faith_ground": "bad faith as a ground to compel a motion",
+    "bad_faith_review": "good-faith review of a judgment the agreement reserves to the government",
+    "prevention_doctrine": "the prevention doctrine (no reliance on a condition the government prevented)",
+    "known_reason_bad_faith": "the rule that a reason known when the promise was made is evidence of bad faith",
+    "assistance_sentence_eligible": "eligibility for a § 3582(c)(2) reduction of a sentence below a minimum for assistance",
+    "eligible": "recognized (such a sentence is eligible)",
+    "ineligible": "rejected (such a sentence is ineligible)",
     "preserved_standard": "the standard of review for a preserved claim",
     "forfeited_standard": "the standard of review for a forfeited claim",
     "recognized": "recognized",

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 from doctrine.reasoning.explanation import Explanation, Failure, Node, say
 from doctrine.reasoning.verdict import Verdict
-from doctrine.render.words import cite, minimum_line, relief_line, where
+from doctrine.render.words import (
+    case_name,
+    cite,
+    court_words,
+    minimum_line,
+    open_line,
+    relief_line,
+    where,
+    why_not_title,
+)
 
 
 def render_markdown(v: Verdict, explanation: Explanation | None = None) -> str:
-    out = [f"## {v.case} ({v.jurisdiction.replace('_', ' ')})", "", f"- {relief_line(v)}", f"- {minimum_line(v)}"]
+    name = case_name(v)
+    head = f"## {_md(name)} (`{v.case}`, {court_words(v)})" if name else f"## `{v.case}` ({court_words(v)})"
+    out = [head, "", f"- {relief_line(v)}", f"- {minimum_line(v)}"]
     if v.open_questions:
-        out.append(f"- Unsettled here, decided both ways: {', '.join(v.open_questions)}")
+        out.append(f"- {open_line(v)}")
     out += ["", "| | question | holding | rule | authority |", "|---|---|---|---|---|"]
     for h in v.holdings:
-        cond = f" ({h.condition})" if h.condition else ""
+        cond = f" ({h.condition_text})" if h.condition_text else ""
         out.append(
             f"| {'alt' if h.alternative else '•'} | {h.question} | {_md(say(h.answer) + cond)} | `{h.rule}` | {_md(cite(h))} ({h.weight}) |"
         )
@@ -28,7 +39,7 @@ def render_markdown(v: Verdict, explanation: Explanation | None = None) -> str:
             for n in section.nodes:
                 out.extend(_md_node(n, 0))
         if explanation.why_not_goal:
-            out += ["", f"### Why not {explanation.why_not_goal}", ""]
+            out += ["", f"### {_md(why_not_title(explanation.why_not_goal))}", ""]
             for f in explanation.why_not:
                 out.extend(_md_failure(f, 0))
     return "\n".join(out) + "\n"

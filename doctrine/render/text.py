@@ -17,35 +17,34 @@ from doctrine.language.diagnostics import Diagnostic, code_frame
 from doctrine.language.source import Source
 from doctrine.reasoning.explanation import Explanation, Failure, Node, say
 from doctrine.reasoning.verdict import Verdict
-from doctrine.render.words import cite, minimum_line, quoted, relief_line, where
+from doctrine.render.words import (
+    case_name,
+    cite,
+    court_words,
+    minimum_line,
+    open_line,
+    quoted,
+    relief_line,
+    where,
+    why_not_title,
+)
 
 
 def render_text(v: Verdict, explanation: Explanation | None = None, quotes: bool = True) -> Any:
     """A rich renderable: the verdict, the holdings, and (if given) the explanation trees."""
     from rich.console import Group
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
     from rich.tree import Tree
 
-    title = Text(f"{v.case}  ({v.jurisdiction.replace('_', ' ')})", style="bold")
-    head = Text()
+    name = case_name(v)
+    title = Text(f"{v.case}  ({court_words(v)})", style="bold")
+    head = Text(name + "\n" if name else "", style="bold")
     head.append(relief_line(v) + "\n", style="green" if v.relief_available else "red" if v.relief_available is False else "yellow")
     head.append(minimum_line(v))
     if v.open_questions:
-        head.append("\nUnsettled here, decided both ways: " + ", ".join(v.open_questions))
-    parts: list[Any] = [head]
-    table = Table(show_header=True, header_style="bold", expand=False, box=None)
-    table.add_column("")
-    table.add_column("question")
-    table.add_column("holding", ratio=3, overflow="fold")
-    table.add_column("rule", overflow="fold", ratio=2)  # ids are never cut: researchers copy them
-    table.add_column("authority", ratio=2)
-    for h in v.holdings:
-        mark = "alt" if h.alternative else "•"
-        auth = Text(cite(h) + (f" [{h.weight}]" if h.weight else ""))
-        table.add_row(mark, Text(h.question), Text(say(h.answer) + (f"\n({h.condition})" if h.condition else "")), Text(h.rule), auth)
-    parts.append(table)
+        head.append("\n" + open_line(v))
+    parts: list[Any] = [head, _Holdings(v)]
     if explanation is not None:
         for section in explanation.sections:
             tree = Tree(Text(section.title, style="bold"))
@@ -53,13 +52,54 @@ def render_text(v: Verdict, explanation: Explanation | None = None, quotes: bool
                 _rich_node(tree, n, quotes)
             parts.append(tree)
         if explanation.why_not_goal:
-            tree = Tree(Text(f"Why not {explanation.why_not_goal}", style="bold"))
+            tree = Tree(Text(why_not_title(explanation.why_not_goal), style="bold"))
             if not explanation.why_not:
                 tree.add(Text("no rule of the doctrine derives it"))
             for f in explanation.why_not:
                 _rich_failure(tree, f)
             parts.append(tree)
     return Panel(Group(*parts), title=title, title_align="left")
+
+
+class _Holdings:
+    """The holdings: a table where the console is wide, a list where it is narrow (80 columns, a
+    pipe), so that a column never squeezes a rule id or a citation into fragments."""
+
+    WIDE = 120
+
+    def __init__(self, v: Verdict) -> None:
+        self.v = v
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.table import Table
+        from rich.text import Text
+
+        rows = [
+            (
+                "alt" if h.alternative else "•",
+                h.question,
+                say(h.answer) + (f" ({h.condition_text})" if h.condition_text else ""),
+                h.rule,
+                cite(h) + (f" [{h.weight}]" if h.weight else ""),
+            )
+            for h in self.v.holdings
+        ]
+        if options.max_width < self.WIDE:
+            for mark, question, holding, rule, auth in rows:
+                line = Text(f"{mark} {question}: ", style="bold")
+                line.append(holding + "  ")
+                line.append(f"[{rule}; {auth}]", style="cyan")
+                yield line
+            return
+        table = Table(show_header=True, header_style="bold", expand=False, box=None)
+        table.add_column("")
+        table.add_column("question", no_wrap=True)
+        table.add_column("holding", ratio=3)
+        table.add_column("rule", no_wrap=True)  # ids are never cut or wrapped: researchers copy them
+        table.add_column("authority", ratio=2)
+        for row in rows:
+            table.add_row(*(Text(x) for x in row))
+        yield table
 
 
 def _rich_node(parent: Any, n: Node, quotes: bool) -> None:

@@ -9,22 +9,46 @@ becomes
 from __future__ import annotations
 
 from doctrine.reasoning.explanation import Leaf, Node
+from doctrine.reasoning.say import atom_word, parse_atom, say_goal, say_question
 from doctrine.reasoning.verdict import Holding, Verdict
+
+
+def _word(constant: str) -> str:
+    return atom_word(parse_atom(constant))
+
+
+def case_name(v: Verdict) -> str:
+    """The case as a reader names it: its title and citation when the file gives them."""
+    return ", ".join(x for x in (v.title, v.citation) if x)
+
+
+def court_words(v: Verdict) -> str:
+    """Whose law decided the case: "the Seventh Circuit", or the default federal law."""
+    return "federal law, no circuit's own" if v.jurisdiction == "default" else _word(v.jurisdiction)
+
+
+def open_line(v: Verdict) -> str:
+    return "Unsettled here, decided both ways: " + "; ".join(say_question(q) for q in v.open_questions)
+
+
+def why_not_title(goal: str) -> str:
+    """The heading of a why-not: the goal as the user named it, in words."""
+    return "Why not: " + say_goal(goal)
 
 
 def relief_line(v: Verdict) -> str:
     if v.relief_available is None:
-        return "Relief: depends on " + ", ".join(q.replace("_", " ") for q in v.depends_on)
+        return "Relief: depends on " + "; ".join(say_question(q) for q in v.depends_on)
     if v.relief_available:
-        return "Relief: available — " + ", ".join(k.replace("_", " ") for k in v.relief_kinds)
+        return "Relief: available — " + ", ".join(_word(k) for k in v.relief_kinds)
     return "Relief: none"
 
 
 def minimum_line(v: Verdict) -> str:
     if v.below_minimum_authorized is None:
-        return "Below a statutory minimum: depends on " + ", ".join(v.depends_on)
+        return "Below a statutory minimum: depends on " + "; ".join(say_question(q) for q in v.depends_on)
     if v.below_minimum_authorized:
-        return "Below a statutory minimum: authorized (" + ", ".join(b.replace("_", " ") for b in v.below_minimum_bases) + ")"
+        return "Below a statutory minimum: authorized (" + ", ".join(_word(b) for b in v.below_minimum_bases) + ")"
     return "Below a statutory minimum: not authorized"
 
 

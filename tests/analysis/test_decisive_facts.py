@@ -222,7 +222,7 @@ def rename(text: str, n: int) -> str:
 
 
 def comparable(v: Verdict) -> Verdict:
-    return dataclasses.replace(v, case="", source="")
+    return dataclasses.replace(v, case="", source="", title="", citation="")
 
 
 def test_renaming_cases_titles_cites_and_parties_changes_nothing() -> None:

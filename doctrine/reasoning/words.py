@@ -136,6 +136,7 @@ WORDS: dict[str, str] = {
     "assistance_sentence_eligible": "eligibility for a § 3582(c)(2) reduction of a sentence below a minimum for assistance",
     "eligible": "recognized (such a sentence is eligible)",
     "ineligible": "rejected (such a sentence is ineligible)",
+    "rule35b_other_factors": "the rule that a Rule 35(b) reduction may weigh factors other than the assistance",
     "preserved_standard": "the standard of review for a preserved claim",
     "forfeited_standard": "the standard of review for a forfeited claim",
     "recognized": "recognized",

@@ -256,8 +256,8 @@ def test_before_koons_a_circuit_that_held_such_sentences_eligible_remands() -> N
 def test_an_unverified_rule35b_factors_position_is_decided_both_ways() -> None:
     facts = ("raised_below(yes). posture(rule_35b_proceeding). motion(rule35b). motion_filed(rule35b,yes). "
              "believed(use_other_factors). believed_power(use_other_factors,lacks). allegation(court_authority).")
-    may = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "may_consider")])
-    only = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "assistance_only")])
+    may = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "recognized")])
+    only = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "rejected")])
     assert "relief(remand)" in may.holds and "court_has_power(use_other_factors)" in may.holds
     assert "relief(remand)" not in only.holds and "court_lacks_power(use_other_factors)" in only.holds
 

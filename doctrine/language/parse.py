@@ -37,6 +37,21 @@ from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind
 from doctrine.language.syntax_errors import _syntax_diagnostic
 
 _CASE_LINE = re.compile(r"^case\b", re.MULTILINE)
+# Characters an editor or a terminal may show as a line break but the parser does not: a carriage
+# return not followed by a newline, vertical tab, form feed, NEL and the Unicode line and paragraph
+# separators. In a comment one would hide the rest of the line from the parser while showing it
+# to the reader, so each is an error wherever it appears (code, comments and strings alike); a
+# line ends with LF or CR LF, nothing else.
+_LINE_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\r": "a carriage return (U+000D) not followed by a newline",
+    "\x0b": "a vertical tab (U+000B)",
+    "\x0c": "a form feed (U+000C)",
+    "\x85": "a next-line character (U+0085)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
+}
+MAX_REPORTED = 50  # problems of one kind reported per file before the rest are counted
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 _KINDS = {kind.name: kind for kind in ValueKind}
 
@@ -111,6 +126,9 @@ def parse_source(source: Source) -> CaseFile:
     lines = text.count("\n")
     if lines > MAX_LINES:
         raise DoctrineError([_too_large(name, f"has {lines:,} lines")], [source])
+    breaks = _line_breaks(source)
+    if breaks:
+        raise DoctrineError(breaks, [source])
     if not text.endswith("\n"):
         text += "\n"
     starts = [m.start() for m in _CASE_LINE.finditer(text)]
@@ -143,6 +161,24 @@ def parse_source(source: Source) -> CaseFile:
     if diagnostics:
         raise DoctrineError(diagnostics, [source])
     return CaseFile(tuple(cases), name)
+
+
+def _line_breaks(source: Source) -> list[Diagnostic]:
+    """Every character that could show as a line break without being one, located."""
+    out: list[Diagnostic] = []
+    for m in _LINE_BREAKS.finditer(source.text):
+        if len(out) == MAX_REPORTED:
+            break
+        at = source.position(m.start())
+        out.append(
+            Diagnostic(
+                "stray-line-break",
+                f"{_BREAK_NAMES[m.group()]}: only a newline (LF or CR LF) ends a line",
+                Span.at(source.name, at.line, at.column),
+                hint="end the line with a newline, or remove the character",
+            )
+        )
+    return out
 
 
 def _outside_cases(text: str, name: str) -> list[Diagnostic]:
@@ -245,6 +281,11 @@ class _Builder:
             ch = body[i]
             if ch == "\\":
                 esc = body[i + 1]
+                code = body[i + 2 : i + 6]
+                if esc == "u" and len(code) == 4 and all(c in "0123456789abcdefABCDEF" for c in code):
+                    out.append(chr(int(code, 16)))
+                    i += 6
+                    continue
                 if esc not in _ESCAPES:
                     at = Span.at(self.name, span.start.line, span.start.column + 1 + i, 2)
                     self.diagnostics.append(
@@ -252,7 +293,7 @@ class _Builder:
                             "bad-escape",
                             f"unknown escape `\\{esc}` in a string",
                             at,
-                            expected='\\" \\\\ \\n \\t',
+                            expected='\\" \\\\ \\n \\t \\uXXXX',
                             hint="write a backslash as \\\\",
                         )
                     )

@@ -42,6 +42,15 @@ def case_paths(paths: list[Path]) -> list[Path]:
 
 def load_all(paths: list[Path]) -> Iterator[Any]:
     """Load and check every file; report every bad file (all its diagnostics), then exit 2."""
+    loaded, failed = load_good(paths)
+    if failed:
+        raise Exit(2)
+    return iter(loaded)
+
+
+def load_good(paths: list[Path]) -> tuple[list[Any], bool]:
+    """Every file that loads and checks, and whether any did not (each reported on stderr with
+    all its diagnostics): a batch decides its good files and exits 2 at the end for the bad."""
     from doctrine.language.check import load_case_file
     from doctrine.language.diagnostics import DoctrineError
     from doctrine.render.text import render_diagnostics
@@ -57,9 +66,17 @@ def load_all(paths: list[Path]) -> Iterator[Any]:
         except DoctrineError as e:
             failed = True
             sys.stderr.write(render_diagnostics(e.diagnostics, e.sources))
-    if failed:
-        raise Exit(2)
-    return iter(loaded)
+    return loaded, failed
+
+
+TIMEOUT_HELP = "seconds one case may take before it is reported as failed"
+
+
+def report_failures(failures: list[Any]) -> None:
+    """Each case a batch could not decide, one line on stderr (the run then exits 1)."""
+    for f in failures:
+        case, source = f.item
+        typer.echo(f"doctrine: case {case.id} ({source}) could not be decided: {f.reason}", err=True)
 
 
 def parse_as_of(value: str | None) -> int | None:

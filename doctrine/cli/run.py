@@ -12,7 +12,15 @@ from typing import Any
 
 import typer
 
-from doctrine.cli.common import FORMAT_HELP, Exit, load_all, make_console, parse_as_of
+from doctrine.cli.common import (
+    FORMAT_HELP,
+    TIMEOUT_HELP,
+    Exit,
+    load_good,
+    make_console,
+    parse_as_of,
+    report_failures,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -30,10 +38,13 @@ def _evaluate(
     why: str | None = None,
     why_not: str | None = None,
     workers: int = 1,
-) -> list[tuple[Any, Any]]:
+    timeout: float | None = None,
+) -> tuple[list[tuple[Any, Any]], int]:
+    """The (verdict, explanation) of every good case, and the exit code the batch has earned:
+    2 when a file was bad input, 1 when a case could not be decided, else 0."""
     from doctrine.reasoning.evaluate import evaluate
 
-    files = list(load_all(paths))
+    files, bad_input = load_good(paths)
     if jurisdiction is not None:
         from doctrine.engine.rulebase import load_rulebase
 
@@ -47,12 +58,16 @@ def _evaluate(
         raise Exit(2)
     # processes pay off only for large batches (each worker grounds the doctrine once)
     n_workers = workers if len(pairs) >= 200 else 1
-    results: Any = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not)
+    failures: list[Any] = []
+    results: Any = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not,
+                            timeout=timeout, failures=failures)
     if len(pairs) > 20 and sys.stderr.isatty():
         from rich.progress import track
 
         results = track(results, total=len(pairs), description="solving", console=make_console(True))
-    return [(r.verdict, r.explanation) for r in results]
+    out = [(r.verdict, r.explanation) for r in results]
+    report_failures(failures)
+    return out, 2 if bad_input else 1 if failures else 0
 
 
 def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None) -> None:
@@ -97,14 +112,21 @@ def run(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
-    workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    workers: int = typer.Option(0, min=0, max=1024, help="processes for large batches (default: the number of cores)"),
+    timeout: float = typer.Option(60.0, min=0.01, max=86400.0, help=TIMEOUT_HELP),
 ) -> None:
-    """Decide every case: relief, its kinds, authority below a minimum, and the holdings."""
+    """Decide every case: relief, its kinds, authority below a minimum, and the holdings.
+
+    Every good case is decided even when others are bad: each bad file is reported with its
+    diagnostics (exit 2) and each case that could not be decided with why (exit 1)."""
     from doctrine.engine.batch import default_workers
 
     explain = format in ("dot", "svg", "html")
-    results = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers())
+    results, code = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers(),
+                              timeout=timeout)
     _emit(results, format, rules)
+    if code:
+        raise Exit(code)
 
 
 def explain(
@@ -120,8 +142,12 @@ def explain(
     """Explain a case: each holding down to the case-file lines and the opinions' words."""
     for flag, goal in (("--why", why), ("--why-not", why_not)):
         _check_goal(flag, goal)
-    results = _evaluate([path], rules, as_of, jurisdiction, True, case, why, why_not)
+    results, code = _evaluate([path], rules, as_of, jurisdiction, True, case, why, why_not)
+    if code == 2:
+        raise Exit(2)
     _emit(results, format, rules)
+    if code:
+        raise Exit(code)
 
 
 def _check_goal(flag: str, goal: str | None) -> None:

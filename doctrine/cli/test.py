@@ -46,13 +46,14 @@ def command(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     format: str = typer.Option("text", "--format", "-f", help="text, json or junit"),
     coverage: bool = typer.Option(False, "--coverage", help="report rules never fired and branches never taken"),
-    workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    workers: int = typer.Option(0, min=0, max=1024, help="processes for large batches (default: the number of cores)"),
+    timeout: float = typer.Option(60.0, min=0.01, max=86400.0, help="seconds one case may take before it is an error"),
     score: bool = typer.Option(
         False, "--score", help="accuracy on real decisions: outcomes right, by outcome and court (text, md, json, sources)"
     ),
 ) -> None:
     """Check every case's `expect` block against what the doctrine decides (--score: the accuracy)."""
-    from doctrine.cli.common import Exit, load_all
+    from doctrine.cli.common import Exit, load_good
     from doctrine.engine.batch import default_workers
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.regress.runner import coverage as measure, entries, run_entries
@@ -61,14 +62,16 @@ def command(
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit (with --score: md, sources)",
                    err=True)
         raise Exit(2)
-    files = list(load_all(paths))
+    files, bad_input = load_good(paths)
     rulebase = load_rulebase(rules)
     items, problems = entries(files, rulebase)
-    if problems:
+    if problems:  # a bad expect block: its file's cases are left out, the others are tested
         _report_problems(problems)
-        raise Exit(2)
+        bad = {d.span.source for d in problems}
+        items, bad_input = [e for e in items if e.source not in bad], True
     outcomes: list[Any] | None = [] if coverage else None
-    results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes))
+    results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes,
+                               timeout=timeout))
     measured = measure(outcomes, rulebase) if outcomes is not None else None
     if score:
         _print_score(items, results, format)
@@ -81,6 +84,8 @@ def command(
         sys.stdout.write(junit_xml(results))
     else:
         _print_text(results, measured)
+    if bad_input:
+        raise Exit(2)
     if any(r.failed for r in results):
         raise Exit(1)
 
@@ -118,11 +123,14 @@ def _details(r: CaseResult) -> str:
         return f"{m.what}: expected {m.expected}, got {m.actual}{more}"
     if r.status == "unchecked":
         return "no expect block"
+    if r.status == "error":
+        return f"could not be decided: {r.reason}"
     return ""
 
 
-_STYLE = {"pass": "green", "fail": "bold red", "xfail": "yellow", "xpass": "bold red", "unchecked": "dim"}
-_WORD = {"pass": "PASS", "fail": "FAIL", "xfail": "XFAIL", "xpass": "XPASS", "unchecked": "no expect"}
+_STYLE = {"pass": "green", "fail": "bold red", "xfail": "yellow", "xpass": "bold red", "unchecked": "dim",
+          "error": "bold red"}
+_WORD = {"pass": "PASS", "fail": "FAIL", "xfail": "XFAIL", "xpass": "XPASS", "unchecked": "no expect", "error": "ERROR"}
 
 
 def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
@@ -145,7 +153,8 @@ def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
             console.print()
     counts = summary_counts(results)
     words = [f"{counts[s]} {w}" for s, w in (("pass", "passed"), ("fail", "failed"), ("xfail", "xfailed"),
-                                            ("xpass", "xpassed"), ("unchecked", "unchecked")) if counts[s]]
+                                            ("xpass", "xpassed"), ("unchecked", "unchecked"),
+                                            ("error", "could not be decided")) if counts[s]]
     failed = any(r.failed for r in results)
     console.print(Text(", ".join(words) or "no cases", style="bold red" if failed else "bold green"))
     if measured is not None:
@@ -268,12 +277,14 @@ def junit_xml(results: list[CaseResult]) -> str:
     counts = summary_counts(results)
     suites = ET.Element("testsuites")
     suite = ET.SubElement(suites, "testsuite", name="doctrine", tests=str(len(results)),
-                          failures=str(counts["fail"] + counts["xpass"]), errors="0",
+                          failures=str(counts["fail"] + counts["xpass"]), errors=str(counts["error"]),
                           skipped=str(counts["xfail"] + counts["unchecked"]))
     for r in results:
         classname = Path(r.source).with_suffix("").as_posix().replace("/", ".")
         tc = ET.SubElement(suite, "testcase", classname=classname, name=r.case, file=r.source, line=str(r.line))
-        if r.failed:
+        if r.status == "error":
+            ET.SubElement(tc, "error", message=_details(r), type="error").text = failure_text(r)
+        elif r.failed:
             message = _details(r)
             ET.SubElement(tc, "failure", message=message, type=r.status).text = failure_text(r)
         elif r.status == "xfail":

@@ -24,9 +24,9 @@ def register(app: typer.Typer) -> None:
 
 def command(
     examples: int | None = typer.Option(
-        None, "--examples", "-n", help="scenarios to draw (default: the profile's)"
+        None, "--examples", "-n", min=1, max=10_000_000, help="scenarios to draw (default: the profile's)"
     ),
-    seed: int = typer.Option(0, "--seed", help="hypothesis seed: the same seed draws the same scenarios"),
+    seed: int = typer.Option(0, "--seed", min=0, max=2**32 - 1, help="hypothesis seed: the same seed draws the same scenarios"),
     invariant: list[str] | None = typer.Option(
         None, "--invariant", "-i", help="only this invariant (repeatable)"
     ),

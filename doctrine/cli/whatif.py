@@ -50,11 +50,11 @@ def command(
         help="relief, hearing, discovery, remedy, below_minimum, threshold_showing, or any conclusion",
     ),
     negate: bool = typer.Option(False, "--negate", help="find what would make the goal stop holding"),
-    max_changes: int = typer.Option(4, "--max-changes", min=0, help="the most changes an answer may make"),
+    max_changes: int = typer.Option(4, "--max-changes", min=0, max=64, help="the most changes an answer may make"),
     fix: list[str] = typer.Option(
         [], "--fix", help="a key that may not change (repeatable; court, posture, minimum ... always are)"
     ),
-    alternatives: int = typer.Option(5, "--alternatives", min=1, help="how many answers, cheapest first"),
+    alternatives: int = typer.Option(5, "--alternatives", min=1, max=1000, help="how many answers, cheapest first"),
     unknowns: bool = typer.Option(
         False, "--unknowns", help="instead: which unknown facts would decide the case"
     ),

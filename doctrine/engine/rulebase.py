@@ -41,6 +41,7 @@ from doctrine.engine.instrument import (
     _touches,
 )
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.parse import NotRegular, read_regular_file
 from doctrine.language.source import Position, Span
 from doctrine.resources import rules_dir
 
@@ -131,11 +132,24 @@ def _files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.lp")) + sorted((directory / "jurisdictions").glob("*.lp"))
 
 
+MAX_RULE_FILE = 16 * 1024 * 1024  # bytes; the bundled rule files are a few hundred KB in all
+
+
 def _digest(directory: Path) -> str:
+    """sha256 over every rule file's name and content: the key of the cache. A rule file must be
+    a regular file of at most MAX_RULE_FILE bytes (a FIFO or a device would hang the read)."""
     h = hashlib.sha256()
     for p in _files(directory):
+        try:
+            data = read_regular_file(p, MAX_RULE_FILE)
+        except OSError as e:
+            what = f"is {e}, not a regular file" if isinstance(e, NotRegular) else f"cannot be read: {e.strerror or e}"
+            raise DoctrineError([Diagnostic("rule-file-error", f"{p} {what}", Span(str(p), Position(1, 1), Position(1, 1)))]) from None
+        if len(data) > MAX_RULE_FILE:
+            raise DoctrineError([Diagnostic("rule-file-error", f"{p} is larger than {MAX_RULE_FILE:,} bytes",
+                                            Span(str(p), Position(1, 1), Position(1, 1)))])
         h.update(p.relative_to(directory).as_posix().encode())
-        h.update(p.read_bytes())
+        h.update(data)
     return h.hexdigest()
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
+import stat
 from typing import Any, cast
 
 from lark import Token
@@ -71,10 +71,10 @@ def load_source(path: str | os.PathLike[str]) -> Source:
     name = str(path)
     start = Span.at(name, 1, 1)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise DoctrineError([_too_large(name, f"is {size:,} bytes")])
-        data = Path(path).read_bytes()
+        data = read_regular_file(path, MAX_BYTES)
+    except NotRegular as e:
+        raise DoctrineError([Diagnostic("not-a-file", f"{name} is {e}, not a regular file", start,
+                                        hint="name a case file or a directory of them")]) from None
     except OSError as e:
         raise DoctrineError(
             [Diagnostic("cannot-read", f"cannot read {name}: {e.strerror or e}", start)]
@@ -99,6 +99,32 @@ def load_source(path: str | os.PathLike[str]) -> Source:
             ]
         ) from None
     return Source(name, text)
+
+
+class NotRegular(OSError):
+    """A path that names a directory, FIFO, socket or device where a file is wanted."""
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file, reading at most `limit` + 1 of them.
+
+    The file is opened without blocking (a FIFO would wait for a writer) and checked with
+    `fstat` on the open descriptor, so nothing can be swapped in between the check and the read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else \
+                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file"
+            raise NotRegular(kind)
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _too_large(name: str, why: str) -> Diagnostic:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from doctrine.language.diagnostics import Diagnostic, code_frame
+from doctrine.language.diagnostics import Diagnostic, code_frame, visible
 from doctrine.language.source import Source
 from doctrine.reasoning.explanation import Explanation, Failure, Node, say
 from doctrine.reasoning.verdict import Verdict
@@ -93,5 +93,17 @@ def _rich_failure(parent: Any, f: Failure) -> None:
         _rich_failure(b, d)
 
 
+MAX_DIAGNOSTICS = 50  # code frames printed per file; the rest are counted
+
+
 def render_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str, Source]) -> str:
-    return "\n\n".join(code_frame(d, sources.get(d.span.source)) for d in diagnostics) + "\n"
+    """Code frames, at most MAX_DIAGNOSTICS of each file, then how many more there are."""
+    shown: list[str] = []
+    per_file: dict[str, int] = {}
+    for d in diagnostics:
+        n = per_file[d.span.source] = per_file.get(d.span.source, 0) + 1
+        if n <= MAX_DIAGNOSTICS:
+            shown.append(code_frame(d, sources.get(d.span.source)))
+    shown.extend(f"{visible(name)}: {n - MAX_DIAGNOSTICS} more problems not shown"
+                 for name, n in per_file.items() if n > MAX_DIAGNOSTICS)
+    return "\n\n".join(shown) + "\n"

@@ -99,3 +99,16 @@ def test_the_cache_is_keyed_on_every_rule_file(tmp_path: Path, cache: Path) -> N
     assert rb._digest(rules) != before
     (rules / "jurisdictions" / "default.lp").write_text("% changed\n", encoding="utf-8")
     assert rb._digest(rules) != before
+
+
+def test_a_fifo_among_the_rule_files_is_refused(tmp_path: Path, cache: Path) -> None:
+    import shutil
+
+    from doctrine.language.diagnostics import DoctrineError
+
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    os.mkfifo(rules / "extra.lp")
+    with pytest.raises(DoctrineError) as raised:
+        rb.load_rulebase(rules)
+    assert "FIFO" in raised.value.diagnostics[0].message

@@ -1,7 +1,9 @@
 """`doctrine test`: check every case's expect block; a summary table, a diff per mismatch.
 
 Exit 0 when every checked case passes (an xfail case that fails counts as passing), 1 on any
-mismatch or XPASS, 2 on bad input (a case file or an expect block that does not check).
+mismatch, XPASS or case that could not be decided (status `error`: its error, a worker that
+died twice, or `--timeout`), 2 on bad input (a case file or an expect block that does not check;
+the other files are still tested).
 
     doctrine test scenarios/ --coverage
     doctrine test scenarios/ --format junit > report.xml
@@ -9,7 +11,7 @@ mismatch or XPASS, 2 on bad input (a case file or an expect block that does not 
 The JSON document (`--format json`), schema `doctrine.test/1`:
 
     {"schema": "doctrine.test/1", "rules_sha256": "...",
-     "summary": {"total": 5, "pass": 4, "fail": 1, "xfail": 0, "xpass": 0, "unchecked": 0},
+     "summary": {"total": 5, "pass": 4, "fail": 1, "xfail": 0, "xpass": 0, "unchecked": 0, "error": 0},
      "cases": [{"case": "billings", "file": "scenarios/billings.case", "line": 2,
                 "status": "fail", "reason": "",
                 "mismatches": [{"what": "relief", "expected": "none", "actual": "available",

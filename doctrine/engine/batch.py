@@ -52,11 +52,11 @@ def stream_chunks(
     if workers <= 1:
         # Initialised again before every chunk: two streams consumed in turn in one process
         # (a diff of two rulebases) must not run on each other's settings.
+        # The whole chunk is done before it is yielded, for the same reason.
         while chunk := list(itertools.islice(it, chunk_size)):
             initializer(*initargs)
-            for item in chunk:
-                result = attempt(work, item, timeout)
-                yield Failed(item, result.reason) if isinstance(result, CaseError) else result
+            done = [(item, attempt(work, item, timeout)) for item in chunk]
+            yield from (Failed(item, r.reason) if isinstance(r, CaseError) else r for item, r in done)
         return
     yield from Pool(work, workers, initializer, initargs, timeout).stream(it, chunk_size)
 

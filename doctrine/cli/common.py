@@ -69,6 +69,20 @@ def load_good(paths: list[Path]) -> tuple[list[Any], bool]:
     return loaded, failed
 
 
+def require_jurisdiction(rulebase: Any, name: str | None) -> None:
+    """A `--jurisdiction` is a name from the rules' closed list (never a path): else exit 2."""
+    if name is not None and name not in rulebase.jurisdictions:
+        known = ", ".join(sorted(rulebase.jurisdictions))
+        typer.echo(f"doctrine: unknown jurisdiction {visible(name)!r}; the rules have {known}", err=True)
+        raise Exit(2)
+
+
+def visible(text: str) -> str:
+    from doctrine.language.diagnostics import visible as escape
+
+    return escape(text, 200)
+
+
 TIMEOUT_HELP = "seconds one case may take before it is reported as failed"
 
 
@@ -80,13 +94,15 @@ def report_failures(failures: list[Any]) -> None:
 
 
 def parse_as_of(value: str | None) -> int | None:
-    if value is None:
-        return None
-    digits = value.replace("-", "")
-    if not digits.isdigit() or len(digits) not in (4, 8):
-        typer.echo(f"doctrine: --as-of expects YYYY or YYYY-MM-DD, not {value!r}", err=True)
-        raise Exit(2)
-    return int(digits) * (10000 if len(digits) == 4 else 1) + (1231 if len(digits) == 4 else 0)
+    """`--as-of` as YYYYMMDD: a real date YYYY-MM-DD or a year YYYY (ASCII digits), else exit 2."""
+    from doctrine.language.dates import as_of_date
+    from doctrine.language.diagnostics import DoctrineError
+
+    try:
+        return as_of_date(value, "--as-of")
+    except DoctrineError:
+        typer.echo(f"doctrine: --as-of expects a date YYYY-MM-DD or a year YYYY, not {visible(repr(value))}", err=True)
+        raise Exit(2) from None
 
 
 def cases_of(path: Path, case: str | None) -> list[tuple[Any, str]]:

@@ -36,6 +36,12 @@ def command(
 ) -> None:
     """Fuzz the doctrine: every invariant on random well-formed cases, shrunk on failure."""
     from doctrine.cli.common import Exit, invariants_named
+
+    try:
+        import hypothesis  # noqa: F401  (an optional dependency: the `fuzz` extra)
+    except ImportError:
+        typer.echo("doctrine: fuzz needs hypothesis: install the fuzz extra (pip install 'doctrine[fuzz]')", err=True)
+        raise Exit(2) from None
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.proof.fuzz import PROFILES, counterexample_text, fuzz
 

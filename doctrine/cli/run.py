@@ -20,6 +20,7 @@ from doctrine.cli.common import (
     make_console,
     parse_as_of,
     report_failures,
+    require_jurisdiction,
 )
 
 
@@ -48,10 +49,7 @@ def _evaluate(
     if jurisdiction is not None:
         from doctrine.engine.rulebase import load_rulebase
 
-        known = sorted(load_rulebase(rules).jurisdictions)
-        if jurisdiction not in known:
-            typer.echo(f"doctrine: unknown jurisdiction {jurisdiction!r}; the rules have {', '.join(known)}", err=True)
-            raise Exit(2)
+        require_jurisdiction(load_rulebase(rules), jurisdiction)
     pairs = [(c, f.source) for f in files for c in f.cases if case is None or c.id == case]
     if case is not None and not pairs:
         typer.echo(f"doctrine: no case `{case}` in " + ", ".join(map(str, paths)), err=True)

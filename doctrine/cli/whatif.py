@@ -71,7 +71,7 @@ def command(
 ) -> None:
     """The smallest changes of the facts under which the goal holds (or, --negate, stops holding)."""
     from doctrine.analysis.whatif import decisive_unknowns, goal_term, what_if
-    from doctrine.cli.common import Exit, cases_of, make_console, parse_as_of
+    from doctrine.cli.common import Exit, cases_of, make_console, parse_as_of, require_jurisdiction
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver
     from doctrine.language.diagnostics import DoctrineError
@@ -83,6 +83,7 @@ def command(
         raise Exit(2)
     keys = _check_fix(fix)
     solver = Solver(load_rulebase(rules))
+    require_jurisdiction(solver.rulebase, jurisdiction)
     try:
         goal_term(goal, solver.rulebase)  # a bad goal is bad input (exit 2), before any solving
     except DoctrineError as e:

@@ -97,6 +97,13 @@ class Rulebase:
     def jurisdiction_for(self, circuit: str | None) -> str:
         return circuit if circuit is not None and circuit in self.jurisdictions else "default"
 
+    def require_jurisdiction(self, name: str) -> str:
+        """`name` if it is one of this rulebase's jurisdictions (a closed list of names, never a
+        path); else `DoctrineError` `unknown-jurisdiction` listing the known ones."""
+        if name in self.jurisdictions:
+            return name
+        raise unknown_jurisdiction(name, sorted(self.jurisdictions))
+
     @property
     def statements(self) -> tuple[ast.AST, ...]:
         """The rules (+ _touches/1) as clingo AST, parsed on first use."""
@@ -159,18 +166,35 @@ def _parse(paths: list[str], logger: Callable[[clingo.MessageCode, str], None]) 
     return out
 
 
+_JURISDICTION_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def unknown_jurisdiction(name: str, known: list[str]) -> DoctrineError:
+    shown = name if len(name) <= 80 else name[:80] + "..."
+    return DoctrineError([Diagnostic("unknown-jurisdiction", f"unknown jurisdiction {shown!r}; the rules have "
+                                     + ", ".join(known), Span("<jurisdiction>", Position(1, 1), Position(1, 1)))])
+
+
 @lru_cache(maxsize=16)
 def _jurisdiction_statements(directory: Path, jurisdiction: str) -> tuple[ast.AST, ...]:
-    path = directory / "jurisdictions" / f"{jurisdiction}.lp"
-    return tuple(_parse([str(path)], _raise_logger(path)))
+    """The statements of rules/jurisdictions/NAME.lp; NAME is a name of that folder, never a path.
 
-
-def _raise_logger(where: Path) -> Callable[[clingo.MessageCode, str], None]:
-    def log(code: clingo.MessageCode, message: str) -> None:
-        span = Span(str(where), Position(1, 1), Position(1, 1))
-        raise DoctrineError([Diagnostic("rule-file-error", message.strip(), span)])
-
-    return log
+    clingo's messages are collected and raised after clingo returns (an exception raised inside
+    its logger callback aborts the process)."""
+    folder = directory / "jurisdictions"
+    known = sorted(p.stem for p in folder.glob("*.lp"))
+    if not _JURISDICTION_NAME.fullmatch(jurisdiction) or jurisdiction not in known:
+        raise unknown_jurisdiction(jurisdiction, known)
+    path = folder / f"{jurisdiction}.lp"
+    messages: list[str] = []
+    try:
+        statements = _parse([str(path)], lambda code, message: messages.append(message.strip()))
+    except RuntimeError:
+        messages = messages or ["the file could not be parsed"]
+    if messages:
+        span = Span(str(path), Position(1, 1), Position(1, 1))
+        raise DoctrineError([Diagnostic("rule-file-error", m, span) for m in messages])
+    return tuple(statements)
 
 
 def _cache_path(digest: str) -> Path | None:

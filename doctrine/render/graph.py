@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+from doctrine.language.diagnostics import visible
 from doctrine.reasoning.explanation import Explanation, Node
 
 
@@ -21,7 +22,7 @@ def render_dot(explanation: Explanation) -> str:
         return ids.setdefault(key, f"n{len(ids)}")
 
     def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace('"', '\\"')
+        return visible(text, 10_000).replace("\\", "\\\\").replace('"', '\\"')
 
     def walk(n: Node) -> str:
         me = nid("c:" + n.conclusion)
@@ -53,5 +54,17 @@ def render_svg(explanation: Explanation) -> str:
     """SVG through Graphviz's `dot`; raises RuntimeError with a clear message when it is absent."""
     if not graphviz_available():
         raise RuntimeError("Graphviz is not installed (no `dot` on PATH): use --format dot, md or html")
-    done = subprocess.run(["dot", "-Tsvg"], input=render_dot(explanation), capture_output=True, text=True, check=True)
+    try:
+        done = subprocess.run(["dot", "-Tsvg"], input=render_dot(explanation), capture_output=True, text=True,
+                              timeout=DOT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"Graphviz `dot` took longer than {DOT_TIMEOUT} s: use --format dot, md or html") from None
+    except OSError as e:
+        raise RuntimeError(f"Graphviz `dot` could not be run ({e.strerror or e}): use --format dot, md or html") from None
+    if done.returncode != 0:
+        said = visible(done.stderr.strip().splitlines()[0]) if done.stderr.strip() else "no message"
+        raise RuntimeError(f"Graphviz `dot` failed (exit code {done.returncode}: {said}): use --format dot, md or html")
     return done.stdout
+
+
+DOT_TIMEOUT = 120  # seconds

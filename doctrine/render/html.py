@@ -34,8 +34,11 @@ def render_html(verdicts: Sequence[tuple[Verdict, Explanation | None]]) -> str:
         body.append("</table>")
         if e is not None:
             if graphviz_available():  # inline SVG: no XML prolog or DOCTYPE inside HTML
-                svg = render_svg(e)
-                body.append(svg[svg.find("<svg") :])
+                try:
+                    svg = render_svg(e)
+                    body.append(svg[svg.find("<svg") :])
+                except RuntimeError as failed:  # the page still carries the trees
+                    body.append(f"<p class='note'>{html.escape(str(failed))}</p>")
             for s in e.sections:
                 body.append(f"<h3>{html.escape(s.title)}</h3><ul>")
                 body.extend(_html_node(n) for n in s.nodes)

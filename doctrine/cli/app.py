@@ -50,7 +50,9 @@ def main() -> None:
         from doctrine.language.diagnostics import DoctrineError
 
         if isinstance(e, BatchFailure):
-            sys.stderr.write(f"doctrine: a case could not be decided: {e.failed.reason}\n")
+            from doctrine.language.diagnostics import visible
+
+            sys.stderr.write(f"doctrine: a case could not be decided: {visible(e.failed.reason)}\n")
             sys.exit(1)
         if isinstance(e, DoctrineError):
             from doctrine.render.text import render_diagnostics

@@ -90,7 +90,7 @@ def report_failures(failures: list[Any]) -> None:
     """Each case a batch could not decide, one line on stderr (the run then exits 1)."""
     for f in failures:
         case, source = f.item
-        typer.echo(f"doctrine: case {case.id} ({source}) could not be decided: {f.reason}", err=True)
+        typer.echo(f"doctrine: case {case.id} ({visible(source)}) could not be decided: {visible(f.reason)}", err=True)
 
 
 def parse_as_of(value: str | None) -> int | None:

@@ -117,6 +117,12 @@ def summary_counts(results: list[CaseResult]) -> dict[str, int]:
 
 
 def _details(r: CaseResult) -> str:
+    from doctrine.language.diagnostics import visible
+
+    return visible(_detail(r), 10_000)
+
+
+def _detail(r: CaseResult) -> str:
     if r.status in ("xfail", "xpass"):
         return f"xfail: {r.reason}"
     if r.mismatches:
@@ -140,6 +146,7 @@ def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
     from rich.text import Text
 
     from doctrine.cli.common import make_console
+    from doctrine.language.diagnostics import visible
     from doctrine.regress.runner import failure_text
 
     console = make_console()
@@ -147,7 +154,7 @@ def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
     for column in ("case", "file:line", "result", "details"):
         table.add_column(column, overflow="fold")
     for r in results:
-        table.add_row(Text(r.case), Text(r.where), Text(_WORD[r.status], style=_STYLE[r.status]), Text(_details(r)))
+        table.add_row(Text(r.case), Text(visible(r.where)), Text(_WORD[r.status], style=_STYLE[r.status]), Text(_details(r)))
     console.print(table)
     for r in results:
         if r.failed:
@@ -270,8 +277,16 @@ def json_document(results: list[CaseResult], digest: str, measured: Coverage | N
             "coverage": cov}
 
 
+def _xml_safe(text: str) -> str:
+    """Text XML 1.0 can carry: every control character but tab and newline escaped (`\\x1b`)."""
+    import re
+
+    return re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]", lambda m: repr(m.group())[1:-1], text)
+
+
 def junit_xml(results: list[CaseResult]) -> str:
-    """JUnit XML: one testcase per case; a mismatch or XPASS is a failure, an xfail is skipped."""
+    """JUnit XML: one testcase per case; a mismatch or XPASS is a failure, an xfail is skipped.
+    Every text is made safe for XML 1.0 (a case string may hold NUL or ESC)."""
     import xml.etree.ElementTree as ET
 
     from doctrine.regress.runner import failure_text
@@ -293,5 +308,9 @@ def junit_xml(results: list[CaseResult]) -> str:
             ET.SubElement(tc, "skipped", type="pytest.xfail", message=r.reason)
         elif r.status == "unchecked":
             ET.SubElement(tc, "skipped", message="no expect block")
+    for element in suites.iter():
+        element.attrib = {k: _xml_safe(v) for k, v in element.attrib.items()}
+        if element.text:
+            element.text = _xml_safe(element.text)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -22,7 +22,7 @@ from typing import Any, cast
 from lark import Token
 from lark.exceptions import UnexpectedInput
 
-from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.diagnostics import Diagnostic, DoctrineError, visible
 from doctrine.language.grammar import (
     _LOCK,
     MAX_BYTES as MAX_BYTES,
@@ -68,7 +68,9 @@ def load_source(path: str | os.PathLike[str]) -> Source:
     DoctrineError
         `cannot-read`, `file-too-large` (over 5 MB) or `not-utf8` (at the first bad byte).
     """
-    name = str(path)
+    # The name a file is reported under: its path with control characters escaped, so that a
+    # file name never moves a terminal's cursor or breaks a report (the file is read by `path`).
+    name = visible(str(path), 4096)
     start = Span.at(name, 1, 1)
     try:
         data = read_regular_file(path, MAX_BYTES)

@@ -20,7 +20,7 @@ from doctrine.engine.batch import Failed, solve_cases
 from doctrine.engine.compile import compile_case
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Solver
-from doctrine.language.diagnostics import Diagnostic
+from doctrine.language.diagnostics import Diagnostic, visible
 from doctrine.language.syntax import Case, CaseFile
 from doctrine.reasoning.verdict import Verdict
 from doctrine.regress.expect import (
@@ -179,9 +179,14 @@ def verdict_lines(v: Verdict) -> list[str]:
 
 
 def failure_text(result: CaseResult) -> str:
-    """Each mismatch as expected vs actual, then the verdicts the case actually got."""
+    """Each mismatch as expected vs actual, then the verdicts the case actually got; every line
+    with its control characters escaped (strings and file names come from case files)."""
+    return "\n".join(visible(line, 10_000) for line in _failure_lines(result))
+
+
+def _failure_lines(result: CaseResult) -> list[str]:
     if result.status == ERROR:
-        return f"ERROR case {result.case} at {result.where}: could not be decided: {result.reason}"
+        return [f"ERROR case {result.case} at {result.where}: could not be decided: {result.reason}"]
     if result.status == XPASS:
         head = f"XPASS case {result.case} at {result.where}: every expectation held, but it is marked " \
                f"xfail ({result.reason}); remove the xfail line"
@@ -199,7 +204,7 @@ def failure_text(result: CaseResult) -> str:
             label = f"in_jurisdiction {name}" if name else f"under {v.jurisdiction}"
             lines.append(f"  actual verdict {label}:")
             lines.extend("    " + line for line in verdict_lines(v))
-    return "\n".join(lines)
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def render_text(v: Verdict, explanation: Explanation | None = None, quotes: bool
 def _rich_node(parent: Any, n: Node, quotes: bool) -> None:
     from rich.text import Text
 
-    label = Text(n.text, style="bold" if n.rule else "")
+    label = Text(visible(n.text, 10_000), style="bold" if n.rule else "")
     if n.rule:
         label.append(f"  [{n.rule}; {cite(n)}]", style="cyan")
     if n.ref:
@@ -78,16 +78,16 @@ def _rich_node(parent: Any, n: Node, quotes: bool) -> None:
     for c in n.because:
         _rich_node(branch, c, quotes)
     for f in n.facts:
-        branch.add(Text(f"{f.text}  ({where(f)})", style="magenta"))
+        branch.add(Text(visible(f"{f.text}  ({where(f)})", 10_000), style="magenta"))
     for finding in n.findings:
-        branch.add(Text(f"finding: {finding}", style="yellow"))
+        branch.add(Text(visible(f"finding: {finding}", 10_000), style="yellow"))
 
 
 def _rich_failure(parent: Any, f: Failure) -> None:
     from rich.text import Text
 
     label = Text(f"{f.rule} ({f.authority}{', at ' + f.pin if f.pin else ''}): ")
-    label.append(f.text, style="yellow")
+    label.append(visible(f.text, 10_000), style="yellow")
     b = parent.add(label)
     for d in f.deeper:
         _rich_failure(b, d)

@@ -107,11 +107,19 @@ def parse_as_of(value: str | None) -> int | None:
 
 def cases_of(path: Path, case: str | None) -> list[tuple[Any, str]]:
     """The (case, source) pairs of a file, or of its case `case`; none is bad input."""
-    pairs = [(c, f.source) for f in load_all([path]) for c in f.cases if case is None or c.id == case]
+    files = list(load_all([path]))
+    pairs = [(c, f.source) for f in files for c in f.cases if case is None or c.id == case]
     if not pairs:
-        typer.echo(f"doctrine: no case `{case}` in {path}", err=True)
-        raise Exit(2)
+        no_case(case, [path], [c.id for f in files for c in f.cases])
     return pairs
+
+
+def no_case(case: str | None, paths: list[Path], known: list[str]) -> None:
+    """`--case` names no case of the files: exit 2, listing the cases they hold."""
+    where = ", ".join(visible(str(p)) for p in paths)
+    listed = ", ".join(known[:50]) + (f", ... ({len(known)} cases)" if len(known) > 50 else "")
+    typer.echo(f"doctrine: no case `{visible(str(case))}` in {where}; the cases are: {listed or '(none)'}", err=True)
+    raise Exit(2)
 
 
 def invariants_named(names: list[str] | None) -> list[Any]:

@@ -18,6 +18,7 @@ from doctrine.cli.common import (
     Exit,
     load_good,
     make_console,
+    no_case,
     parse_as_of,
     report_failures,
     require_jurisdiction,
@@ -52,8 +53,7 @@ def _evaluate(
         require_jurisdiction(load_rulebase(rules), jurisdiction)
     pairs = [(c, f.source) for f in files for c in f.cases if case is None or c.id == case]
     if case is not None and not pairs:
-        typer.echo(f"doctrine: no case `{case}` in " + ", ".join(map(str, paths)), err=True)
-        raise Exit(2)
+        no_case(case, paths, [c.id for f in files for c in f.cases])
     # processes pay off only for large batches (each worker grounds the doctrine once)
     n_workers = workers if len(pairs) >= 200 else 1
     failures: list[Any] = []
@@ -139,7 +139,7 @@ def explain(
 ) -> None:
     """Explain a case: each holding down to the case-file lines and the opinions' words."""
     for flag, goal in (("--why", why), ("--why-not", why_not)):
-        _check_goal(flag, goal)
+        _check_goal(flag, goal, rules)
     results, code = _evaluate([path], rules, as_of, jurisdiction, True, case, why, why_not)
     if code == 2:
         raise Exit(2)
@@ -148,16 +148,21 @@ def explain(
         raise Exit(code)
 
 
-def _check_goal(flag: str, goal: str | None) -> None:
-    """A goal is a conclusion term (`relief`, `review(plain_error)`); anything else is bad usage."""
+def _check_goal(flag: str, goal: str | None, rules: str | None) -> None:
+    """A goal is a conclusion some rule derives (`relief`, `review(plain_error)`, or a word such as
+    `hearing`); anything else is bad usage, answered with the conclusions there are."""
     if goal is None:
         return
-    import clingo
+    from doctrine.analysis.whatif import conclusion_names, goal_term
+    from doctrine.cli.common import visible
+    from doctrine.engine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.reasoning.why_not import GOAL_ALIASES
 
+    rulebase = load_rulebase(rules)
     try:
-        sym = clingo.parse_term(goal)
-    except RuntimeError:
-        sym = None
-    if sym is None or sym.type != clingo.SymbolType.Function:
-        typer.echo(f"doctrine: {flag} expects a conclusion such as `relief`, `hearing` or `review(plain_error)`, not {goal!r}", err=True)
-        raise Exit(2)
+        goal_term(goal, rulebase)
+    except DoctrineError as e:
+        known = ", ".join(sorted({*conclusion_names(rulebase), *GOAL_ALIASES}))
+        typer.echo(f"doctrine: {flag}: {visible(e.diagnostics[0].message)}; the conclusions are: {known}", err=True)
+        raise Exit(2) from None

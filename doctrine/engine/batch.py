@@ -22,6 +22,8 @@ from doctrine.engine.compile import compile_case
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Outcome, Solver
 from doctrine.engine.workers import CaseError, Failed, Pool, attempt
+from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.source import NOWHERE
 from doctrine.language.syntax import Case
 
 __all__ = ["Failed", "default_workers", "solve_cases", "stream_chunks", "worker_solver"]
@@ -72,12 +74,17 @@ def settled(results: Iterable[R | Failed[Any]], failures: list[Failed[Any]] | No
             yield r
 
 
-class BatchFailure(RuntimeError):
-    """A case of a batch that could not be decided, where the caller collects no failures."""
+class BatchFailure(DoctrineError):
+    """A case of a batch that could not be decided, where the caller collects no failures: a
+    `DoctrineError` with one `case-failed` diagnostic at the case."""
 
     def __init__(self, failed: Failed[Any]) -> None:
         self.failed = failed
-        super().__init__(failed.reason)
+        item = failed.item
+        case = item[0] if isinstance(item, tuple) and item else None
+        span = case.span if isinstance(case, Case) else NOWHERE
+        name = f"case {case.id}" if isinstance(case, Case) else "a case"
+        super().__init__([Diagnostic("case-failed", f"{name} could not be decided: {failed.reason}", span)])
 
 
 _WORKER: dict[str, object] = {}

@@ -45,8 +45,10 @@ class Diagnostic:
         }
 
 
-class DoctrineError(Exception):
-    """Raised with every diagnostic of a source that cannot be used."""
+class DoctrineError(ValueError):
+    """Raised with every diagnostic of a source that cannot be used: the one error family of the
+    API and the engine. `diagnostics` holds each problem with its code and location
+    (`file:line:col`), `sources` the texts they point into (for code frames)."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic], sources: Iterable[Source] = ()) -> None:
         self.diagnostics = tuple(diagnostics)

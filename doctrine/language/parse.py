@@ -215,7 +215,7 @@ def _outside_cases(text: str, name: str) -> list[Diagnostic]:
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             column = len(line) - len(line.lstrip()) + 1
-            word = stripped.split()[0]
+            word = stripped.split()[0][:40]  # no more of a stray file than the error needs
             hint = (
                 "`case` must start at column 1"
                 if word == "case"

@@ -164,5 +164,6 @@ def _check_goal(flag: str, goal: str | None, rules: str | None) -> None:
         goal_term(goal, rulebase)
     except DoctrineError as e:
         known = ", ".join(sorted({*conclusion_names(rulebase), *GOAL_ALIASES}))
-        typer.echo(f"doctrine: {flag}: {visible(e.diagnostics[0].message)}; the conclusions are: {known}", err=True)
+        typer.echo(f"doctrine: {flag} expects a conclusion some rule derives ({visible(e.diagnostics[0].message)}); "
+                   f"the conclusions are: {known}", err=True)
         raise Exit(2) from None

@@ -17,11 +17,10 @@ atoms written by hand (the pass is `doctrine.engine.instrument`). The rule metad
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -40,9 +39,9 @@ from doctrine.engine.instrument import (
     _parsed,
     _touches,
 )
+from doctrine.engine.rule_cache import read_cache, write_cache
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
-from doctrine.language.parse import NotRegular, read_regular_file
-from doctrine.language.source import Position, Span
+from doctrine.language.source import NotRegular, Position, Span, read_regular_file
 from doctrine.resources import rules_dir
 
 
@@ -220,95 +219,13 @@ def load_rulebase(directory: Path | str | None = None) -> Rulebase:
     return _load(root, _digest(root))
 
 
-def _read_cache(path: Path | None, digest: str) -> dict[str, Any] | None:
-    """The cached data, or None when it is missing, malformed or made for other rule files."""
-    if path is None or not path.is_file():
-        return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        data = _decode(raw) if isinstance(raw, dict) and raw.get("digest") == digest else None
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-    if data is None or any(_UNSAFE.search(t) for t in _programs(data)):
-        return None
-    return data
-
-
-def _write_cache(path: Path | None, digest: str, data: dict[str, Any]) -> None:
-    if path is None:
-        return
-    try:
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"digest": digest, **_encode(data)}), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass
-
-
-# Directives that would load a file or run a script: never part of an instrumented rulebase, so a
-# cached program text holding one was not written by doctrine.
-_UNSAFE = re.compile(r"#\s*(script|include|lua|python)\b")
-
-
-def _programs(data: dict[str, Any]) -> list[str]:
-    return [data["program"], data["trace_program"], *data["jurisdiction_programs"].values()]
-
-
-def _encode(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **data,
-        "rules": {k: asdict(v) for k, v in data["rules"].items()},
-        "authorities": {k: asdict(v) for k, v in data["authorities"].items()},
-        "clauses": [{k: v for k, v in asdict(c).items() if k != "digest"} for c in data["clauses"]],
-    }
-
-
-def _strs(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError("expected a list of strings")
-    return tuple(value)
-
-
-def _record(cls: type[Any], value: Any) -> Any:
-    """A RuleInfo or Authority from its JSON object, every field present and of its type."""
-    kinds = {f.name: int if f.type == "int" else str for f in fields(cls)}
-    if not isinstance(value, dict) or set(value) != set(kinds):
-        raise TypeError(f"not a {cls.__name__}")
-    if not all(type(value[k]) is kinds[k] for k in kinds):
-        raise TypeError(f"a field of {cls.__name__}")
-    return cls(**value)
-
-
-def _decode(raw: dict[str, Any]) -> dict[str, Any]:
-    """The cache's JSON back into the rulebase data; any field of the wrong shape raises."""
-    texts = [raw["program"], raw["trace_program"], *raw["jurisdiction_programs"].values()]
-    if not all(isinstance(t, str) for t in texts):
-        raise TypeError("program text")
-    jurisdictions = {str(j): {str(q): str(v) for q, v in s.items()} for j, s in raw["jurisdictions"].items()}
-    return {
-        "rules": {str(k): _record(RuleInfo, v) for k, v in raw["rules"].items()},
-        "authorities": {str(k): _record(Authority, v) for k, v in raw["authorities"].items()},
-        "clauses": [
-            Clause(int(c["index"]), str(c["rule"]), str(c["head"]), _strs(c["positive"]), _strs(c["negative"]),
-                   str(c["location"]))
-            for c in raw["clauses"]
-        ],
-        "questions": {str(q): _strs(p) for q, p in raw["questions"].items()},
-        "jurisdictions": jurisdictions,
-        "bars": _strs(raw["bars"]),
-        "program": raw["program"],
-        "trace_program": raw["trace_program"],
-        "jurisdiction_programs": {str(j): t for j, t in raw["jurisdiction_programs"].items()},
-    }
-
-
 @lru_cache(maxsize=8)
 def _load(root: Path, digest: str) -> Rulebase:
     path = _cache_path(digest)
-    data = _read_cache(path, digest)
+    data = read_cache(path, digest, {"rules": RuleInfo, "authorities": Authority})
     if data is None:
         data = _read_rules(root)
-        _write_cache(path, digest, data)
+        write_cache(path, digest, data)
     _TEXTS[digest] = data["program"]
     return Rulebase(
         directory=root,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from typing import Any, cast
 
 from lark import Token
@@ -32,7 +31,13 @@ from doctrine.language.grammar import (
     _parser,
     _TooManyTokens,
 )
-from doctrine.language.source import Position, Source, Span
+from doctrine.language.source import (
+    NotRegular as NotRegular,
+    Position,
+    Source,
+    Span,
+    read_regular_file as read_regular_file,
+)
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind
 from doctrine.language.syntax_errors import _syntax_diagnostic
 
@@ -101,32 +106,6 @@ def load_source(path: str | os.PathLike[str]) -> Source:
             ]
         ) from None
     return Source(name, text)
-
-
-class NotRegular(OSError):
-    """A path that names a directory, FIFO, socket or device where a file is wanted."""
-
-
-def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
-    """The bytes of a regular file, reading at most `limit` + 1 of them.
-
-    The file is opened without blocking (a FIFO would wait for a writer) and checked with
-    `fstat` on the open descriptor, so nothing can be swapped in between the check and the read.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else \
-                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file"
-            raise NotRegular(kind)
-        chunks, size = [], 0
-        while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def _too_large(name: str, why: str) -> Diagnostic:

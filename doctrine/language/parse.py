@@ -43,15 +43,18 @@ from doctrine.language.syntax_errors import _syntax_diagnostic
 
 _CASE_LINE = re.compile(r"^case\b", re.MULTILINE)
 # Characters an editor or a terminal may show as a line break but the parser does not: a carriage
-# return not followed by a newline, vertical tab, form feed, NEL and the Unicode line and paragraph
-# separators. In a comment one would hide the rest of the line from the parser while showing it
-# to the reader, so each is an error wherever it appears (code, comments and strings alike); a
-# line ends with LF or CR LF, nothing else.
-_LINE_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
+# return not followed by a newline, vertical tab, form feed, U+001C-U+001E, NEL and the Unicode
+# line and paragraph separators (every line boundary of `str.splitlines` but LF and CR LF). In a
+# comment one would hide the rest of the line from the parser while showing it to the reader, so
+# each is an error wherever it appears (code, comments and strings alike).
+_LINE_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BREAK_NAMES = {
     "\r": "a carriage return (U+000D) not followed by a newline",
     "\x0b": "a vertical tab (U+000B)",
     "\x0c": "a form feed (U+000C)",
+    "\x1c": "a file separator (U+001C)",
+    "\x1d": "a group separator (U+001D)",
+    "\x1e": "a record separator (U+001E)",
     "\x85": "a next-line character (U+0085)",
     "\u2028": "a line separator (U+2028)",
     "\u2029": "a paragraph separator (U+2029)",

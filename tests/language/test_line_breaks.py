@@ -10,7 +10,8 @@ from doctrine.language.diagnostics import DoctrineError
 from doctrine.language.parse import parse_source
 from doctrine.language.source import Source
 
-BREAKS = {"cr": "\r", "vt": "\x0b", "ff": "\x0c", "nel": "\x85", "ls": "\u2028", "ps": "\u2029"}
+BREAKS = {"cr": "\r", "vt": "\x0b", "ff": "\x0c", "fs": "\x1c", "rs": "\x1e", "nel": "\x85", "ls": "\u2028",
+          "ps": "\u2029"}
 PLACES = {
     # the example: the comment would swallow `waiver_conduct withdrew_claim`
     "comment": ("case a\n  raised_below yes  # c{X}  waiver_conduct withdrew_claim\nend\n", 2, 24),

@@ -20,6 +20,7 @@ from functools import cache
 
 from doctrine.engine.batch import solve_cases
 from doctrine.engine.rulebase import Authority, Rulebase
+from doctrine.engine.workers import Failed
 from doctrine.language.syntax import Case
 from doctrine.resources import opinions_dir
 
@@ -82,6 +83,8 @@ def fired_in(pairs: list[tuple[Case, str]], rulebase: Rulebase, workers: int = 1
     """Rule id -> the (case id, file) pairs in which it is applied in some run."""
     out: dict[str, list[tuple[str, str]]] = {}
     for (case, source), outcome in zip(pairs, solve_cases(pairs, str(rulebase.directory), workers)):
+        if isinstance(outcome, Failed):  # a case that could not be decided fires nothing
+            continue
         for rule in sorted({r for run in outcome.runs for r, _ in run.applied}):
             out.setdefault(rule, []).append((case.id, source))
         if progress is not None:

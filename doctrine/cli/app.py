@@ -76,8 +76,14 @@ def main() -> None:
             sys.exit(2)
         if type(e).__name__ == "Abort":
             sys.exit(130)
+        from doctrine.engine.batch import BatchFailure
         from doctrine.language.diagnostics import DoctrineError
 
+        if isinstance(e, BatchFailure):
+            from doctrine.language.diagnostics import visible
+
+            sys.stderr.write(f"doctrine: a case could not be decided: {visible(e.failed.reason)}\n")
+            sys.exit(1)
         if isinstance(e, DoctrineError):
             from doctrine.render.text import render_diagnostics
 

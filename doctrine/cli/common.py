@@ -42,6 +42,15 @@ def case_paths(paths: list[Path]) -> list[Path]:
 
 def load_all(paths: list[Path]) -> Iterator[Any]:
     """Load and check every file; report every bad file (all its diagnostics), then exit 2."""
+    loaded, failed = load_good(paths)
+    if failed:
+        raise Exit(2)
+    return iter(loaded)
+
+
+def load_good(paths: list[Path]) -> tuple[list[Any], bool]:
+    """Every file that loads and checks, and whether any did not (each reported on stderr with
+    all its diagnostics): a batch decides its good files and exits 2 at the end for the bad."""
     from doctrine.language.check import load_case_file
     from doctrine.language.diagnostics import DoctrineError
     from doctrine.render.text import render_diagnostics
@@ -57,28 +66,60 @@ def load_all(paths: list[Path]) -> Iterator[Any]:
         except DoctrineError as e:
             failed = True
             sys.stderr.write(render_diagnostics(e.diagnostics, e.sources))
-    if failed:
+    return loaded, failed
+
+
+def require_jurisdiction(rulebase: Any, name: str | None) -> None:
+    """A `--jurisdiction` is a name from the rules' closed list (never a path): else exit 2."""
+    if name is not None and name not in rulebase.jurisdictions:
+        known = ", ".join(sorted(rulebase.jurisdictions))
+        typer.echo(f"doctrine: unknown jurisdiction {visible(name)!r}; the rules have {known}", err=True)
         raise Exit(2)
-    return iter(loaded)
+
+
+def visible(text: str) -> str:
+    from doctrine.language.diagnostics import visible as escape
+
+    return escape(text, 200)
+
+
+TIMEOUT_HELP = "seconds one case may take before it is reported as failed"
+
+
+def report_failures(failures: list[Any]) -> None:
+    """Each case a batch could not decide, one line on stderr (the run then exits 1)."""
+    for f in failures:
+        case, source = f.item
+        typer.echo(f"doctrine: case {case.id} ({visible(source)}) could not be decided: {visible(f.reason)}", err=True)
 
 
 def parse_as_of(value: str | None) -> int | None:
-    if value is None:
-        return None
-    digits = value.replace("-", "")
-    if not digits.isdigit() or len(digits) not in (4, 8):
-        typer.echo(f"doctrine: --as-of expects YYYY or YYYY-MM-DD, not {value!r}", err=True)
-        raise Exit(2)
-    return int(digits) * (10000 if len(digits) == 4 else 1) + (1231 if len(digits) == 4 else 0)
+    """`--as-of` as YYYYMMDD: a real date YYYY-MM-DD or a year YYYY (ASCII digits), else exit 2."""
+    from doctrine.language.dates import as_of_date
+    from doctrine.language.diagnostics import DoctrineError
+
+    try:
+        return as_of_date(value, "--as-of")
+    except DoctrineError:
+        typer.echo(f"doctrine: --as-of expects a date YYYY-MM-DD or a year YYYY, not {visible(repr(value))}", err=True)
+        raise Exit(2) from None
 
 
 def cases_of(path: Path, case: str | None) -> list[tuple[Any, str]]:
     """The (case, source) pairs of a file, or of its case `case`; none is bad input."""
-    pairs = [(c, f.source) for f in load_all([path]) for c in f.cases if case is None or c.id == case]
+    files = list(load_all([path]))
+    pairs = [(c, f.source) for f in files for c in f.cases if case is None or c.id == case]
     if not pairs:
-        typer.echo(f"doctrine: no case `{case}` in {path}", err=True)
-        raise Exit(2)
+        no_case(case, [path], [c.id for f in files for c in f.cases])
     return pairs
+
+
+def no_case(case: str | None, paths: list[Path], known: list[str]) -> None:
+    """`--case` names no case of the files: exit 2, listing the cases they hold."""
+    where = ", ".join(visible(str(p)) for p in paths)
+    listed = ", ".join(known[:50]) + (f", ... ({len(known)} cases)" if len(known) > 50 else "")
+    typer.echo(f"doctrine: no case `{visible(str(case))}` in {where}; the cases are: {listed or '(none)'}", err=True)
+    raise Exit(2)
 
 
 def invariants_named(names: list[str] | None) -> list[Any]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from doctrine.cli.common import load_all
+from doctrine.cli.common import cases_of
 
 
 def register(app: typer.Typer) -> None:
@@ -28,10 +28,8 @@ def compile_cmd(
     from doctrine.engine.solve import circuit_of
 
     rulebase = load_rulebase(rules)
-    for f in load_all([path]):
-        for c in f.cases:
-            if case is None or c.id == case:
-                program = compile_case(c, f.source)
-                jurisdiction = rulebase.jurisdiction_for(circuit_of(program))
-                sys.stdout.write(program.to_lp())
-                sys.stdout.write(settings_lp(jurisdiction, rulebase.jurisdictions[jurisdiction], rulebase.questions))
+    for c, source in cases_of(path, case):  # an unknown --case is exit 2, listing the cases
+        program = compile_case(c, source)
+        jurisdiction = rulebase.jurisdiction_for(circuit_of(program))
+        sys.stdout.write(program.to_lp())
+        sys.stdout.write(settings_lp(jurisdiction, rulebase.jurisdictions[jurisdiction], rulebase.questions))

@@ -57,12 +57,12 @@ def command(
     old: str = typer.Argument(..., help="the old rules: a directory or a git revision"),
     new: str = typer.Argument(..., help="the new rules: a directory or a git revision"),
     paths: list[Path] | None = typer.Argument(None, help="case files or directories (default: scenarios/)"),
-    generated: int = typer.Option(0, "--generated", help="also compare N generated scenarios"),
-    seed: int = typer.Option(0, "--seed", help="the seed of the generated scenarios"),
+    generated: int = typer.Option(0, "--generated", min=0, max=10_000_000, help="also compare N generated scenarios"),
+    seed: int = typer.Option(0, "--seed", min=0, max=2**32 - 1, help="the seed of the generated scenarios"),
     generator: str = typer.Option("auto", "--generator", help="auto, strategies (hypothesis) or builtin"),
     allow_changes: bool = typer.Option(False, "--allow-changes", help="exit 0 even when something changed"),
     format: str = typer.Option("text", "--format", "-f", help="text, json or md"),
-    workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    workers: int = typer.Option(0, min=0, max=1024, help="processes for large batches (default: the number of cores)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Decide every case under two rule sets and report what changed, case by case."""

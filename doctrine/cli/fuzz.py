@@ -24,9 +24,9 @@ def register(app: typer.Typer) -> None:
 
 def command(
     examples: int | None = typer.Option(
-        None, "--examples", "-n", help="scenarios to draw (default: the profile's)"
+        None, "--examples", "-n", min=1, max=10_000_000, help="scenarios to draw (default: the profile's)"
     ),
-    seed: int = typer.Option(0, "--seed", help="hypothesis seed: the same seed draws the same scenarios"),
+    seed: int = typer.Option(0, "--seed", min=0, max=2**32 - 1, help="hypothesis seed: the same seed draws the same scenarios"),
     invariant: list[str] | None = typer.Option(
         None, "--invariant", "-i", help="only this invariant (repeatable)"
     ),
@@ -37,6 +37,12 @@ def command(
 ) -> None:
     """Fuzz the doctrine: every invariant on random well-formed cases, shrunk on failure."""
     from doctrine.cli.common import Exit, invariants_named
+
+    try:
+        import hypothesis  # noqa: F401  (an optional dependency: the `fuzz` extra)
+    except ImportError:
+        typer.echo("doctrine: fuzz needs hypothesis: install the fuzz extra (pip install 'doctrine[fuzz]')", err=True)
+        raise Exit(2) from None
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.proof.fuzz import PROFILES, counterexample_text, fuzz
 

@@ -12,7 +12,17 @@ from typing import Any
 
 import typer
 
-from doctrine.cli.common import FORMAT_HELP, Exit, load_all, make_console, parse_as_of
+from doctrine.cli.common import (
+    FORMAT_HELP,
+    TIMEOUT_HELP,
+    Exit,
+    load_good,
+    make_console,
+    no_case,
+    parse_as_of,
+    report_failures,
+    require_jurisdiction,
+)
 
 OUT_HELP = "with --format dot or svg: write one file per case (CASE.dot, CASE.svg) into this directory"
 
@@ -33,31 +43,34 @@ def _evaluate(
     why_not: str | None = None,
     workers: int = 1,
     quiet: bool = False,
-    cases_out: list[Any] | None = None,
-) -> list[tuple[Any, Any]]:
+    cases_out: dict[Any, Any] | None = None,
+    timeout: float | None = None,
+) -> tuple[list[tuple[Any, Any]], int]:
+    """The (verdict, explanation) of every good case, and the exit code the batch has earned:
+    2 when a file was bad input, 1 when a case could not be decided, else 0."""
     from doctrine.reasoning.evaluate import evaluate
 
-    files = list(load_all(paths))
+    files, bad_input = load_good(paths)
     if jurisdiction is not None:
         from doctrine.engine.rulebase import load_rulebase
 
-        known = sorted(load_rulebase(rules).jurisdictions)
-        if jurisdiction not in known:
-            typer.echo(f"doctrine: unknown jurisdiction {jurisdiction!r}; the rules have {', '.join(known)}", err=True)
-            raise Exit(2)
+        require_jurisdiction(load_rulebase(rules), jurisdiction)
     pairs = [(c, f.source) for f in files for c in f.cases if case is None or c.id == case]
     if case is not None and not pairs:
-        typer.echo(f"doctrine: no case `{case}` in " + ", ".join(map(str, paths)), err=True)
-        raise Exit(2)
+        no_case(case, paths, [c.id for f in files for c in f.cases])
     # processes pay off only for large batches (each worker grounds the doctrine once)
     n_workers = workers if len(pairs) >= 200 else 1
     if cases_out is not None:
-        cases_out.extend(c for c, _ in pairs)
+        cases_out.update(((source, c.id), c) for c, source in pairs)
     from doctrine.cli.progress import Ticker
 
-    results = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not)
+    failures: list[Any] = []
+    results = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not,
+                       timeout=timeout, failures=failures)
     with Ticker("solving", total=len(pairs), quiet=quiet) as tick:
-        return [(r.verdict, r.explanation) for r in tick.track(results)]
+        out = [(r.verdict, r.explanation) for r in tick.track(results)]
+    report_failures(failures)
+    return out, 2 if bad_input else 1 if failures else 0
 
 
 def _emit_graphs(results: list[tuple[Any, Any]], fmt: str, out: Path | None) -> None:
@@ -118,22 +131,26 @@ def run(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
-    workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    workers: int = typer.Option(0, min=0, max=1024, help="processes for large batches (default: the number of cores)"),
+    timeout: float = typer.Option(60.0, min=0.01, max=86400.0, help=TIMEOUT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no tally on stderr"),
     out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
 ) -> None:
-    """Decide every case: relief, its kinds, authority below a minimum, and the holdings."""
+    """Decide every case: relief, its kinds, authority below a minimum, and the holdings.
+
+    Every good case is decided even when others are bad: each bad file is reported with its
+    diagnostics (exit 2) and each case that could not be decided with why (exit 1)."""
     from doctrine.engine.batch import default_workers
     from doctrine.render.table import tally_line
 
     explain = format in ("dot", "svg", "html")
-    cases: list[Any] = []
-    results = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers(),
-                        quiet=quiet, cases_out=cases)
+    cases: dict[Any, Any] = {}
+    results, code = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers(),
+                              quiet=quiet, cases_out=cases, timeout=timeout)
     if format in ("csv", "jsonl"):
         from doctrine.render.table import case_row, render_csv, render_jsonl
 
-        rows = [case_row(c, v) for c, (v, _) in zip(cases, results)]
+        rows = [case_row(cases.get((v.source, v.case)), v) for v, _ in results]
         sys.stdout.write(render_csv(rows) if format == "csv" else render_jsonl(rows))
     else:
         _emit(results, format, rules, out)
@@ -143,6 +160,8 @@ def run(
             make_console().print(tally)
         elif not quiet:
             typer.echo(tally, err=True)
+    if code:
+        raise Exit(code)
 
 
 def explain(
@@ -158,21 +177,31 @@ def explain(
 ) -> None:
     """Explain a case: each holding down to the case-file lines and the opinions' words."""
     for flag, goal in (("--why", why), ("--why-not", why_not)):
-        _check_goal(flag, goal)
-    results = _evaluate([path], rules, as_of, jurisdiction, True, case, why, why_not)
+        _check_goal(flag, goal, rules)
+    results, code = _evaluate([path], rules, as_of, jurisdiction, True, case, why, why_not)
+    if code == 2:
+        raise Exit(2)
     _emit(results, format, rules, out)
+    if code:
+        raise Exit(code)
 
 
-def _check_goal(flag: str, goal: str | None) -> None:
-    """A goal is a conclusion term (`relief`, `review(plain_error)`); anything else is bad usage."""
+def _check_goal(flag: str, goal: str | None, rules: str | None) -> None:
+    """A goal is a conclusion some rule derives (`relief`, `review(plain_error)`, or a word such as
+    `hearing`); anything else is bad usage, answered with the conclusions there are."""
     if goal is None:
         return
-    import clingo
+    from doctrine.analysis.whatif import conclusion_names, goal_term
+    from doctrine.cli.common import visible
+    from doctrine.engine.rulebase import load_rulebase
+    from doctrine.language.diagnostics import DoctrineError
+    from doctrine.reasoning.why_not import GOAL_ALIASES
 
+    rulebase = load_rulebase(rules)
     try:
-        sym = clingo.parse_term(goal)
-    except RuntimeError:
-        sym = None
-    if sym is None or sym.type != clingo.SymbolType.Function:
-        typer.echo(f"doctrine: {flag} expects a conclusion such as `relief`, `hearing` or `review(plain_error)`, not {goal!r}", err=True)
-        raise Exit(2)
+        goal_term(goal, rulebase)
+    except DoctrineError as e:
+        known = ", ".join(sorted({*conclusion_names(rulebase), *GOAL_ALIASES}))
+        typer.echo(f"doctrine: {flag} expects a conclusion some rule derives ({visible(e.diagnostics[0].message)}); "
+                   f"the conclusions are: {known}", err=True)
+        raise Exit(2) from None

@@ -1,7 +1,9 @@
 """`doctrine test`: check every case's expect block; a summary table, a diff per mismatch.
 
 Exit 0 when every checked case passes (an xfail case that fails counts as passing), 1 on any
-mismatch or XPASS, 2 on bad input (a case file or an expect block that does not check).
+mismatch, XPASS or case that could not be decided (status `error`: its error, a worker that
+died twice, or `--timeout`), 2 on bad input (a case file or an expect block that does not check;
+the other files are still tested).
 
     doctrine test scenarios/ --coverage
     doctrine test scenarios/ --format junit > report.xml
@@ -9,7 +11,7 @@ mismatch or XPASS, 2 on bad input (a case file or an expect block that does not 
 The JSON document (`--format json`), schema `doctrine.test/1`:
 
     {"schema": "doctrine.test/1", "doctrine_version": "0.1.0", "rules_sha256": "...", "clingo_version": "5.8.3",
-     "summary": {"total": 5, "pass": 4, "fail": 1, "xfail": 0, "xpass": 0, "unchecked": 0},
+     "summary": {"total": 5, "pass": 4, "fail": 1, "xfail": 0, "xpass": 0, "unchecked": 0, "error": 0},
      "cases": [{"case": "billings", "file": "scenarios/billings.case", "line": 2,
                 "status": "fail", "reason": "",
                 "mismatches": [{"what": "relief", "expected": "none", "actual": "available",
@@ -46,14 +48,15 @@ def command(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     format: str = typer.Option("text", "--format", "-f", help="text, json or junit"),
     coverage: bool = typer.Option(False, "--coverage", help="report rules never fired and branches never taken"),
-    workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    workers: int = typer.Option(0, min=0, max=1024, help="processes for large batches (default: the number of cores)"),
+    timeout: float = typer.Option(60.0, min=0.01, max=86400.0, help="seconds one case may take before it is an error"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no tally on stderr"),
     score: bool = typer.Option(
         False, "--score", help="accuracy on real decisions: outcomes right, by outcome and court (text, md, json, sources)"
     ),
 ) -> None:
     """Check every case's `expect` block against what the doctrine decides (--score: the accuracy)."""
-    from doctrine.cli.common import Exit, load_all
+    from doctrine.cli.common import Exit, load_good
     from doctrine.engine.batch import default_workers
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.regress.runner import coverage as measure, entries, run_entries
@@ -62,18 +65,19 @@ def command(
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit (with --score: md, sources)",
                    err=True)
         raise Exit(2)
-    files = list(load_all(paths))
+    files, bad_input = load_good(paths)
     rulebase = load_rulebase(rules)
     items, problems = entries(files, rulebase)
-    if problems:
+    if problems:  # a bad expect block: its file's cases are left out, the others are tested
         _report_problems(problems)
-        raise Exit(2)
+        bad = {d.span.source for d in problems}
+        items, bad_input = [e for e in items if e.source not in bad], True
     outcomes: list[Any] | None = [] if coverage else None
     from doctrine.cli.progress import Ticker
 
     with Ticker("checking", total=len(items), quiet=quiet) as tick:
         results = list(tick.track(run_entries(items, rulebase, rules, workers or default_workers(),
-                                              outcomes=outcomes)))
+                                              outcomes=outcomes, timeout=timeout)))
     measured = measure(outcomes, rulebase) if outcomes is not None else None
     if score:
         _print_score(items, results, format)
@@ -88,6 +92,8 @@ def command(
         _print_text(results, measured)
     if format != "text" and len(results) > 1 and not quiet:  # beside a document, the tally goes to stderr
         typer.echo(tally(results), err=True)
+    if bad_input:
+        raise Exit(2)
     if any(r.failed for r in results):
         raise Exit(1)
 
@@ -117,6 +123,12 @@ def summary_counts(results: list[CaseResult]) -> dict[str, int]:
 
 
 def _details(r: CaseResult) -> str:
+    from doctrine.language.diagnostics import visible
+
+    return visible(_detail(r), 10_000)
+
+
+def _detail(r: CaseResult) -> str:
     if r.status in ("xfail", "xpass"):
         return f"xfail: {r.reason}"
     if r.mismatches:
@@ -125,11 +137,14 @@ def _details(r: CaseResult) -> str:
         return f"{m.what}: expected {m.expected}, got {m.actual}{more}"
     if r.status == "unchecked":
         return "no expect block"
+    if r.status == "error":
+        return f"could not be decided: {r.reason}"
     return ""
 
 
-_STYLE = {"pass": "green", "fail": "bold red", "xfail": "yellow", "xpass": "bold red", "unchecked": "dim"}
-_WORD = {"pass": "PASS", "fail": "FAIL", "xfail": "XFAIL", "xpass": "XPASS", "unchecked": "no expect"}
+_STYLE = {"pass": "green", "fail": "bold red", "xfail": "yellow", "xpass": "bold red", "unchecked": "dim",
+          "error": "bold red"}
+_WORD = {"pass": "PASS", "fail": "FAIL", "xfail": "XFAIL", "xpass": "XPASS", "unchecked": "no expect", "error": "ERROR"}
 
 
 def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
@@ -137,6 +152,7 @@ def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
     from rich.text import Text
 
     from doctrine.cli.common import make_console
+    from doctrine.language.diagnostics import visible
     from doctrine.regress.runner import failure_text
 
     console = make_console()
@@ -144,7 +160,7 @@ def _print_text(results: list[CaseResult], measured: Coverage | None) -> None:
     for column in ("case", "file:line", "result", "details"):
         table.add_column(column, overflow="fold")
     for r in results:
-        table.add_row(Text(r.case), Text(r.where), Text(_WORD[r.status], style=_STYLE[r.status]), Text(_details(r)))
+        table.add_row(Text(r.case), Text(visible(r.where)), Text(_WORD[r.status], style=_STYLE[r.status]), Text(_details(r)))
     console.print(table)
     for r in results:
         if r.failed:
@@ -166,7 +182,8 @@ def tally(results: list[CaseResult]) -> str:
         return "no cases"
     counts = summary_counts(results)
     words = [f"{counts[s]} {w}" for s, w in (("pass", "passed"), ("fail", "failed"), ("xfail", "xfailed"),
-                                            ("xpass", "xpassed"), ("unchecked", "unchecked")) if counts[s]]
+                                            ("xpass", "xpassed"), ("unchecked", "unchecked"),
+                                            ("error", "could not be decided")) if counts[s]]
     primary = [dict(r.verdicts).get(None, r.verdicts[0][1]) for r in results if r.verdicts]
     return f"{tally_line(primary, sum(r.failed for r in results))} ({', '.join(words)})"
 
@@ -282,8 +299,16 @@ def json_document(results: list[CaseResult], digest: str, measured: Coverage | N
             "clingo_version": clingo.__version__, "summary": summary_counts(results), "cases": cases, "coverage": cov}
 
 
+def _xml_safe(text: str) -> str:
+    """Text XML 1.0 can carry: every control character but tab and newline escaped (`\\x1b`)."""
+    import re
+
+    return re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]", lambda m: repr(m.group())[1:-1], text)
+
+
 def junit_xml(results: list[CaseResult]) -> str:
-    """JUnit XML: one testcase per case; a mismatch or XPASS is a failure, an xfail is skipped."""
+    """JUnit XML: one testcase per case; a mismatch or XPASS is a failure, an xfail is skipped.
+    Every text is made safe for XML 1.0 (a case string may hold NUL or ESC)."""
     import xml.etree.ElementTree as ET
 
     from doctrine.regress.runner import failure_text
@@ -291,17 +316,23 @@ def junit_xml(results: list[CaseResult]) -> str:
     counts = summary_counts(results)
     suites = ET.Element("testsuites")
     suite = ET.SubElement(suites, "testsuite", name="doctrine", tests=str(len(results)),
-                          failures=str(counts["fail"] + counts["xpass"]), errors="0",
+                          failures=str(counts["fail"] + counts["xpass"]), errors=str(counts["error"]),
                           skipped=str(counts["xfail"] + counts["unchecked"]))
     for r in results:
         classname = Path(r.source).with_suffix("").as_posix().replace("/", ".")
         tc = ET.SubElement(suite, "testcase", classname=classname, name=r.case, file=r.source, line=str(r.line))
-        if r.failed:
+        if r.status == "error":
+            ET.SubElement(tc, "error", message=_details(r), type="error").text = failure_text(r)
+        elif r.failed:
             message = _details(r)
             ET.SubElement(tc, "failure", message=message, type=r.status).text = failure_text(r)
         elif r.status == "xfail":
             ET.SubElement(tc, "skipped", type="pytest.xfail", message=r.reason)
         elif r.status == "unchecked":
             ET.SubElement(tc, "skipped", message="no expect block")
+    for element in suites.iter():
+        element.attrib = {k: _xml_safe(v) for k, v in element.attrib.items()}
+        if element.text:
+            element.text = _xml_safe(element.text)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

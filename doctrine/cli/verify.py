@@ -33,7 +33,7 @@ def command(
     save: Path | None = typer.Option(
         None, "--save", help="write each counterexample to DIR/<invariant>-<jurisdiction>.case"
     ),
-    budget: float = typer.Option(10.0, "--budget", help="seconds spent making a counterexample small"),
+    budget: float = typer.Option(10.0, "--budget", min=0.0, max=86400.0, help="seconds spent making a counterexample small"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Prove the invariants for every scenario of each jurisdiction (an ASP search per pair)."""

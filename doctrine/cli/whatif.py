@@ -50,11 +50,11 @@ def command(
         help="relief, hearing, discovery, remedy, below_minimum, threshold_showing, or any conclusion",
     ),
     negate: bool = typer.Option(False, "--negate", help="find what would make the goal stop holding"),
-    max_changes: int = typer.Option(4, "--max-changes", min=0, help="the most changes an answer may make"),
+    max_changes: int = typer.Option(4, "--max-changes", min=0, max=64, help="the most changes an answer may make"),
     fix: list[str] = typer.Option(
         [], "--fix", help="a key that may not change (repeatable; court, posture, minimum ... always are)"
     ),
-    alternatives: int = typer.Option(5, "--alternatives", min=1, help="how many answers, cheapest first"),
+    alternatives: int = typer.Option(5, "--alternatives", min=1, max=1000, help="how many answers, cheapest first"),
     unknowns: bool = typer.Option(
         False, "--unknowns", help="instead: which unknown facts would decide the case"
     ),
@@ -72,7 +72,7 @@ def command(
 ) -> None:
     """The smallest changes of the facts under which the goal holds (or, --negate, stops holding)."""
     from doctrine.analysis.whatif import goal_term
-    from doctrine.cli.common import Exit, cases_of, parse_as_of
+    from doctrine.cli.common import Exit, cases_of, parse_as_of, require_jurisdiction
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.engine.solve import Solver
     from doctrine.language.diagnostics import DoctrineError
@@ -82,6 +82,7 @@ def command(
         raise Exit(2)
     keys = _check_fix(fix)
     solver = Solver(load_rulebase(rules))
+    require_jurisdiction(solver.rulebase, jurisdiction)
     try:
         goal_term(goal, solver.rulebase)  # a bad goal is bad input (exit 2), before any solving
     except DoctrineError as e:

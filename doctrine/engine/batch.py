@@ -6,6 +6,9 @@ only small frozen values cross between processes.
     solve_cases([(billings, "billings.case")], workers=4)
 yields
     Outcome(case="billings", runs=(...))
+
+Nothing is lost: a case whose evaluation raises, whose worker dies twice, or that runs past the
+time limit comes back as `Failed(item, reason)` in its place (`doctrine.engine.workers`).
 """
 
 from __future__ import annotations
@@ -13,13 +16,18 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from doctrine.engine.compile import compile_case
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Outcome, Solver
+from doctrine.engine.workers import CaseError, Failed, Pool, attempt
+from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.source import NOWHERE
 from doctrine.language.syntax import Case
+
+__all__ = ["Failed", "default_workers", "solve_cases", "stream_chunks", "worker_solver"]
+DEFAULT_TIMEOUT = 60.0  # seconds one case may take (the doctrine decides a case in milliseconds)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,30 +40,51 @@ def stream_chunks(
     initializer: Callable[..., None],
     initargs: tuple[object, ...],
     chunk_size: int = 1000,
-) -> Iterator[R]:
+    timeout: float | None = None,
+) -> Iterator[R | Failed[T]]:
     """Apply `work` to chunks of `items`, in order, streaming, in this process or in `workers`.
 
-    At most two chunks per worker are in flight, so memory stays flat in the number of items.
-    `work` and `initializer` must be module-level functions (they are sent to the workers).
+    Every item yields its result or a `Failed` in its place: `work` raising for it, its worker
+    dying twice (an item is retried once, alone, in a new worker), or running past `timeout`
+    seconds (in this process only Python code can be interrupted, on the main thread). At most
+    two chunks per worker are in flight, so memory stays flat in the number of items. `work` and
+    `initializer` must be module-level functions (they are sent to the workers).
     """
     it = iter(items)
     if workers <= 1:
         # Initialised again before every chunk: two streams consumed in turn in one process
         # (a diff of two rulebases) must not run on each other's settings.
+        # The whole chunk is done before it is yielded, for the same reason.
         while chunk := list(itertools.islice(it, chunk_size)):
             initializer(*initargs)
-            yield from work(chunk)
+            done = [(item, attempt(work, item, timeout)) for item in chunk]
+            yield from (Failed(item, r.reason) if isinstance(r, CaseError) else r for item, r in done)
         return
-    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
-        pending: list[Future[list[R]]] = []
-        while True:
-            chunk = list(itertools.islice(it, chunk_size))
-            if chunk:
-                pending.append(pool.submit(work, chunk))
-            if pending and (not chunk or len(pending) >= 2 * workers):
-                yield from pending.pop(0).result()
-            if not chunk and not pending:
-                return
+    yield from Pool(work, workers, initializer, initargs, timeout).stream(it, chunk_size)
+
+
+def settled(results: Iterable[R | Failed[Any]], failures: list[Failed[Any]] | None) -> Iterator[R]:
+    """The results, each `Failed` appended to `failures` (or raised as `BatchFailure` without a list)."""
+    for r in results:
+        if isinstance(r, Failed):
+            if failures is None:
+                raise BatchFailure(r)
+            failures.append(r)
+        else:
+            yield r
+
+
+class BatchFailure(DoctrineError):
+    """A case of a batch that could not be decided, where the caller collects no failures: a
+    `DoctrineError` with one `case-failed` diagnostic at the case."""
+
+    def __init__(self, failed: Failed[Any]) -> None:
+        self.failed = failed
+        item = failed.item
+        case = item[0] if isinstance(item, tuple) and item else None
+        span = case.span if isinstance(case, Case) else NOWHERE
+        name = f"case {case.id}" if isinstance(case, Case) else "a case"
+        super().__init__([Diagnostic("case-failed", f"{name} could not be decided: {failed.reason}", span)])
 
 
 _WORKER: dict[str, object] = {}
@@ -90,9 +119,13 @@ def solve_cases(
     jurisdiction: str | None = None,
     as_of: int | None = None,
     chunk_size: int = 1000,
-) -> Iterator[Outcome]:
-    """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes."""
-    return stream_chunks(cases, _solve_chunk, workers, _init_worker, (rules, trace, jurisdiction, as_of), chunk_size)
+    timeout: float | None = None,
+) -> Iterator[Outcome | Failed[tuple[Case, str]]]:
+    """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes.
+
+    A case that cannot be decided yields `Failed` in its place (see `stream_chunks`)."""
+    init = (rules, trace, jurisdiction, as_of)
+    return stream_chunks(cases, _solve_chunk, workers, _init_worker, init, chunk_size, timeout)
 
 
 def default_workers() -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -40,8 +39,9 @@ from doctrine.engine.instrument import (
     _parsed,
     _touches,
 )
+from doctrine.engine.rule_cache import read_cache, write_cache
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
-from doctrine.language.source import Position, Span
+from doctrine.language.source import NotRegular, Position, Span, read_regular_file
 from doctrine.resources import rules_dir
 
 
@@ -96,6 +96,13 @@ class Rulebase:
     def jurisdiction_for(self, circuit: str | None) -> str:
         return circuit if circuit is not None and circuit in self.jurisdictions else "default"
 
+    def require_jurisdiction(self, name: str) -> str:
+        """`name` if it is one of this rulebase's jurisdictions (a closed list of names, never a
+        path); else `DoctrineError` `unknown-jurisdiction` listing the known ones."""
+        if name in self.jurisdictions:
+            return name
+        raise unknown_jurisdiction(name, sorted(self.jurisdictions))
+
     @property
     def statements(self) -> tuple[ast.AST, ...]:
         """The rules (+ _touches/1) as clingo AST, parsed on first use."""
@@ -131,11 +138,24 @@ def _files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.lp")) + sorted((directory / "jurisdictions").glob("*.lp"))
 
 
+MAX_RULE_FILE = 16 * 1024 * 1024  # bytes; the bundled rule files are a few hundred KB in all
+
+
 def _digest(directory: Path) -> str:
+    """sha256 over every rule file's name and content: the key of the cache. A rule file must be
+    a regular file of at most MAX_RULE_FILE bytes (a FIFO or a device would hang the read)."""
     h = hashlib.sha256()
     for p in _files(directory):
+        try:
+            data = read_regular_file(p, MAX_RULE_FILE)
+        except OSError as e:
+            what = f"is {e}, not a regular file" if isinstance(e, NotRegular) else f"cannot be read: {e.strerror or e}"
+            raise DoctrineError([Diagnostic("rule-file-error", f"{p} {what}", Span(str(p), Position(1, 1), Position(1, 1)))]) from None
+        if len(data) > MAX_RULE_FILE:
+            raise DoctrineError([Diagnostic("rule-file-error", f"{p} is larger than {MAX_RULE_FILE:,} bytes",
+                                            Span(str(p), Position(1, 1), Position(1, 1)))])
         h.update(p.relative_to(directory).as_posix().encode())
-        h.update(p.read_bytes())
+        h.update(data)
     return h.hexdigest()
 
 
@@ -151,18 +171,35 @@ def _parse(paths: list[str], logger: Callable[[clingo.MessageCode, str], None]) 
     return out
 
 
+_JURISDICTION_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def unknown_jurisdiction(name: str, known: list[str]) -> DoctrineError:
+    shown = name if len(name) <= 80 else name[:80] + "..."
+    return DoctrineError([Diagnostic("unknown-jurisdiction", f"unknown jurisdiction {shown!r}; the rules have "
+                                     + ", ".join(known), Span("<jurisdiction>", Position(1, 1), Position(1, 1)))])
+
+
 @lru_cache(maxsize=16)
 def _jurisdiction_statements(directory: Path, jurisdiction: str) -> tuple[ast.AST, ...]:
-    path = directory / "jurisdictions" / f"{jurisdiction}.lp"
-    return tuple(_parse([str(path)], _raise_logger(path)))
+    """The statements of rules/jurisdictions/NAME.lp; NAME is a name of that folder, never a path.
 
-
-def _raise_logger(where: Path) -> Callable[[clingo.MessageCode, str], None]:
-    def log(code: clingo.MessageCode, message: str) -> None:
-        span = Span(str(where), Position(1, 1), Position(1, 1))
-        raise DoctrineError([Diagnostic("rule-file-error", message.strip(), span)])
-
-    return log
+    clingo's messages are collected and raised after clingo returns (an exception raised inside
+    its logger callback aborts the process)."""
+    folder = directory / "jurisdictions"
+    known = sorted(p.stem for p in folder.glob("*.lp"))
+    if not _JURISDICTION_NAME.fullmatch(jurisdiction) or jurisdiction not in known:
+        raise unknown_jurisdiction(jurisdiction, known)
+    path = folder / f"{jurisdiction}.lp"
+    messages: list[str] = []
+    try:
+        statements = _parse([str(path)], lambda code, message: messages.append(message.strip()))
+    except RuntimeError:
+        messages = messages or ["the file could not be parsed"]
+    if messages:
+        span = Span(str(path), Position(1, 1), Position(1, 1))
+        raise DoctrineError([Diagnostic("rule-file-error", m, span) for m in messages])
+    return tuple(statements)
 
 
 def _cache_path(digest: str) -> Path | None:
@@ -173,14 +210,16 @@ def _cache_path(digest: str) -> Path | None:
         base.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return base / f"rulebase-{digest[:32]}-{__version__}-{clingo.__version__}.pickle"
+    return base / f"rulebase-{digest[:32]}-{__version__}-{clingo.__version__}.json"
 
 
 def load_rulebase(directory: Path | str | None = None) -> Rulebase:
     """Parse and instrument the rule files of `directory` (default: the bundled rules/).
 
     The result is cached per content digest: in memory, and on disk under the user's cache
-    directory (plain data and program text; the rule files are re-read only when they change).
+    directory as JSON (plain data and program text, never anything that runs when read; the
+    rule files are re-read only when they change, and a cache file that does not read back as
+    exactly the expected data is ignored and rebuilt).
     """
     root = Path(directory).resolve() if directory is not None else rules_dir()
     return _load(root, _digest(root))
@@ -189,21 +228,10 @@ def load_rulebase(directory: Path | str | None = None) -> Rulebase:
 @lru_cache(maxsize=8)
 def _load(root: Path, digest: str) -> Rulebase:
     path = _cache_path(digest)
-    data: dict[str, Any] | None = None
-    if path is not None and path.exists():
-        try:
-            data = pickle.loads(path.read_bytes())
-        except Exception:
-            data = None
+    data = read_cache(path, digest, {"rules": RuleInfo, "authorities": Authority})
     if data is None:
         data = _read_rules(root)
-        if path is not None:
-            try:
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_bytes(pickle.dumps(data))
-                tmp.replace(path)
-            except OSError:
-                pass
+        write_cache(path, digest, data)
     _TEXTS[digest] = data["program"]
     return Rulebase(
         directory=root,
@@ -255,7 +283,7 @@ def _included_files(root: Path, entry: Path) -> list[Path]:
 
 
 def _read_rules(root: Path) -> dict[str, Any]:
-    """Parse, read the metadata of, and instrument the rule files: plain, picklable data."""
+    """Parse, read the metadata of, and instrument the rule files: plain data (cached as JSON)."""
     entry = root / "doctrine.lp"
     if not entry.exists():
         raise DoctrineError(

@@ -163,7 +163,7 @@ class Engine:
 
     def __init__(self, rulebase: Rulebase, jurisdiction: str, trace: bool = True) -> None:
         self.rulebase = rulebase
-        self.jurisdiction = jurisdiction
+        self.jurisdiction = rulebase.require_jurisdiction(jurisdiction)
         self.trace = trace
         self.messages: list[str] = []
         # two models asked for: a second would break the doctrine's determinism (an error below)

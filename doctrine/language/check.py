@@ -23,6 +23,7 @@ from doctrine.language.check_values import (
     _words,
 )
 from doctrine.language.diagnostics import Diagnostic, DoctrineError, did_you_mean
+from doctrine.language.domains import SPEAKERS
 from doctrine.language.parse import load_source, parse_source
 from doctrine.language.source import Source
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind
@@ -150,6 +151,17 @@ class _Checker(_ValueChecks):
                 )
         if ok and parent is None and s.values:
             self.head_conflicts(s)
+        if ok and parent is None and key.word == "party" and s.values[0].text in SPEAKERS:
+            # `by NAME` reads a role word as the role, so a party so named would silently stand
+            # for the role instead of for itself: names and roles are kept apart.
+            name = s.values[0]
+            self.error(
+                "party-named-like-role",
+                f"a party may not be named `{name.text}`: it is a role word",
+                name.span,
+                expected="a name that is not " + _words(SPEAKERS.words()),
+                hint=f"name the party e.g. `{name.text}_1` and give it `role ...`",
+            )
         if ok and parent is not None and parent.word == "allegation" and key.word == "motion":
             motion = s.values[0]
             if motion.text not in self.motions:

@@ -42,6 +42,10 @@ def _shown(values: Iterable[Value | str]) -> str:
     return " ".join(v if isinstance(v, str) else v.text for v in values)
 
 
+MAX_SUGGESTIONS = 50  # "did you mean" searches per file for undefined parties
+MAX_NUMBER = 99_999  # months: a term of years longer than any life; `life` is a word
+
+
 class _ValueChecks:
     """Checks of a statement's values; `out` collects the diagnostics (see `check._Checker`)."""
 
@@ -50,6 +54,17 @@ class _ValueChecks:
 
     def error(self, code: str, message: str, span: Span, expected: str = "", hint: str = "") -> None:
         self.out.append(Diagnostic(code, message, span, expected=expected, hint=hint))
+
+    def number(self, v: Value) -> bool:
+        """A number of months no larger than MAX_NUMBER (checked on its digits, never converted
+        first: Python refuses to convert a number of more than 4,300 digits)."""
+        digits = v.text.lstrip("0")
+        if len(digits) <= len(str(MAX_NUMBER)) and int(digits or "0") <= MAX_NUMBER:
+            return True
+        shown = v.text if len(v.text) <= 12 else f"{v.text[:6]}...{v.text[-3:]} ({len(v.text):,} digits)"
+        self.error("number-too-large", f"the number {shown} is too large", v.span,
+                   expected=f"a whole number of months up to {MAX_NUMBER:,}", hint="write `life` for a life term")
+        return False
 
     # -- values ---------------------------------------------------------------------------
 
@@ -106,13 +121,19 @@ class _ValueChecks:
                 return False
             if v.text in key.domain or v.text in self.parties:
                 return True
-            choices = [*sorted(self.parties), *key.domain.words()]
+            # Bounded: a file may declare and misuse thousands of names; the list shows the
+            # roles and a few parties, and only the first MAX_SUGGESTIONS misses get a suggestion.
+            self.suggestions = getattr(self, "suggestions", 0) + 1
+            roles = list(key.domain.words())
+            some = sorted(self.parties)[:8] if len(self.parties) <= 1000 else []
+            more = [f"... ({len(self.parties):,} declared parties)"] if len(self.parties) > len(some) else []
+            suggestion = did_you_mean(v.text, [*self.parties, *roles]) if self.suggestions <= MAX_SUGGESTIONS else ""
             self.error(
                 "undefined-party",
                 f"`{v.text}` is neither a role nor a declared party",
                 v.span,
-                expected=_words(choices),
-                hint=did_you_mean(v.text, choices) or f"declare it with `party {v.text}, role ...`",
+                expected=or_list([*(f"`{w}`" for w in [*some, *roles]), *more]),
+                hint=suggestion or f"declare it with `party {v.text}, role ...`",
             )
             return False
         if not self.kind(s, v, _WORDY, "a word", _words(key.domain.words())):
@@ -153,6 +174,8 @@ class _ValueChecks:
             return False
         first, size = vs[0], 1
         if first.kind is ValueKind.NUMBER:
+            if not self.number(first):
+                return False
             size = 2
             if len(vs) == 1:
                 self.error(
@@ -211,6 +234,8 @@ class _ValueChecks:
             self.error(
                 "too-many-values", f"`{s.key}` takes one range", _across(vs[3], vs[-1]), expected=expected
             )
+            return False
+        if not (self.number(vs[0]) and self.number(vs[2])):
             return False
         low, high = int(vs[0].text), int(vs[2].text)
         if low > high:

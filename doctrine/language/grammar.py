@@ -1,4 +1,4 @@
-"""The grammar in lark: grammar/case.lark -> one LALR parser (cached on disk), the indenter that
+"""The grammar in lark: grammar/case.lark -> one LALR parser (built once per process), the indenter that
 turns indentation into blocks, and the limits that bound a parse.
 
 The lines
@@ -10,12 +10,9 @@ become the tokens
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
-from hashlib import sha256
-from pathlib import Path
 from typing import ClassVar
 
 from lark import Lark, Token, Transformer
@@ -122,19 +119,6 @@ class _Shape(Transformer):  # type: ignore[type-arg]
 _LOCK = threading.Lock()
 
 
-def _cache_file(grammar: str) -> str | bool:
-    """A grammar cache in the user's cache directory, or False where it cannot be written."""
-    try:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
-        root.mkdir(parents=True, exist_ok=True)
-        if not os.access(root, os.W_OK):
-            return False
-    except (OSError, RuntimeError):  # no home directory, read-only file system ...
-        return False
-    digest = sha256(grammar.encode()).hexdigest()[:16]
-    return str(root / f"case-grammar-{digest}.lark-cache")
-
-
 @lru_cache(maxsize=1)
 def _parser() -> tuple[Lark, CaseIndenter]:
     grammar = grammar_path().read_text(encoding="utf-8")
@@ -147,6 +131,8 @@ def _parser() -> tuple[Lark, CaseIndenter]:
         transformer=_Shape(),
         propagate_positions=True,  # for any Tree lark builds; the AST's spans come from tokens
         maybe_placeholders=False,
-        cache=_cache_file(grammar),
+        # No on-disk cache: lark's is a pickle (a planted file would run code when read), and
+        # building the LALR tables takes about 20 ms.
+        cache=False,
     )
     return parser, indenter

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from typing import Any, cast
 
 from lark import Token
 from lark.exceptions import UnexpectedInput
 
-from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.diagnostics import Diagnostic, DoctrineError, visible
 from doctrine.language.grammar import (
     _LOCK,
     MAX_BYTES as MAX_BYTES,
@@ -32,11 +31,35 @@ from doctrine.language.grammar import (
     _parser,
     _TooManyTokens,
 )
-from doctrine.language.source import Position, Source, Span
+from doctrine.language.source import (
+    NotRegular as NotRegular,
+    Position,
+    Source,
+    Span,
+    read_regular_file as read_regular_file,
+)
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind
 from doctrine.language.syntax_errors import _syntax_diagnostic
 
 _CASE_LINE = re.compile(r"^case\b", re.MULTILINE)
+# Characters an editor or a terminal may show as a line break but the parser does not: a carriage
+# return not followed by a newline, vertical tab, form feed, U+001C-U+001E, NEL and the Unicode
+# line and paragraph separators (every line boundary of `str.splitlines` but LF and CR LF). In a
+# comment one would hide the rest of the line from the parser while showing it to the reader, so
+# each is an error wherever it appears (code, comments and strings alike).
+_LINE_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\r": "a carriage return (U+000D) not followed by a newline",
+    "\x0b": "a vertical tab (U+000B)",
+    "\x0c": "a form feed (U+000C)",
+    "\x1c": "a file separator (U+001C)",
+    "\x1d": "a group separator (U+001D)",
+    "\x1e": "a record separator (U+001E)",
+    "\x85": "a next-line character (U+0085)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
+}
+MAX_REPORTED = 50  # problems of one kind reported per file before the rest are counted
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 _KINDS = {kind.name: kind for kind in ValueKind}
 
@@ -53,13 +76,15 @@ def load_source(path: str | os.PathLike[str]) -> Source:
     DoctrineError
         `cannot-read`, `file-too-large` (over 5 MB) or `not-utf8` (at the first bad byte).
     """
-    name = str(path)
+    # The name a file is reported under: its path with control characters escaped, so that a
+    # file name never moves a terminal's cursor or breaks a report (the file is read by `path`).
+    name = visible(str(path), 4096)
     start = Span.at(name, 1, 1)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise DoctrineError([_too_large(name, f"is {size:,} bytes")])
-        data = Path(path).read_bytes()
+        data = read_regular_file(path, MAX_BYTES)
+    except NotRegular as e:
+        raise DoctrineError([Diagnostic("not-a-file", f"{name} is {e}, not a regular file", start,
+                                        hint="name a case file or a directory of them")]) from None
     except OSError as e:
         raise DoctrineError(
             [Diagnostic("cannot-read", f"cannot read {name}: {e.strerror or e}", start)]
@@ -111,6 +136,9 @@ def parse_source(source: Source) -> CaseFile:
     lines = text.count("\n")
     if lines > MAX_LINES:
         raise DoctrineError([_too_large(name, f"has {lines:,} lines")], [source])
+    breaks = _line_breaks(source)
+    if breaks:
+        raise DoctrineError(breaks, [source])
     if not text.endswith("\n"):
         text += "\n"
     starts = [m.start() for m in _CASE_LINE.finditer(text)]
@@ -145,13 +173,31 @@ def parse_source(source: Source) -> CaseFile:
     return CaseFile(tuple(cases), name)
 
 
+def _line_breaks(source: Source) -> list[Diagnostic]:
+    """Every character that could show as a line break without being one, located."""
+    out: list[Diagnostic] = []
+    for m in _LINE_BREAKS.finditer(source.text):
+        if len(out) == MAX_REPORTED:
+            break
+        at = source.position(m.start())
+        out.append(
+            Diagnostic(
+                "stray-line-break",
+                f"{_BREAK_NAMES[m.group()]}: only a newline (LF or CR LF) ends a line",
+                Span.at(source.name, at.line, at.column),
+                hint="end the line with a newline, or remove the character",
+            )
+        )
+    return out
+
+
 def _outside_cases(text: str, name: str) -> list[Diagnostic]:
     """The text before the first case may hold only blank lines and comments."""
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             column = len(line) - len(line.lstrip()) + 1
-            word = stripped.split()[0]
+            word = stripped.split()[0][:40]  # no more of a stray file than the error needs
             hint = (
                 "`case` must start at column 1"
                 if word == "case"
@@ -245,6 +291,11 @@ class _Builder:
             ch = body[i]
             if ch == "\\":
                 esc = body[i + 1]
+                code = body[i + 2 : i + 6]
+                if esc == "u" and len(code) == 4 and all(c in "0123456789abcdefABCDEF" for c in code):
+                    out.append(chr(int(code, 16)))
+                    i += 6
+                    continue
                 if esc not in _ESCAPES:
                     at = Span.at(self.name, span.start.line, span.start.column + 1 + i, 2)
                     self.diagnostics.append(
@@ -252,7 +303,7 @@ class _Builder:
                             "bad-escape",
                             f"unknown escape `\\{esc}` in a string",
                             at,
-                            expected='\\" \\\\ \\n \\t',
+                            expected='\\" \\\\ \\n \\t \\uXXXX',
                             hint="write a backslash as \\\\",
                         )
                     )

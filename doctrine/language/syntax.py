@@ -77,9 +77,15 @@ class CaseFile:
 _BARE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+# Characters a string holds as escapes: quote, backslash, newline and tab by name, every other
+# control character and line separator as \uXXXX (a case file never holds one raw).
+_STRING_ESCAPES = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
+_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
 def print_value(v: Value) -> str:
     if v.kind is ValueKind.STRING:
-        escaped = v.text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+        escaped = _STRING_ESCAPES.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), v.text)
         return f'"{escaped}"'
     return v.text
 

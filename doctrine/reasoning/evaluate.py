@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from doctrine.engine.batch import _WORKER, _init_worker, stream_chunks, worker_solver
+from doctrine.engine.batch import _WORKER, Failed, _init_worker, settled, stream_chunks, worker_solver
 from doctrine.engine.compile import compile_case
 from doctrine.language.syntax import Case
 from doctrine.reasoning.explanation import Explanation, explain
@@ -55,6 +55,8 @@ def evaluate(
     why: str | None = None,
     why_not: str | None = None,
     chunk_size: int = 1000,
+    timeout: float | None = None,
+    failures: list[Failed[tuple[Case, str]]] | None = None,
 ) -> Iterator[Evaluation]:
     """Decide (and with `explained`, explain) every case, in order, streaming.
 
@@ -66,6 +68,12 @@ def evaluate(
         Processes to spread the chunks over; 1 evaluates in this process.
     explained
         Build the why trees (and the why-not of `why_not`) as well as the verdicts.
+    timeout
+        Seconds one case may take; past it the case fails (see `doctrine.engine.batch`).
+    failures
+        Where each case that could not be decided is appended as `Failed((case, source), reason)`
+        (and skipped); without it such a case raises `BatchFailure`.
     """
     init = (rules, explained, jurisdiction, as_of, why, why_not)
-    return stream_chunks(cases, _evaluate_chunk, workers, _init, init, chunk_size)
+    stream = stream_chunks(cases, _evaluate_chunk, workers, _init, init, chunk_size, timeout)
+    return settled(stream, failures)

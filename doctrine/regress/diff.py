@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from doctrine.engine.batch import solve_cases
+from doctrine.engine.batch import settled, solve_cases
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.engine.solve import Outcome
 from doctrine.language.syntax import Case
@@ -168,8 +168,8 @@ def diff_cases(
     pairs = list(cases)
     old_rb, new_rb = load_rulebase(old), load_rulebase(new)
     n = workers if len(pairs) > 50 else 1
-    old_outcomes = solve_cases(pairs, str(old_rb.directory), n)
-    new_outcomes = solve_cases(pairs, str(new_rb.directory), n)
+    old_outcomes = settled(solve_cases(pairs, str(old_rb.directory), n), None)
+    new_outcomes = settled(solve_cases(pairs, str(new_rb.directory), n), None)
     changes = []
     for (case, source), a, b in zip(pairs, old_outcomes, new_outcomes):
         before, after = snapshot(a, old_rb), snapshot(b, new_rb)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from doctrine.engine.batch import solve_cases
+from doctrine.engine.batch import Failed, solve_cases
 from doctrine.engine.compile import compile_case
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Solver
-from doctrine.language.diagnostics import Diagnostic
+from doctrine.language.diagnostics import Diagnostic, visible
 from doctrine.language.syntax import Case, CaseFile
 from doctrine.reasoning.verdict import Verdict
 from doctrine.regress.expect import (
@@ -32,7 +33,8 @@ from doctrine.regress.expect import (
 from doctrine.regress.mismatch import check_expectation
 
 PASS, FAIL, XFAIL, XPASS, UNCHECKED = "pass", "fail", "xfail", "xpass", "unchecked"
-STATUSES = (PASS, FAIL, XFAIL, XPASS, UNCHECKED)
+ERROR = "error"  # the case could not be decided (its error, a dead worker, the time limit)
+STATUSES = (PASS, FAIL, XFAIL, XPASS, UNCHECKED, ERROR)
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class CaseResult:
     @property
     def failed(self) -> bool:
         """A mismatch, or an xfail case that passed (strict, as pytest's xfail_strict)."""
-        return self.status in (FAIL, XPASS)
+        return self.status in (FAIL, XPASS, ERROR)
 
     @property
     def where(self) -> str:
@@ -85,8 +87,9 @@ def entries(files: Iterable[CaseFile], rulebase: Rulebase) -> tuple[list[Entry],
 
 
 def evaluate(
-    items: Iterable[Entry], rules: str | None, workers: int = 1, solver: Solver | None = None
-) -> Iterator[tuple[Entry, dict[str | None, Outcome]]]:
+    items: Iterable[Entry], rules: str | None, workers: int = 1, solver: Solver | None = None,
+    timeout: float | None = None,
+) -> Iterator[tuple[Entry, dict[str | None, Outcome] | Failed[Any]]]:
     """Solve every entry under its own jurisdiction and each `in_jurisdiction` it names.
 
     Batches go through `solve.solve_cases` (processes when `workers` > 1 and the batch is
@@ -95,19 +98,21 @@ def evaluate(
     items = list(items)
     pairs = [(e.case, e.source) for e in items]
 
-    def solve(batch: list[tuple[Case, str]], jurisdiction: str | None) -> Iterable[Outcome]:
+    def solve(batch: list[tuple[Case, str]], jurisdiction: str | None) -> Iterable[Outcome | Failed[Any]]:
         if solver is not None:
             return (solver.solve(compile_case(c, s), jurisdiction) for c, s in batch)
-        return solve_cases(batch, rules, workers if len(batch) > 50 else 1, True, jurisdiction)
+        return solve_cases(batch, rules, workers if len(batch) > 50 else 1, True, jurisdiction, timeout=timeout)
 
-    extra: dict[int, dict[str | None, Outcome]] = {}
+    extra: dict[int, dict[str | None, Outcome | Failed[Any]]] = {}
     names = sorted({n for e in items if e.expectation for n, _ in e.expectation.jurisdictions})
     for name in names:
         index = [i for i, e in enumerate(items) if e.expectation and name in dict(e.expectation.jurisdictions)]
         for i, outcome in zip(index, solve([pairs[i] for i in index], name)):
             extra.setdefault(i, {})[name] = outcome
     for i, outcome in enumerate(solve(pairs, None)):
-        yield items[i], {None: outcome, **extra.get(i, {})}
+        runs = {None: outcome, **extra.get(i, {})}
+        failed = [r for r in runs.values() if isinstance(r, Failed)]
+        yield items[i], failed[0] if failed else {k: r for k, r in runs.items() if isinstance(r, Outcome)}
 
 
 def judge(entry: Entry, outcomes: dict[str | None, Outcome], rulebase: Rulebase) -> CaseResult:
@@ -139,10 +144,14 @@ def judge(entry: Entry, outcomes: dict[str | None, Outcome], rulebase: Rulebase)
 
 def run_entries(
     items: Iterable[Entry], rulebase: Rulebase, rules: str | None, workers: int = 1, solver: Solver | None = None,
-    outcomes: list[Outcome] | None = None,
+    outcomes: list[Outcome] | None = None, timeout: float | None = None,
 ) -> Iterator[CaseResult]:
-    """`evaluate` then `judge`, streaming; every Outcome is appended to `outcomes` when given."""
-    for entry, solved in evaluate(items, rules, workers, solver):
+    """`evaluate` then `judge`, streaming; every Outcome is appended to `outcomes` when given.
+    A case that could not be decided is an ERROR result with the reason, never dropped."""
+    for entry, solved in evaluate(items, rules, workers, solver, timeout):
+        if isinstance(solved, Failed):
+            yield CaseResult(entry.case.id, entry.source, entry.line, ERROR, (), solved.reason)
+            continue
         if outcomes is not None:
             outcomes.extend(solved.values())
         yield judge(entry, solved, rulebase)
@@ -170,7 +179,14 @@ def verdict_lines(v: Verdict) -> list[str]:
 
 
 def failure_text(result: CaseResult) -> str:
-    """Each mismatch as expected vs actual, then the verdicts the case actually got."""
+    """Each mismatch as expected vs actual, then the verdicts the case actually got; every line
+    with its control characters escaped (strings and file names come from case files)."""
+    return "\n".join(visible(line, 10_000) for line in _failure_lines(result))
+
+
+def _failure_lines(result: CaseResult) -> list[str]:
+    if result.status == ERROR:
+        return [f"ERROR case {result.case} at {result.where}: could not be decided: {result.reason}"]
     if result.status == XPASS:
         head = f"XPASS case {result.case} at {result.where}: every expectation held, but it is marked " \
                f"xfail ({result.reason}); remove the xfail line"
@@ -188,7 +204,7 @@ def failure_text(result: CaseResult) -> str:
             label = f"in_jurisdiction {name}" if name else f"under {v.jurisdiction}"
             lines.append(f"  actual verdict {label}:")
             lines.extend("    " + line for line in verdict_lines(v))
-    return "\n".join(lines)
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------

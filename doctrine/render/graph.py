@@ -22,6 +22,7 @@ import subprocess
 import textwrap
 from collections.abc import Sequence
 
+from doctrine.language.diagnostics import visible
 from doctrine.reasoning.explanation import Explanation, Leaf, Node
 from doctrine.render.words import case_name, cite, court_words, minimum_line, relief_line, where
 
@@ -47,7 +48,7 @@ def _kind(condition: str) -> str:
 
 
 def _lines(text: str, width: int = WRAP) -> str:
-    return "<BR/>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+    return "<BR/>".join(html.escape(line) for line in textwrap.wrap(visible(text, 10_000), width) or [""])
 
 
 class _Builder:
@@ -172,7 +173,7 @@ _HEAD = [
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + visible(text, 10_000).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def render_dot(explanation: Explanation, prefix: str = "") -> str:

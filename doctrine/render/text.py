@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from doctrine.language.diagnostics import Diagnostic, code_frame
+from doctrine.language.diagnostics import Diagnostic, code_frame, visible
 from doctrine.language.source import Source
 from doctrine.reasoning.explanation import Explanation, Failure, Node, say
 from doctrine.reasoning.verdict import Verdict
@@ -105,7 +105,7 @@ class _Holdings:
 def _rich_node(parent: Any, n: Node, quotes: bool) -> None:
     from rich.text import Text
 
-    label = Text(n.text, style="bold" if n.rule else "")
+    label = Text(visible(n.text, 10_000), style="bold" if n.rule else "")
     if n.rule:
         label.append(f"  [{n.rule}; {cite(n)}]", style="cyan")
     if n.ref:
@@ -118,20 +118,32 @@ def _rich_node(parent: Any, n: Node, quotes: bool) -> None:
     for c in n.because:
         _rich_node(branch, c, quotes)
     for f in n.facts:
-        branch.add(Text(f"{f.text}  ({where(f)})", style="magenta"))
+        branch.add(Text(visible(f"{f.text}  ({where(f)})", 10_000), style="magenta"))
     for finding in n.findings:
-        branch.add(Text(f"finding: {finding}", style="yellow"))
+        branch.add(Text(visible(f"finding: {finding}", 10_000), style="yellow"))
 
 
 def _rich_failure(parent: Any, f: Failure) -> None:
     from rich.text import Text
 
     label = Text(f"{f.rule} ({f.authority}{', at ' + f.pin if f.pin else ''}): ")
-    label.append(f.text, style="yellow")
+    label.append(visible(f.text, 10_000), style="yellow")
     b = parent.add(label)
     for d in f.deeper:
         _rich_failure(b, d)
 
 
+MAX_DIAGNOSTICS = 50  # code frames printed per file; the rest are counted
+
+
 def render_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str, Source]) -> str:
-    return "\n\n".join(code_frame(d, sources.get(d.span.source)) for d in diagnostics) + "\n"
+    """Code frames, at most MAX_DIAGNOSTICS of each file, then how many more there are."""
+    shown: list[str] = []
+    per_file: dict[str, int] = {}
+    for d in diagnostics:
+        n = per_file[d.span.source] = per_file.get(d.span.source, 0) + 1
+        if n <= MAX_DIAGNOSTICS:
+            shown.append(code_frame(d, sources.get(d.span.source)))
+    shown.extend(f"{visible(name)}: {n - MAX_DIAGNOSTICS} more problems not shown"
+                 for name, n in per_file.items() if n > MAX_DIAGNOSTICS)
+    return "\n\n".join(shown) + "\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from doctrine.language.check import check_case_file, load_case_file
-from doctrine.language.grammar import _cache_file, _parser
+from doctrine.language.grammar import _parser
 from doctrine.language.parse import load_source, parse_source
 from doctrine.language.source import Position, Source, Span
 from doctrine.language.syntax import Case, CaseFile, Statement, Value, ValueKind, print_case_file
@@ -208,10 +208,12 @@ def test_parser_is_built_once() -> None:
     assert _parser() is _parser()
 
 
-def test_grammar_cache_falls_back_when_unwritable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocked = tmp_path / "file"
-    blocked.write_text("not a directory")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    assert _cache_file("grammar") is False
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    assert str(_cache_file("grammar")).startswith(str(tmp_path / "cache" / "doctrine"))
+def test_the_grammar_is_never_cached_as_a_pickle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lark's on-disk cache is a pickle: a planted one would run code, so none is written or read."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _parser.cache_clear()
+    try:
+        parse_source(Source("t", "case a\n  court seventh_circuit\nend\n"))
+    finally:
+        _parser.cache_clear()
+    assert not list(tmp_path.rglob("*lark*"))

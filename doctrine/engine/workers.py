@@ -1,0 +1,207 @@
+"""Worker processes that lose nothing: each item's result comes back on its own, a worker that dies
+or overruns the time limit is replaced, the item it was on is retried once alone, and an item
+that fails twice is reported as `Failed`, never dropped.
+
+    stream(items=[a, b, c], work=solve_chunk, workers=2, timeout=60)
+yields, in order,
+    result(a), Failed(b, "the worker process died (signal 9)"), result(c)
+
+(`doctrine.engine.batch.stream_chunks` is the entry point; this module is its process pool.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import multiprocessing
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+STARTUP_LIMIT = 300.0  # seconds a new worker may take to load and ground the rules
+
+
+@dataclass(frozen=True)
+class Failed(Generic[T]):
+    """An item a batch could not process, and why (its error, a dead worker, the time limit)."""
+
+    item: T
+    reason: str
+
+
+@dataclass(frozen=True)
+class CaseError:
+    """What `attempt` returns for an item whose work raised or overran (sent from a worker)."""
+
+    reason: str
+
+
+class _TimeLimit(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """In this process: SIGALRM interrupts Python code that runs past `seconds` (main thread only)."""
+    if seconds is None or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def attempt(work: Callable[[list[Any]], list[Any]], item: Any, timeout: float | None = None) -> Any:
+    """`work([item])`'s one result, or an `CaseError` naming what went wrong."""
+    try:
+        with _time_limit(timeout):
+            [result] = work([item])
+        return result
+    except _TimeLimit:
+        return CaseError(f"took longer than the time limit of {timeout:g} s")
+    except Exception as e:  # one bad case must not stop the batch; its error is reported
+        return CaseError(f"{type(e).__name__}: {e}")
+
+
+def _worker_main(conn: Connection, work: Callable[..., list[Any]], initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    initializer(*initargs)
+    conn.send("ready")
+    while (chunk := conn.recv()) is not None:
+        for item in chunk:
+            conn.send(attempt(work, item))
+
+
+@dataclass
+class _Task:
+    items: list[tuple[int, Any]]  # (position in the stream, item)
+    tries: int = 1
+
+
+class _Worker:
+    def __init__(self, ctx: Any, target: Callable[..., None], args: tuple[Any, ...]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=target, args=(child, *args), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready, self.done = False, 0
+        self.task: _Task | None = None
+        self.deadline = time.monotonic() + STARTUP_LIMIT
+
+    def stop(self, kill: bool) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class Pool:
+    """`workers` processes; results in input order; every item accounted for."""
+
+    def __init__(self, work: Callable[[list[Any]], list[Any]], workers: int, initializer: Callable[..., None],
+                 initargs: tuple[Any, ...], timeout: float | None) -> None:
+        self.args = (work, initializer, initargs)
+        self.size, self.timeout = workers, timeout
+        self.ctx = multiprocessing.get_context()
+        self.workers: list[_Worker] = []
+        self.pending: deque[_Task] = deque()
+        self.results: dict[int, Any] = {}
+
+    def stream(self, items: Iterable[Any], chunk_size: int) -> Iterator[Any]:
+        it, read, out = iter(items), 0, 0
+        try:
+            while True:
+                while read - out < 2 * self.size * chunk_size and (chunk := list(itertools.islice(it, chunk_size))):
+                    self.pending.append(_Task(list(enumerate(chunk, read))))
+                    read += len(chunk)
+                self._dispatch()
+                while out in self.results:
+                    yield self.results.pop(out)
+                    out += 1
+                if out == read and not self.pending:
+                    return
+                self._wait()
+        finally:
+            for w in self.workers:
+                w.stop(kill=w.task is not None)
+
+    def _dispatch(self) -> None:
+        for w in self.workers:
+            if w.task is None and self.pending:
+                self._send(w, self.pending.popleft())
+        while self.pending and len(self.workers) < self.size:
+            w = _Worker(self.ctx, _worker_main, self.args)
+            self.workers.append(w)
+            self._send(w, self.pending.popleft())
+
+    def _send(self, w: _Worker, task: _Task) -> None:
+        w.task, w.done = task, 0
+        if w.ready:
+            w.deadline = time.monotonic() + (self.timeout or float("inf"))
+        with contextlib.suppress(OSError):  # a worker that died idle is found by the next wait
+            w.conn.send([item for _, item in task.items])
+
+    def _wait(self) -> None:
+        busy = [w for w in self.workers if w.task is not None]
+        left = min(w.deadline for w in busy) - time.monotonic()
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=max(0.0, min(left, 3600.0)))
+        for w in busy:
+            try:
+                while w.task is not None and w.conn.poll():
+                    self._receive(w, w.conn.recv())
+            except (EOFError, OSError):
+                pass
+            if w.task is None:
+                continue
+            if not w.process.is_alive():
+                self._lose(w, f"the worker process died (exit code {w.process.exitcode})")
+            elif time.monotonic() > w.deadline:
+                self._lose(w, f"took longer than the time limit of {self.timeout:g} s" if w.ready
+                           else "the worker process did not start")
+
+    def _receive(self, w: _Worker, message: Any) -> None:
+        assert w.task is not None
+        w.deadline = time.monotonic() + (self.timeout or float("inf"))
+        if message == "ready":
+            w.ready = True
+            return
+        index, item = w.task.items[w.done]
+        self.results[index] = Failed(item, message.reason) if isinstance(message, CaseError) else message
+        w.done += 1
+        if w.done == len(w.task.items):
+            w.task = None
+
+    def _lose(self, w: _Worker, reason: str) -> None:
+        """A worker died or hung on an item: retry that item once alone, requeue the untried rest."""
+        task = w.task
+        assert task is not None
+        w.stop(kill=True)
+        self.workers.remove(w)
+        (index, item), rest = task.items[w.done], task.items[w.done + 1 :]
+        if rest:
+            self.pending.appendleft(_Task(rest, task.tries))
+        if task.tries >= 2:
+            self.results[index] = Failed(item, reason)
+        else:
+            self.pending.appendleft(_Task([(index, item)], task.tries + 1))

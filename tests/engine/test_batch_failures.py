@@ -1,0 +1,88 @@
+"""A batch loses nothing: a case that raises, a worker that dies and a case that hangs each come
+back as `Failed` in their place, and every other case is decided (issue 15, defect 4).
+
+The work functions below stand in for the solver: one kills its worker process on a marked item,
+one hangs on it, as a crashed or stopped worker would; they live only in this test module."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from doctrine.engine.batch import Failed, stream_chunks
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _nothing() -> None:
+    pass
+
+
+def _kills_its_worker(chunk: list[int]) -> list[int]:
+    if -1 in chunk:
+        os._exit(9)  # as `kill -9` would
+    return [x * 10 for x in chunk]
+
+
+def _hangs(chunk: list[int]) -> list[int]:
+    if -1 in chunk:
+        time.sleep(3600)
+    return [x * 10 for x in chunk]
+
+
+def _raises(chunk: list[int]) -> list[int]:
+    if -1 in chunk:
+        raise ValueError("bad case")
+    return [x * 10 for x in chunk]
+
+
+ITEMS = [*range(0, 20), -1, *range(20, 40)]
+EXPECTED = [x * 10 for x in ITEMS if x != -1]
+
+
+def _split(results: list[object]) -> tuple[list[object], list[Failed[int]]]:
+    return [r for r in results if not isinstance(r, Failed)], [r for r in results if isinstance(r, Failed)]
+
+
+def test_a_killed_worker_loses_no_result() -> None:
+    results = list(stream_chunks(ITEMS, _kills_its_worker, 2, _nothing, (), chunk_size=7, timeout=30))
+    good, [failed] = _split(results)
+    assert good == EXPECTED
+    assert failed.item == -1 and "died" in failed.reason
+    assert results[ITEMS.index(-1)] is failed  # in its place
+
+
+def test_a_hanging_case_is_a_reported_failure() -> None:
+    results = list(stream_chunks(ITEMS, _hangs, 2, _nothing, (), chunk_size=7, timeout=0.5))
+    good, [failed] = _split(results)
+    assert good == EXPECTED
+    assert failed.item == -1 and "time limit" in failed.reason
+
+
+def test_a_case_that_raises_is_reported_in_process_and_in_workers() -> None:
+    for workers in (1, 2):
+        good, [failed] = _split(list(stream_chunks(ITEMS, _raises, workers, _nothing, (), chunk_size=7)))
+        assert good == EXPECTED
+        assert "ValueError: bad case" in failed.reason
+
+
+def test_a_hang_in_process_is_a_reported_failure() -> None:
+    good, [failed] = _split(list(stream_chunks(ITEMS, _hangs, 1, _nothing, (), chunk_size=7, timeout=0.5)))
+    assert good == EXPECTED and "time limit" in failed.reason
+
+
+def test_a_directory_with_a_bad_case_decides_every_good_one(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    for name in ("wade", "king", "billings"):
+        shutil.copy(ROOT / "scenarios" / f"{name}.case", tmp_path)
+    (tmp_path / "bad.case").write_text("case bad\n  court nowhere\nend\n", encoding="utf-8")
+    code, out, err = cli("run", str(tmp_path), "--format", "json")
+    assert code == 2
+    assert sorted(r["case"] for r in json.loads(out)["results"]) == ["billings", "king", "wade"]
+    assert "bad.case:2:9" in err
+    code, out, err = cli("test", str(tmp_path))
+    assert code == 2
+    assert "3 passed" in out and "bad.case:2:9" in err

@@ -62,6 +62,21 @@ def load_all(paths: list[Path]) -> Iterator[Any]:
     return iter(loaded)
 
 
+ENGINE_HELP = "compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"
+
+
+def engine_option() -> Any:
+    """The `--engine` option of the batch commands (run, test, diff, fuzz)."""
+    return typer.Option("compiled", "--engine", help=ENGINE_HELP)
+
+
+def check_engine(engine: str) -> str:
+    if engine not in ("compiled", "clingo"):
+        typer.echo(f"doctrine: unknown engine {engine!r}; expected compiled or clingo", err=True)
+        raise Exit(2)
+    return engine
+
+
 def parse_as_of(value: str | None) -> int | None:
     if value is None:
         return None

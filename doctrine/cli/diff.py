@@ -62,9 +62,10 @@ def command(
     allow_changes: bool = typer.Option(False, "--allow-changes", help="exit 0 even when something changed"),
     format: str = typer.Option("text", "--format", "-f", help="text, json or md"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    engine: str = typer.Option("compiled", "--engine", help="compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"),
 ) -> None:
     """Decide every case under two rule sets and report what changed, case by case."""
-    from doctrine.cli.common import Exit, load_all
+    from doctrine.cli.common import Exit, check_engine, load_all
     from doctrine.engine.batch import default_workers
     from doctrine.language.syntax import print_case
     from doctrine.proof.generate import generated_cases
@@ -76,6 +77,7 @@ def command(
     if generated < 0:
         typer.echo("doctrine: --generated takes a count of 0 or more", err=True)
         raise Exit(2)
+    check_engine(engine)
     paths = paths or _default_paths()
     if not paths and not generated:
         typer.echo("doctrine: no cases to compare: name case files or use --generated N", err=True)
@@ -98,7 +100,7 @@ def command(
             raise Exit(2)
         for spec, directory in ((old, old_dir), (new, new_dir)):
             _check_loads(spec, directory)
-        report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated)
+        report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated, engine)
     if format == "json":
         from doctrine.render.json import to_json
 

@@ -33,12 +33,14 @@ def command(
     save: Path | None = typer.Option(None, "--save", help="write the counterexample to DIR/<invariant>.case"),
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     profile: str = typer.Option("ci", "--profile", help="ci (100 scenarios) or deep (5000)"),
+    engine: str = typer.Option("compiled", "--engine", help="compiled (the ground doctrine, evaluated in order) or clingo (clingo's solve: the reference)"),
 ) -> None:
     """Fuzz the doctrine: every invariant on random well-formed cases, shrunk on failure."""
-    from doctrine.cli.common import Exit, invariants_named
+    from doctrine.cli.common import Exit, check_engine, invariants_named
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.proof.fuzz import PROFILES, counterexample_text, fuzz
 
+    check_engine(engine)
     chosen = invariants_named(invariant)
     if profile not in PROFILES:
         typer.echo(f"doctrine: unknown profile {profile!r}; expected {' or '.join(PROFILES)}", err=True)
@@ -51,7 +53,10 @@ def command(
 
     rulebase = load_rulebase(rules)
     refuse_broken_rules(rulebase)
-    report = fuzz(rulebase, chosen, n, seed)
+    from doctrine.engine.engines import make_solver
+    from doctrine.proof.context import Context
+
+    report = fuzz(rulebase, chosen, n, seed, Context(rulebase, make_solver(rulebase, True, engine)))
     names = ", ".join(i.name for i in chosen)
     summary = (
         f"{report.examples} scenarios in {report.seconds:.1f}s ({report.rate:.1f} scenarios/s, "

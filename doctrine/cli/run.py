@@ -12,7 +12,15 @@ from typing import Any
 
 import typer
 
-from doctrine.cli.common import FORMAT_HELP, Exit, load_all, make_console, parse_as_of
+from doctrine.cli.common import (
+    FORMAT_HELP,
+    Exit,
+    check_engine,
+    engine_option,
+    load_all,
+    make_console,
+    parse_as_of,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +38,7 @@ def _evaluate(
     why: str | None = None,
     why_not: str | None = None,
     workers: int = 1,
+    engine: str = "compiled",
 ) -> list[tuple[Any, Any]]:
     from doctrine.reasoning.evaluate import evaluate
 
@@ -47,7 +56,9 @@ def _evaluate(
         raise Exit(2)
     # processes pay off only for large batches (each worker grounds the doctrine once)
     n_workers = workers if len(pairs) >= 200 else 1
-    results: Any = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not)
+    results: Any = evaluate(
+        pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not, engine=check_engine(engine)
+    )
     if len(pairs) > 20 and sys.stderr.isatty():
         from rich.progress import track
 
@@ -98,12 +109,13 @@ def run(
     as_of: str | None = typer.Option(None, "--as-of", help="apply only authorities decided by this date"),
     jurisdiction: str | None = typer.Option(None, help="override the case's jurisdiction setting"),
     workers: int = typer.Option(0, help="processes for large batches (default: the number of cores)"),
+    engine: str = engine_option(),
 ) -> None:
     """Decide every case: relief, its kinds, authority below a minimum, and the holdings."""
     from doctrine.engine.batch import default_workers
 
     explain = format in ("dot", "svg", "html")
-    results = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers())
+    results = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers(), engine=engine)
     _emit(results, format, rules)
 
 

@@ -50,9 +50,10 @@ def command(
     score: bool = typer.Option(
         False, "--score", help="accuracy on real decisions: outcomes right, by outcome and court (text, md, json, sources)"
     ),
+    engine: str = typer.Option("compiled", "--engine", help="compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"),
 ) -> None:
     """Check every case's `expect` block against what the doctrine decides (--score: the accuracy)."""
-    from doctrine.cli.common import Exit, load_all
+    from doctrine.cli.common import Exit, check_engine, load_all
     from doctrine.engine.batch import default_workers
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.regress.runner import coverage as measure, entries, run_entries
@@ -61,6 +62,7 @@ def command(
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit (with --score: md, sources)",
                    err=True)
         raise Exit(2)
+    check_engine(engine)
     files = list(load_all(paths))
     rulebase = load_rulebase(rules)
     items, problems = entries(files, rulebase)
@@ -68,7 +70,7 @@ def command(
         _report_problems(problems)
         raise Exit(2)
     outcomes: list[Any] | None = [] if coverage else None
-    results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes))
+    results = list(run_entries(items, rulebase, rules, workers or default_workers(), outcomes=outcomes, engine=engine))
     measured = measure(outcomes, rulebase) if outcomes is not None else None
     if score:
         _print_score(items, results, format)

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from doctrine.engine.compile import compile_case
+from doctrine.engine.engines import make_solver
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Outcome, Solver
 from doctrine.language.syntax import Case
@@ -59,16 +60,16 @@ def stream_chunks(
 
 
 _WORKER: dict[str, object] = {}
-_SOLVERS: dict[tuple[str, bool], Solver] = {}  # by (rules digest, trace); a few, newest last
+_SOLVERS: dict[tuple[str, bool, str], Solver] = {}  # by (rules digest, trace, engine); a few, newest last
 
 
-def _init_worker(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None) -> None:
+def _init_worker(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None, engine: str = "compiled") -> None:
     rulebase = load_rulebase(rules)
-    key = (rulebase.digest, trace)
+    key = (rulebase.digest, trace, engine)
     if key not in _SOLVERS:
         while len(_SOLVERS) >= 4:  # each Solver holds grounded Controls; keep memory bounded
             del _SOLVERS[next(iter(_SOLVERS))]
-        _SOLVERS[key] = Solver(rulebase, trace)
+        _SOLVERS[key] = make_solver(rulebase, trace, engine)
     _WORKER.update(solver=_SOLVERS[key], jurisdiction=jurisdiction, as_of=as_of)
 
 
@@ -77,9 +78,14 @@ def worker_solver() -> Solver:
     return _WORKER["solver"]  # type: ignore[return-value]
 
 
+def worker_outcomes(chunk: list[tuple[Case, str]]) -> list[Outcome]:
+    """The outcomes of a chunk of cases, all at once, with this worker's solver and settings."""
+    programs = [compile_case(c, src) for c, src in chunk]
+    return worker_solver().solve_many(programs, _WORKER["jurisdiction"], _WORKER["as_of"])  # type: ignore[arg-type]
+
+
 def _solve_chunk(chunk: list[tuple[Case, str]]) -> list[Outcome]:
-    solver, j, as_of = worker_solver(), _WORKER["jurisdiction"], _WORKER["as_of"]
-    return [solver.solve(compile_case(c, src), j, as_of) for c, src in chunk]  # type: ignore[arg-type]
+    return worker_outcomes(chunk)
 
 
 def solve_cases(
@@ -90,9 +96,14 @@ def solve_cases(
     jurisdiction: str | None = None,
     as_of: int | None = None,
     chunk_size: int = 1000,
+    engine: str = "compiled",
 ) -> Iterator[Outcome]:
-    """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes."""
-    return stream_chunks(cases, _solve_chunk, workers, _init_worker, (rules, trace, jurisdiction, as_of), chunk_size)
+    """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes.
+
+    `engine` is `compiled` (the ground doctrine evaluated for a chunk at once) or `clingo`
+    (clingo's solve, case by case: the reference)."""
+    init = (rules, trace, jurisdiction, as_of, engine)
+    return stream_chunks(cases, _solve_chunk, workers, _init_worker, init, chunk_size)
 
 
 def default_workers() -> int:

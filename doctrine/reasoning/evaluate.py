@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from doctrine.engine.batch import _WORKER, _init_worker, stream_chunks, worker_solver
-from doctrine.engine.compile import compile_case
+from doctrine.engine.batch import _WORKER, _init_worker, stream_chunks, worker_outcomes, worker_solver
 from doctrine.language.syntax import Case
 from doctrine.reasoning.explanation import Explanation, explain
 from doctrine.reasoning.verdict import Verdict, decide_verdict
@@ -27,16 +26,18 @@ class Evaluation:
     explanation: Explanation | None = None
 
 
-def _init(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None, why: str | None, why_not: str | None) -> None:
-    _init_worker(rules, trace, jurisdiction, as_of)
+def _init(
+    rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None, why: str | None, why_not: str | None,
+    engine: str = "compiled",
+) -> None:
+    _init_worker(rules, trace, jurisdiction, as_of, engine)
     _WORKER.update(why=why, why_not=why_not)
 
 
 def _evaluate_chunk(chunk: list[tuple[Case, str]]) -> list[Evaluation]:
     solver = worker_solver()
     out = []
-    for case, src in chunk:
-        outcome = solver.solve(compile_case(case, src), _WORKER["jurisdiction"], _WORKER["as_of"])  # type: ignore[arg-type]
+    for outcome in worker_outcomes(chunk):
         if solver.trace:
             e = explain(outcome, solver.rulebase, _WORKER["why"], _WORKER["why_not"])  # type: ignore[arg-type]
             out.append(Evaluation(e.verdict, e))
@@ -55,6 +56,7 @@ def evaluate(
     why: str | None = None,
     why_not: str | None = None,
     chunk_size: int = 1000,
+    engine: str = "compiled",
 ) -> Iterator[Evaluation]:
     """Decide (and with `explained`, explain) every case, in order, streaming.
 
@@ -66,6 +68,8 @@ def evaluate(
         Processes to spread the chunks over; 1 evaluates in this process.
     explained
         Build the why trees (and the why-not of `why_not`) as well as the verdicts.
+    engine
+        `compiled` (the ground doctrine evaluated a chunk at a time) or `clingo` (the reference).
     """
-    init = (rules, explained, jurisdiction, as_of, why, why_not)
+    init = (rules, explained, jurisdiction, as_of, why, why_not, engine)
     return stream_chunks(cases, _evaluate_chunk, workers, _init, init, chunk_size)

@@ -146,6 +146,7 @@ def diff_cases(
     texts: dict[str, str] | None = None,
     labels: tuple[str, str] | None = None,
     generated: int = 0,
+    engine: str = "compiled",
 ) -> DiffReport:
     """Solve every (case, source) pair under both rule directories and collect the changes.
 
@@ -163,8 +164,8 @@ def diff_cases(
     pairs = list(cases)
     old_rb, new_rb = load_rulebase(old), load_rulebase(new)
     n = workers if len(pairs) > 50 else 1
-    old_outcomes = solve_cases(pairs, str(old_rb.directory), n)
-    new_outcomes = solve_cases(pairs, str(new_rb.directory), n)
+    old_outcomes = solve_cases(pairs, str(old_rb.directory), n, engine=engine)
+    new_outcomes = solve_cases(pairs, str(new_rb.directory), n, engine=engine)
     changes = []
     for (case, source), a, b in zip(pairs, old_outcomes, new_outcomes):
         before, after = snapshot(a, old_rb), snapshot(b, new_rb)

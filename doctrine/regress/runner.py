@@ -85,7 +85,7 @@ def entries(files: Iterable[CaseFile], rulebase: Rulebase) -> tuple[list[Entry],
 
 
 def evaluate(
-    items: Iterable[Entry], rules: str | None, workers: int = 1, solver: Solver | None = None
+    items: Iterable[Entry], rules: str | None, workers: int = 1, solver: Solver | None = None, engine: str = "compiled"
 ) -> Iterator[tuple[Entry, dict[str | None, Outcome]]]:
     """Solve every entry under its own jurisdiction and each `in_jurisdiction` it names.
 
@@ -97,8 +97,8 @@ def evaluate(
 
     def solve(batch: list[tuple[Case, str]], jurisdiction: str | None) -> Iterable[Outcome]:
         if solver is not None:
-            return (solver.solve(compile_case(c, s), jurisdiction) for c, s in batch)
-        return solve_cases(batch, rules, workers if len(batch) > 50 else 1, True, jurisdiction)
+            return solver.solve_many([compile_case(c, s) for c, s in batch], jurisdiction)
+        return solve_cases(batch, rules, workers if len(batch) > 50 else 1, True, jurisdiction, engine=engine)
 
     extra: dict[int, dict[str | None, Outcome]] = {}
     names = sorted({n for e in items if e.expectation for n, _ in e.expectation.jurisdictions})
@@ -139,10 +139,10 @@ def judge(entry: Entry, outcomes: dict[str | None, Outcome], rulebase: Rulebase)
 
 def run_entries(
     items: Iterable[Entry], rulebase: Rulebase, rules: str | None, workers: int = 1, solver: Solver | None = None,
-    outcomes: list[Outcome] | None = None,
+    outcomes: list[Outcome] | None = None, engine: str = "compiled",
 ) -> Iterator[CaseResult]:
     """`evaluate` then `judge`, streaming; every Outcome is appended to `outcomes` when given."""
-    for entry, solved in evaluate(items, rules, workers, solver):
+    for entry, solved in evaluate(items, rules, workers, solver, engine):
         if outcomes is not None:
             outcomes.extend(solved.values())
         yield judge(entry, solved, rulebase)

@@ -112,3 +112,16 @@ def test_the_fixture_rules_compile_and_agree(tmp_path: Path) -> None:
         programs = [compile_case(c, s) for c, s in BUNDLED]
         for j in sorted(rulebase.jurisdictions):
             _same(programs, j, rulebase, Solver(rulebase), compiled)
+
+
+def test_one_run_and_a_batch_give_the_same_answer_sets() -> None:
+    """The two evaluations of a compiled doctrine: following what fires (one run) and a pass
+    over every rule (a batch), on the first run of every bundled case in two jurisdictions."""
+    from doctrine.engine.compiled import Sparse
+
+    for j in ("seventh_circuit", "eighth_circuit"):
+        engine = COMPILED.engine(j)
+        assert isinstance(engine, CompiledEngine)
+        requests = [next(engine.plan(compile_case(c, s)))[0][0] for c, s in BUNDLED]
+        sparse = Sparse(engine.doctrine)
+        assert [sparse.evaluate(r) for r in requests] == evaluate(engine.doctrine, requests)

@@ -348,6 +348,19 @@ class Sparse:
 SPARSE_BELOW = 24  # requests in a round below which following what fires beats a pass over every rule
 
 
+# Shared by the engines of every jurisdiction in this process (the same atoms recur in each):
+_INPUTS: dict[str, list[tuple[Symbol, str]]] = {}  # rules digest -> every input atom and its text
+_DECODED: dict[str, tuple[str, object] | None] = {}  # shown atom text -> its decoded value
+
+
+def _input_texts(rulebase: Rulebase) -> list[tuple[Symbol, str]]:
+    if rulebase.digest not in _INPUTS:
+        if len(_INPUTS) >= 4:
+            _INPUTS.clear()
+        _INPUTS[rulebase.digest] = [(sym, str(sym)) for sym in doctrine_inputs(rulebase)]
+    return _INPUTS[rulebase.digest]
+
+
 class CompiledEngine(Engine):
     """`Engine`'s interface over a CompiledDoctrine: the same plans, answered by bitset passes."""
 
@@ -356,8 +369,8 @@ class CompiledEngine(Engine):
         self.messages = []
         by_text = doctrine.inputs
         literal = {}
-        for sym in doctrine_inputs(rulebase):
-            atom = by_text.get(str(sym))
+        for sym, text in _input_texts(rulebase):
+            atom = by_text.get(text)
             if atom is not None:
                 literal[sym] = atom
         self._setup(rulebase, jurisdiction, trace, literal)
@@ -367,8 +380,13 @@ class CompiledEngine(Engine):
     def _entry(self, i: int) -> tuple[str, object] | None:
         entry = self._entries[i]
         if entry is False:
-            sym = clingo.parse_term(self.doctrine.shown[i][0])
-            entry = self._entries[i] = (sym.name, _decode_atom(sym)) if sym.name in SHOWN else None
+            text = self.doctrine.shown[i][0]
+            if text not in _DECODED:
+                if len(_DECODED) > 200_000:
+                    _DECODED.clear()
+                sym = clingo.parse_term(text)
+                _DECODED[text] = (sym.name, _decode_atom(sym)) if sym.name in SHOWN else None
+            entry = self._entries[i] = _DECODED[text]
         return entry  # type: ignore[return-value]  # False replaced above
 
     def _answer(self, requests: Sequence[Request]) -> list[tuple[Run, frozenset[str]]]:

@@ -11,7 +11,6 @@ of this process's address space (VmHWM); `children_maxrss_mib` is the largest wo
 from __future__ import annotations
 
 import json
-import random
 import resource
 import sys
 import time
@@ -23,18 +22,15 @@ sys.path.insert(0, str(ROOT))
 POOL = 1000
 
 
-def iter_cases(n: int, seed: int = 1):  # type: ignore[no-untyped-def]
-    """n generated cases, streamed: a pool of 1,000 distinct scenarios (the built-in seeded
-    generator), cycled with fresh ids, so that generating them stays out of the timing and
-    memory is the same whatever n is."""
-    from doctrine.proof import generate
+def slices(n: int, seed: int = 1) -> list[object]:
+    """n generated cases as slices a worker makes itself (`Deferred`): a pool of 1,000
+    distinct scenarios (the built-in seeded generator), cycled with fresh ids, so that memory
+    is the same whatever n is and no case is pickled between processes."""
+    from doctrine.engine.batch import Deferred
+    from doctrine.proof.generate import pool_cases
 
-    rng = random.Random(seed)
-    pool = [generate._case(rng) for _ in range(POOL)]
-    yield len(pool)  # the pool is ready: the timer starts after this
-    for i in range(n):
-        case = pool[i % POOL]
-        yield case.__class__(f"gen_{i:06d}", case.statements), "generated"
+    pool_cases(seed, 0, 0)  # this process's pool, made before the timer starts
+    return [Deferred(pool_cases, (seed, s, min(s + POOL, n)), min(POOL, n - s)) for s in range(0, n, POOL)]
 
 
 def memory() -> dict[str, float]:
@@ -52,8 +48,7 @@ def memory() -> dict[str, float]:
 def throughput(n: int, workers: int, explained: bool, engine: str) -> dict[str, float]:
     from doctrine.reasoning.evaluate import evaluate
 
-    cases = iter_cases(n)
-    next(cases)
+    cases = slices(n)
     start = time.perf_counter()
     for _ in evaluate(cases, workers=workers, explained=explained, engine=engine):  # type: ignore[arg-type]
         pass

@@ -10,10 +10,10 @@ yields
 
 from __future__ import annotations
 
-import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import TypeVar
 
 from doctrine.engine.compile import compile_case
@@ -24,6 +24,42 @@ from doctrine.language.syntax import Case
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Cases named rather than carried: the worker that decides them calls `read(*args)` for
+    its (case, source) pairs, so only a function's name and a few values cross between
+    processes (unpickling a case costs as much as deciding it). `read` must be a module-level
+    function; `size` is how many pairs it gives (a chunk counts it, not the one item)."""
+
+    read: Callable[..., list[tuple[Case, str]]]
+    args: tuple[object, ...] = ()
+    size: int = 1
+
+
+def expand(chunk: Sequence[tuple[Case, str] | Deferred]) -> list[tuple[Case, str]]:
+    """The (case, source) pairs of a chunk, reading every Deferred item."""
+    out: list[tuple[Case, str]] = []
+    for item in chunk:
+        if isinstance(item, Deferred):
+            out.extend(item.read(*item.args))
+        else:
+            out.append(item)
+    return out
+
+
+def _take(it: Iterator[T], size: int) -> list[T]:
+    """The next items of `it` up to `size` cases (a Deferred item counts its `size`)."""
+    chunk: list[T] = []
+    weight = 0
+    while weight < size:
+        item = next(it, None)
+        if item is None:
+            break
+        chunk.append(item)
+        weight += item.size if isinstance(item, Deferred) else 1
+    return chunk
 
 
 def stream_chunks(
@@ -43,14 +79,14 @@ def stream_chunks(
     if workers <= 1:
         # Initialised again before every chunk: two streams consumed in turn in one process
         # (a diff of two rulebases) must not run on each other's settings.
-        while chunk := list(itertools.islice(it, chunk_size)):
+        while chunk := _take(it, chunk_size):
             initializer(*initargs)
             yield from work(chunk)
         return
     with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
         pending: list[Future[list[R]]] = []
         while True:
-            chunk = list(itertools.islice(it, chunk_size))
+            chunk = _take(it, chunk_size)
             if chunk:
                 pending.append(pool.submit(work, chunk))
             if pending and (not chunk or len(pending) >= 2 * workers):
@@ -78,18 +114,18 @@ def worker_solver() -> Solver:
     return _WORKER["solver"]  # type: ignore[return-value]
 
 
-def worker_outcomes(chunk: list[tuple[Case, str]]) -> list[Outcome]:
+def worker_outcomes(chunk: Sequence[tuple[Case, str] | Deferred]) -> list[Outcome]:
     """The outcomes of a chunk of cases, all at once, with this worker's solver and settings."""
-    programs = [compile_case(c, src) for c, src in chunk]
+    programs = [compile_case(c, src) for c, src in expand(chunk)]
     return worker_solver().solve_many(programs, _WORKER["jurisdiction"], _WORKER["as_of"])  # type: ignore[arg-type]
 
 
-def _solve_chunk(chunk: list[tuple[Case, str]]) -> list[Outcome]:
+def _solve_chunk(chunk: list[tuple[Case, str] | Deferred]) -> list[Outcome]:
     return worker_outcomes(chunk)
 
 
 def solve_cases(
-    cases: Iterable[tuple[Case, str]],
+    cases: Iterable[tuple[Case, str] | Deferred],
     rules: str | None = None,
     workers: int = 1,
     trace: bool = True,

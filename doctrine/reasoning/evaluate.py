@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from doctrine.engine.batch import _WORKER, _init_worker, stream_chunks, worker_outcomes, worker_solver
+from doctrine.engine.batch import (
+    _WORKER,
+    Deferred,
+    _init_worker,
+    stream_chunks,
+    worker_outcomes,
+    worker_solver,
+)
 from doctrine.language.syntax import Case
 from doctrine.reasoning.explanation import Explanation, explain
 from doctrine.reasoning.verdict import Verdict, decide_verdict
@@ -34,7 +41,7 @@ def _init(
     _WORKER.update(why=why, why_not=why_not)
 
 
-def _evaluate_chunk(chunk: list[tuple[Case, str]]) -> list[Evaluation]:
+def _evaluate_chunk(chunk: list[tuple[Case, str] | Deferred]) -> list[Evaluation]:
     solver = worker_solver()
     out = []
     for outcome in worker_outcomes(chunk):
@@ -47,7 +54,7 @@ def _evaluate_chunk(chunk: list[tuple[Case, str]]) -> list[Evaluation]:
 
 
 def evaluate(
-    cases: Iterable[tuple[Case, str]],
+    cases: Iterable[tuple[Case, str] | Deferred],
     rules: str | None = None,
     workers: int = 1,
     explained: bool = False,
@@ -63,7 +70,8 @@ def evaluate(
     Parameters
     ----------
     cases
-        (Case, source name) pairs; any iterable, consumed lazily.
+        (Case, source name) pairs, or `Deferred` slices a worker reads itself; any
+        iterable, consumed lazily.
     workers
         Processes to spread the chunks over; 1 evaluates in this process.
     explained

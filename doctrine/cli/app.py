@@ -62,6 +62,10 @@ def main() -> None:
     debug = "--debug" in sys.argv
     if debug:
         sys.argv.remove("--debug")
+    import warnings
+
+    # a notice (the compiled engine falling back to clingo) reads as one line, not a source line
+    warnings.formatwarning = lambda message, *_args, **_kw: f"doctrine: {message}\n"
     try:
         app(standalone_mode=False)
     except Exit as e:

@@ -93,6 +93,21 @@ def report_failures(failures: list[Any]) -> None:
         typer.echo(f"doctrine: case {case.id} ({visible(source)}) could not be decided: {visible(f.reason)}", err=True)
 
 
+ENGINE_HELP = "compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"
+
+
+def engine_option() -> Any:
+    """The `--engine` option of the batch commands (run, test, diff, fuzz)."""
+    return typer.Option("compiled", "--engine", help=ENGINE_HELP)
+
+
+def check_engine(engine: str) -> str:
+    if engine not in ("compiled", "clingo"):
+        typer.echo(f"doctrine: unknown engine {engine!r}; expected compiled or clingo", err=True)
+        raise Exit(2)
+    return engine
+
+
 def parse_as_of(value: str | None) -> int | None:
     """`--as-of` as YYYYMMDD: a real date YYYY-MM-DD or a year YYYY (ASCII digits), else exit 2."""
     from doctrine.language.dates import as_of_date

@@ -64,9 +64,10 @@ def command(
     format: str = typer.Option("text", "--format", "-f", help="text, json or md"),
     workers: int = typer.Option(0, min=0, max=1024, help="processes for large batches (default: the number of cores)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    engine: str = typer.Option("compiled", "--engine", help="compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"),
 ) -> None:
     """Decide every case under two rule sets and report what changed, case by case."""
-    from doctrine.cli.common import Exit, load_all
+    from doctrine.cli.common import Exit, check_engine, load_all
     from doctrine.engine.batch import default_workers
     from doctrine.language.syntax import print_case
     from doctrine.proof.generate import generated_cases
@@ -78,6 +79,7 @@ def command(
     if generated < 0:
         typer.echo("doctrine: --generated takes a count of 0 or more", err=True)
         raise Exit(2)
+    check_engine(engine)
     paths = paths or _default_paths()
     if not paths and not generated:
         typer.echo("doctrine: no cases to compare: name case files or use --generated N", err=True)
@@ -104,7 +106,7 @@ def command(
 
         with Ticker("comparing", total=len(pairs), quiet=quiet) as tick:
             report = diff_cases(pairs, old_dir, new_dir, workers or default_workers(), texts, (old, new), generated,
-                                tick.advance)
+                                progress=tick.advance, engine=engine)
     if format == "json":
         from doctrine.render.json import to_json
 

@@ -34,9 +34,10 @@ def command(
     rules: str | None = typer.Option(None, help="a rules directory (default: the bundled rules)"),
     profile: str = typer.Option("ci", "--profile", help="ci (100 scenarios) or deep (5000)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    engine: str = typer.Option("compiled", "--engine", help="compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"),
 ) -> None:
     """Fuzz the doctrine: every invariant on random well-formed cases, shrunk on failure."""
-    from doctrine.cli.common import Exit, invariants_named
+    from doctrine.cli.common import Exit, check_engine, invariants_named
 
     try:
         import hypothesis  # noqa: F401  (an optional dependency: the `fuzz` extra)
@@ -46,6 +47,7 @@ def command(
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.proof.fuzz import PROFILES, counterexample_text, fuzz
 
+    check_engine(engine)
     chosen = invariants_named(invariant)
     if profile not in PROFILES:
         typer.echo(f"doctrine: unknown profile {profile!r}; expected {' or '.join(PROFILES)}", err=True)
@@ -59,9 +61,12 @@ def command(
     rulebase = load_rulebase(rules)
     refuse_broken_rules(rulebase)
     from doctrine.cli.progress import Ticker
+    from doctrine.engine.engines import make_solver
+    from doctrine.proof.context import Context
 
     with Ticker("fuzzing", total=n, quiet=quiet) as tick:
-        report = fuzz(rulebase, chosen, n, seed, progress=tick.advance)
+        report = fuzz(rulebase, chosen, n, seed, Context(rulebase, make_solver(rulebase, True, engine)),
+                      progress=tick.advance)
     names = ", ".join(i.name for i in chosen)
     summary = (
         f"{report.examples} scenarios in {report.seconds:.1f}s ({report.rate:.1f} scenarios/s, "

@@ -16,6 +16,8 @@ from doctrine.cli.common import (
     FORMAT_HELP,
     TIMEOUT_HELP,
     Exit,
+    check_engine,
+    engine_option,
     load_good,
     make_console,
     no_case,
@@ -45,6 +47,7 @@ def _evaluate(
     quiet: bool = False,
     cases_out: dict[Any, Any] | None = None,
     timeout: float | None = None,
+    engine: str = "compiled",
 ) -> tuple[list[tuple[Any, Any]], int]:
     """The (verdict, explanation) of every good case, and the exit code the batch has earned:
     2 when a file was bad input, 1 when a case could not be decided, else 0."""
@@ -66,7 +69,7 @@ def _evaluate(
 
     failures: list[Any] = []
     results = evaluate(pairs, rules, n_workers, explain, jurisdiction, parse_as_of(as_of), why, why_not,
-                       timeout=timeout, failures=failures)
+                       timeout=timeout, failures=failures, engine=check_engine(engine))
     with Ticker("solving", total=len(pairs), quiet=quiet) as tick:
         out = [(r.verdict, r.explanation) for r in tick.track(results)]
     report_failures(failures)
@@ -135,6 +138,7 @@ def run(
     timeout: float = typer.Option(60.0, min=0.01, max=86400.0, help=TIMEOUT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no tally on stderr"),
     out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    engine: str = engine_option(),
 ) -> None:
     """Decide every case: relief, its kinds, authority below a minimum, and the holdings.
 
@@ -146,7 +150,7 @@ def run(
     explain = format in ("dot", "svg", "html")
     cases: dict[Any, Any] = {}
     results, code = _evaluate(paths, rules, as_of, jurisdiction, explain, workers=workers or default_workers(),
-                              quiet=quiet, cases_out=cases, timeout=timeout)
+                              quiet=quiet, cases_out=cases, timeout=timeout, engine=engine)
     if format in ("csv", "jsonl"):
         from doctrine.render.table import case_row, render_csv, render_jsonl
 

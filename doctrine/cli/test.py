@@ -54,9 +54,10 @@ def command(
     score: bool = typer.Option(
         False, "--score", help="accuracy on real decisions: outcomes right, by outcome and court (text, md, json, sources)"
     ),
+    engine: str = typer.Option("compiled", "--engine", help="compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"),
 ) -> None:
     """Check every case's `expect` block against what the doctrine decides (--score: the accuracy)."""
-    from doctrine.cli.common import Exit, load_good
+    from doctrine.cli.common import Exit, check_engine, load_good
     from doctrine.engine.batch import default_workers
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.regress.runner import coverage as measure, entries, run_entries
@@ -65,6 +66,7 @@ def command(
         typer.echo(f"doctrine: unknown format {format!r}; expected text, json or junit (with --score: md, sources)",
                    err=True)
         raise Exit(2)
+    check_engine(engine)
     files, bad_input = load_good(paths)
     rulebase = load_rulebase(rules)
     items, problems = entries(files, rulebase)
@@ -77,7 +79,7 @@ def command(
 
     with Ticker("checking", total=len(items), quiet=quiet) as tick:
         results = list(tick.track(run_entries(items, rulebase, rules, workers or default_workers(),
-                                              outcomes=outcomes, timeout=timeout)))
+                                              outcomes=outcomes, timeout=timeout, engine=engine)))
     measured = measure(outcomes, rulebase) if outcomes is not None else None
     if score:
         _print_score(items, results, format)

@@ -13,15 +13,16 @@ time limit comes back as `Failed(item, reason)` in its place (`doctrine.engine.w
 
 from __future__ import annotations
 
-import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from doctrine.engine.compile import compile_case
+from doctrine.engine.engines import make_solver
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Outcome, Solver
-from doctrine.engine.workers import CaseError, Failed, Pool, attempt
+from doctrine.engine.workers import Bundle, CaseError, Failed, Pool, attempt
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NOWHERE
 from doctrine.language.syntax import Case
@@ -31,6 +32,42 @@ DEFAULT_TIMEOUT = 60.0  # seconds one case may take (the doctrine decides a case
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Cases named rather than carried: the worker that decides them calls `read(*args)` for
+    its (case, source) pairs, so only a function's name and a few values cross between
+    processes (unpickling a case costs as much as deciding it). `read` must be a module-level
+    function; `size` is how many pairs it gives (a chunk counts it, not the one item)."""
+
+    read: Callable[..., list[tuple[Case, str]]]
+    args: tuple[object, ...] = ()
+    size: int = 1
+
+
+def expand(chunk: Sequence[tuple[Case, str] | Deferred]) -> list[tuple[Case, str]]:
+    """The (case, source) pairs of a chunk, reading every Deferred item."""
+    out: list[tuple[Case, str]] = []
+    for item in chunk:
+        if isinstance(item, Deferred):
+            out.extend(item.read(*item.args))
+        else:
+            out.append(item)
+    return out
+
+
+def _take(it: Iterator[T], size: int) -> list[T]:
+    """The next items of `it` up to `size` cases (a Deferred item counts its `size`)."""
+    chunk: list[T] = []
+    weight = 0
+    while weight < size:
+        item = next(it, None)
+        if item is None:
+            break
+        chunk.append(item)
+        weight += item.size if isinstance(item, Deferred) else 1
+    return chunk
 
 
 def stream_chunks(
@@ -55,10 +92,16 @@ def stream_chunks(
         # Initialised again before every chunk: two streams consumed in turn in one process
         # (a diff of two rulebases) must not run on each other's settings.
         # The whole chunk is done before it is yielded, for the same reason.
-        while chunk := list(itertools.islice(it, chunk_size)):
+        while chunk := _take(it, chunk_size):
             initializer(*initargs)
             done = [(item, attempt(work, item, timeout)) for item in chunk]
-            yield from (Failed(item, r.reason) if isinstance(r, CaseError) else r for item, r in done)
+            for item, r in done:
+                if isinstance(r, CaseError):
+                    yield Failed(item, r.reason)
+                elif isinstance(r, Bundle):  # an item that stood for several (a Deferred)
+                    yield from r.results
+                else:
+                    yield r
         return
     yield from Pool(work, workers, initializer, initargs, timeout).stream(it, chunk_size)
 
@@ -88,16 +131,16 @@ class BatchFailure(DoctrineError):
 
 
 _WORKER: dict[str, object] = {}
-_SOLVERS: dict[tuple[str, bool], Solver] = {}  # by (rules digest, trace); a few, newest last
+_SOLVERS: dict[tuple[str, bool, str], Solver] = {}  # by (rules digest, trace, engine); a few, newest last
 
 
-def _init_worker(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None) -> None:
+def _init_worker(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None, engine: str = "compiled") -> None:
     rulebase = load_rulebase(rules)
-    key = (rulebase.digest, trace)
+    key = (rulebase.digest, trace, engine)
     if key not in _SOLVERS:
         while len(_SOLVERS) >= 4:  # each Solver holds grounded Controls; keep memory bounded
             del _SOLVERS[next(iter(_SOLVERS))]
-        _SOLVERS[key] = Solver(rulebase, trace)
+        _SOLVERS[key] = make_solver(rulebase, trace, engine)
     _WORKER.update(solver=_SOLVERS[key], jurisdiction=jurisdiction, as_of=as_of)
 
 
@@ -106,13 +149,18 @@ def worker_solver() -> Solver:
     return _WORKER["solver"]  # type: ignore[return-value]
 
 
-def _solve_chunk(chunk: list[tuple[Case, str]]) -> list[Outcome]:
-    solver, j, as_of = worker_solver(), _WORKER["jurisdiction"], _WORKER["as_of"]
-    return [solver.solve(compile_case(c, src), j, as_of) for c, src in chunk]  # type: ignore[arg-type]
+def worker_outcomes(chunk: Sequence[tuple[Case, str] | Deferred]) -> list[Outcome]:
+    """The outcomes of a chunk of cases, all at once, with this worker's solver and settings."""
+    programs = [compile_case(c, src) for c, src in expand(chunk)]
+    return worker_solver().solve_many(programs, _WORKER["jurisdiction"], _WORKER["as_of"])  # type: ignore[arg-type]
+
+
+def _solve_chunk(chunk: list[tuple[Case, str] | Deferred]) -> list[Outcome]:
+    return worker_outcomes(chunk)
 
 
 def solve_cases(
-    cases: Iterable[tuple[Case, str]],
+    cases: Iterable[tuple[Case, str] | Deferred],
     rules: str | None = None,
     workers: int = 1,
     trace: bool = True,
@@ -120,11 +168,14 @@ def solve_cases(
     as_of: int | None = None,
     chunk_size: int = 1000,
     timeout: float | None = None,
-) -> Iterator[Outcome | Failed[tuple[Case, str]]]:
+    engine: str = "compiled",
+) -> Iterator[Outcome | Failed[tuple[Case, str] | Deferred]]:
     """Solve (case, source name) pairs in order, streaming; `workers` > 1 uses processes.
 
-    A case that cannot be decided yields `Failed` in its place (see `stream_chunks`)."""
-    init = (rules, trace, jurisdiction, as_of)
+    A case that cannot be decided yields `Failed` in its place (see `stream_chunks`). `engine` is
+    `compiled` (the ground doctrine evaluated for many cases at once) or `clingo` (clingo's solve,
+    case by case: the reference)."""
+    init = (rules, trace, jurisdiction, as_of, engine)
     return stream_chunks(cases, _solve_chunk, workers, _init_worker, init, chunk_size, timeout)
 
 

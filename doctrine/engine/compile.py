@@ -115,12 +115,14 @@ def _compare(low: int | None, minimum: tuple[str, int | None]) -> str:
 
 class _Emitter:
     def __init__(self) -> None:
-        self.facts: dict[Symbol, Span | None] = {}
+        # by (predicate, arguments): hashing strings is cheaper than hashing Symbols
+        self.facts: dict[tuple[str, tuple[str, ...]], tuple[Symbol, Span | None]] = {}
 
     def emit(self, pred: str, args: list[str], span: Span | None) -> None:
-        sym = fact_symbol(pred, tuple(args))
-        if sym not in self.facts or self.facts[sym] is None:
-            self.facts[sym] = span
+        key = (pred, tuple(args))
+        known = self.facts.get(key)
+        if known is None or known[1] is None:
+            self.facts[key] = (fact_symbol(*key), span)
 
 
 def _word(key: V.Key, value: Value, parties: Mapping[str, str]) -> str:
@@ -170,8 +172,8 @@ def compile_case(case: Case, source: str = "") -> Program:
         else:
             answer = _compare(low, minimum)
         out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
-    facts = tuple(out.facts)
-    origin = MappingProxyType({f: s for f, s in out.facts.items() if s is not None})
+    facts = tuple(f for f, _ in out.facts.values())
+    origin = MappingProxyType({f: s for f, s in out.facts.values() if s is not None})
     return Program(case.id, facts, origin, source, _decided(case), _text(case, "title"), _text(case, "citation", "cite"))
 
 

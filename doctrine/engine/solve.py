@@ -14,7 +14,7 @@ becomes
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -142,6 +142,45 @@ def input_universe() -> Iterator[Symbol]:
             yield Function(pred, [Function(w)])
 
 
+Request = tuple[frozenset[int], tuple[tuple[str, str], ...], tuple[str, ...]]
+"""One run of a case: its true external literals, the branch taken and the bars set aside."""
+Plan = Generator[list[Request], list[tuple["Run", frozenset[str]]], Any]
+"""A case's runs as rounds of requests, each round answered by the engine before the next."""
+
+
+def ground_doctrine(
+    ctl: clingo.Control, rulebase: Rulebase, jurisdiction: str, trace: bool, messages: list[str]
+) -> list[Symbol]:
+    """Ground the doctrine of one jurisdiction into `ctl`, every input atom `#external`; the inputs.
+
+    The one grounding both engines start from (the compiled engine watches it with an Observer).
+    """
+    inputs = doctrine_inputs(rulebase)
+    rulebase.add_text(ctl, jurisdiction, trace)
+    # Every possible input atom is declared `#external`, printed by the Symbol itself (which
+    # escapes correctly; no case text is involved). Declaring them through Backend.add_atom
+    # instead loses derivations whose body has a projected variable (clingo 5.8).
+    ctl.add("base", [], "".join(f"#external {sym}.\n" for sym in inputs))
+    ctl.add("base", [], "#show _touches/1.\n" + ("#show _body/5.\n" if trace else ""))
+    ctl.ground([("base", [])])
+    if any("error" in m.lower() for m in messages):
+        raise DoctrineError([Diagnostic("rule-file-error", m, NOWHERE) for m in messages])
+    return inputs
+
+
+def doctrine_inputs(rulebase: Rulebase) -> list[Symbol]:
+    """Every input atom: the case facts the vocabulary allows, and the branch, "even if" and
+    as-of atoms the engine sets."""
+    extra = [Function("branch", [Function(q), Function(p)]) for q, ps in rulebase.questions.items() for p in ps]
+    extra += [Function("even_if", [clingo.parse_term(b)]) for b in rulebase.bars]
+    extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
+    return [*input_universe(), *extra]
+
+
+SHOWN = ("holds", "applied", "binding", "barred_by", "_touches", "_body")
+"""The shown predicates a Run is read from (the others are for `clingo` on the command line)."""
+
+
 def _decode_atom(sym: Symbol) -> object:
     """The Python value of a shown atom (done once per atom of the ground program)."""
     a = sym.arguments
@@ -162,38 +201,34 @@ class Engine:
     """
 
     def __init__(self, rulebase: Rulebase, jurisdiction: str, trace: bool = True) -> None:
-        self.rulebase = rulebase
-        self.jurisdiction = rulebase.require_jurisdiction(jurisdiction)
-        self.trace = trace
+        jurisdiction = rulebase.require_jurisdiction(jurisdiction)
         self.messages: list[str] = []
         # two models asked for: a second would break the doctrine's determinism (an error below)
         ctl = clingo.Control(["--models=2"], logger=lambda code, msg: self.messages.append(msg.strip()))
-        universe = list(input_universe())
-        extra = [Function("branch", [Function(q), Function(p)]) for q, ps in rulebase.questions.items() for p in ps]
-        extra += [Function("even_if", [clingo.parse_term(b)]) for b in rulebase.bars]
-        extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
-        rulebase.add_text(ctl, jurisdiction, trace)
-        # Every possible input atom is declared `#external`, printed by the Symbol itself (which
-        # escapes correctly; no case text is involved). Declaring them through Backend.add_atom
-        # instead loses derivations whose body has a projected variable (clingo 5.8).
-        ctl.add("base", [], "".join(f"#external {sym}.\n" for sym in itertools.chain(universe, extra)))
-        ctl.add("base", [], "#show _touches/1.\n" + ("#show _body/5.\n" if trace else ""))
-        ctl.ground([("base", [])])
-        if any("error" in m.lower() for m in self.messages):
-            raise DoctrineError([Diagnostic("rule-file-error", m, NOWHERE) for m in self.messages])
+        inputs = ground_doctrine(ctl, rulebase, jurisdiction, trace, self.messages)
         self._ctl = ctl
         atoms = ctl.symbolic_atoms
         # Program literals of the externals, looked up once (assign_external by Symbol looks
         # the atom up on every call).
-        self._literal = {sym: atoms[sym].literal for sym in itertools.chain(universe, extra) if sym in atoms}  # type: ignore[union-attr]  # `in` checked
-        self._literal_of_rep = {sym._rep: lit for sym, lit in self._literal.items()}
+        self._setup(rulebase, jurisdiction, trace, {sym: atoms[sym].literal for sym in inputs if sym in atoms})  # type: ignore[union-attr]  # `in` checked
         # The externals are false until a case switches its facts on; switching only the
         # difference from the previous case is cheaper than assuming all of them each time
         # (clingo's Python API converts an assumption list element by element).
         self._on: set[int] = set()
+
+    def _setup(self, rulebase: Rulebase, jurisdiction: str, trace: bool, literal: dict[Symbol, int]) -> None:
+        """What every engine of one (rulebase, jurisdiction, trace) shares: the input literals."""
+        self.rulebase = rulebase
+        self.jurisdiction = jurisdiction
+        self.trace = trace
+        self._literal = literal
+        self._literal_of_rep = {sym._rep: lit for sym, lit in literal.items()}
         # A shown atom is decoded the first time a model holds it and kept by its interned
         # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
         self._decoded: dict[int, tuple[str, object] | None] = {}
+        self._not_yet_decided = [
+            (a.date, literal[Function("not_yet_decided", [Function(a.id)])]) for a in rulebase.authorities.values()
+        ]
         settings = rulebase.jurisdictions.get(jurisdiction, {})
         self.open_questions = tuple(q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions)
 
@@ -205,31 +240,50 @@ class Engine:
             assign(lit, True)
         self._on = literals
 
-    def _run(self, facts: set[int], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> tuple[Run, frozenset[str]]:
+    def _request(self, facts: set[int], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> Request:
+        """The external literals of one run: the case's facts, its branch and the bars set aside."""
         literals = set(facts)
         literals.update(self._literal[fact_symbol("branch", qp)] for qp in branch)
         literals.update(self._literal[Function("even_if", [b])] for b in even_if)
-        self._switch(literals)
+        return frozenset(literals), branch, tuple(str(b) for b in even_if)
+
+    def _run(self, request: Request) -> tuple[Run, frozenset[str]]:
+        literals, branch, even_if = request
+        self._switch(set(literals))
         shown: list[Sequence[Symbol]] = []
         self._ctl.solve(on_model=lambda m: shown.append(m.symbols(shown=True)))
         if len(shown) != 1:
             raise DoctrineError(
                 [Diagnostic("not-one-answer-set", f"the doctrine gave {len(shown)} answer sets, not one", NOWHERE)]
             )
-        return self._decode(shown[0], branch, tuple(str(b) for b in even_if))
+        return self._decode(shown[0], branch, even_if)
 
     def _decode(
         self, symbols: Sequence[Symbol], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
     ) -> tuple[Run, frozenset[str]]:
-        got: dict[str, list[Any]] = {"holds": [], "applied": [], "binding": [], "barred_by": [], "_touches": [], "_body": []}
         table = self._decoded
+        entries = []
         for sym in symbols:
             rep = sym._rep
             if rep not in table:
-                table[rep] = (sym.name, _decode_atom(sym)) if sym.name in got else None
+                table[rep] = (sym.name, _decode_atom(sym)) if sym.name in SHOWN else None
             entry = table[rep]
             if entry is not None:
-                got[entry[0]].append(entry[1])
+                entries.append(entry)
+        return self._decode_entries(entries, branch, even_if)
+
+    def _decode_entries(
+        self, entries: Iterable[tuple[str, object]], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
+    ) -> tuple[Run, frozenset[str]]:
+        """A run from the decoded shown atoms of its answer set (`SHOWN`).
+
+        Both engines give the shown atoms in the order of clingo's output table (the order the
+        ground program defines them), so the derivations of a conclusion come in one order
+        whichever engine found them, and the explanation shows the same first one.
+        """
+        got: dict[str, list[Any]] = {name: [] for name in SHOWN}
+        for name, value in entries:
+            got[name].append(value)
         run = Run(
             branch,
             even_if,
@@ -241,27 +295,33 @@ class Engine:
         )
         return run, frozenset(got["_touches"])
 
-    def _branches(self, facts: set[int], even_if: tuple[Symbol, ...]) -> list[Run]:
+    def _branches(self, facts: set[int], even_if: tuple[Symbol, ...]) -> Plan:
         """The case under each position of the open questions some rule could reach.
 
         A run's `branch` names only the questions it decided; a question it does not name
         made no difference (no rule reading it had the rest of its body satisfied).
         """
         first = tuple((q, self.rulebase.questions[q][0]) for q in self.open_questions)
-        run, touched = self._run(facts, first, even_if)
+        ((run, touched),) = yield [self._request(facts, first, even_if)]
         open_here = [q for q in self.open_questions if q in touched]
         if not open_here:
             return [replace(run, branch=())]
+        branches = [
+            tuple(dict(first, **dict(combo)).items())
+            for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here))
+        ]
+        others = [b for b in branches if b != first]
+        found = dict(zip(others, (yield [self._request(facts, b, even_if) for b in others]))) if others else {}
         runs = []
-        for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here)):
-            branch = tuple(dict(first, **dict(combo)).items())
+        for branch in branches:
             decided = tuple((q, p) for q, p in branch if q in open_here)
-            found = run if branch == first else self._run(facts, branch, even_if)[0]
-            runs.append(replace(found, branch=decided))
+            runs.append(replace(run if branch == first else found[branch][0], branch=decided))
         return runs
 
-    def solve(self, program: Program, as_of: int | None = None) -> Outcome:
-        """Every run of one case: each branch of the open questions, and the "even if" runs."""
+    def plan(self, program: Program, as_of: int | None = None) -> Plan:
+        """Every run of one case, as the requests it makes: each branch of the open questions,
+        and the "even if" runs. The engine answers each request with that run's answer set
+        (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
         by_rep = self._literal_of_rep
         unknown = [f for f in program.facts if f._rep not in by_rep]
         if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
@@ -270,15 +330,11 @@ class Engine:
         if as_of is None:  # the law in force when the case was decided
             as_of = program.decided
         if as_of is not None:
-            facts.update(
-                self._literal[Function("not_yet_decided", [Function(a.id)])]
-                for a in self.rulebase.authorities.values()
-                if a.date > as_of
-            )
-        runs = self._branches(facts, ())
+            facts.update(lit for date, lit in self._not_yet_decided if date > as_of)
+        runs = yield from self._branches(facts, ())
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
-            runs += self._branches(facts, tuple(clingo.parse_term(b) for b in bars))
+            runs += yield from self._branches(facts, tuple(clingo.parse_term(b) for b in bars))
         origin = {symbol_text(k): v for k, v in program.origin.items()}
         return Outcome(
             program.case,
@@ -292,6 +348,21 @@ class Engine:
             program.citation,
         )
 
+    def solve(self, program: Program, as_of: int | None = None) -> Outcome:
+        """Every run of one case: each branch of the open questions, and the "even if" runs."""
+        steps = self.plan(program, as_of)
+        try:
+            requests = next(steps)
+            while True:
+                requests = steps.send([self._run(r) for r in requests])
+        except StopIteration as done:
+            outcome: Outcome = done.value
+            return outcome
+
+    def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
+        """`solve` of each program, in order (the compiled engine does them all at once)."""
+        return [self.solve(p, as_of) for p in programs]
+
 
 _CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants()}
 
@@ -304,19 +375,36 @@ def circuit_of(program: Program) -> str | None:
     return None
 
 
+EngineFactory = Callable[[Rulebase, str, bool], Engine]
+"""Makes the engine of one (rulebase, jurisdiction, trace): `Engine` (clingo's solve) or
+`doctrine.engine.compiled.make_engine`."""
+
+
 class Solver:
     """Engines for every jurisdiction of one rulebase, made on first use and kept."""
 
-    def __init__(self, rulebase: Rulebase | None = None, trace: bool = True) -> None:
+    def __init__(self, rulebase: Rulebase | None = None, trace: bool = True, factory: EngineFactory | None = None) -> None:
         self.rulebase = rulebase or load_rulebase()
         self.trace = trace
+        self.factory: EngineFactory = factory or Engine
         self._engines: dict[str, Engine] = {}
 
     def engine(self, jurisdiction: str) -> Engine:
         if jurisdiction not in self._engines:
-            self._engines[jurisdiction] = Engine(self.rulebase, jurisdiction, self.trace)
+            self._engines[jurisdiction] = self.factory(self.rulebase, jurisdiction, self.trace)
         return self._engines[jurisdiction]
 
     def solve(self, program: Program, jurisdiction: str | None = None, as_of: int | None = None) -> Outcome:
         j = jurisdiction or self.rulebase.jurisdiction_for(circuit_of(program))
         return self.engine(j).solve(program, as_of)
+
+    def solve_many(self, programs: Sequence[Program], jurisdiction: str | None = None, as_of: int | None = None) -> list[Outcome]:
+        """`solve` of each program, in order, each jurisdiction's cases given to its engine at once."""
+        groups: dict[str, list[int]] = {}
+        for i, program in enumerate(programs):
+            groups.setdefault(jurisdiction or self.rulebase.jurisdiction_for(circuit_of(program)), []).append(i)
+        out: list[Outcome | None] = [None] * len(programs)
+        for j, index in groups.items():
+            for i, outcome in zip(index, self.engine(j).solve_many([programs[i] for i in index], as_of)):
+                out[i] = outcome
+        return out  # type: ignore[return-value]  # every index is in one group

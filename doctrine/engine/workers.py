@@ -43,6 +43,13 @@ class CaseError:
     reason: str
 
 
+@dataclass(frozen=True)
+class Bundle:
+    """The results of one item that stood for several (work gave more or fewer than one)."""
+
+    results: tuple[Any, ...]
+
+
 class _TimeLimit(Exception):
     pass
 
@@ -67,11 +74,12 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def attempt(work: Callable[[list[Any]], list[Any]], item: Any, timeout: float | None = None) -> Any:
-    """`work([item])`'s one result, or an `CaseError` naming what went wrong."""
+    """`work([item])`'s one result (a `Bundle` if it gave several), or a `CaseError` naming what
+    went wrong."""
     try:
         with _time_limit(timeout):
-            [result] = work([item])
-        return result
+            results = work([item])
+        return results[0] if len(results) == 1 else Bundle(tuple(results))
     except _TimeLimit:
         return CaseError(f"took longer than the time limit of {timeout:g} s")
     except Exception as e:  # one bad case must not stop the batch; its error is reported
@@ -137,7 +145,11 @@ class Pool:
                     read += len(chunk)
                 self._dispatch()
                 while out in self.results:
-                    yield self.results.pop(out)
+                    r = self.results.pop(out)
+                    if isinstance(r, Bundle):
+                        yield from r.results
+                    else:
+                        yield r
                     out += 1
                 if out == read and not self.pending:
                     return

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from doctrine.engine.compile import compile_case
+from doctrine.engine.compile import compile_case, symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Solver
 from doctrine.language.syntax import Case
@@ -72,8 +72,8 @@ class Context:
         return replace(
             cached,
             case=case.id,
-            facts=tuple(str(f) for f in program.facts),
-            origin={str(k): v for k, v in program.origin.items()},
+            facts=tuple(symbol_text(f) for f in program.facts),
+            origin={symbol_text(k): v for k, v in program.origin.items()},
             title=program.title,
             citation=program.citation,
         )

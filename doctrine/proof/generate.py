@@ -56,6 +56,22 @@ def generated_cases(n: int, seed: int = 0, generator: str = "auto") -> list[Case
     return [replace(c, id=f"gen_{i:04d}") for i, c in enumerate(drawn, 1)]
 
 
+_POOLS: dict[tuple[int, int], list[Case]] = {}
+
+
+def pool_cases(seed: int, start: int, stop: int, pool: int = 1000) -> list[tuple[Case, str]]:
+    """Cases `start` to `stop` of an endless stream: `pool` distinct seeded scenarios (the
+    built-in generator), cycled with fresh ids. A batch worker given only these ints makes
+    its own slice (`doctrine.engine.batch.Deferred`), so no case crosses between processes."""
+    key = (seed, pool)
+    if key not in _POOLS:
+        rng = random.Random(seed)
+        _POOLS.clear()
+        _POOLS[key] = [_case(rng) for _ in range(pool)]
+    cases = _POOLS[key]
+    return [(replace(cases[i % pool], id=f"gen_{i:06d}"), "generated") for i in range(start, stop)]
+
+
 def _from_strategies(n: int, seed: int) -> list[Case] | None:
     """n cases drawn by hypothesis with a fixed seed, or None without hypothesis."""
     try:

@@ -14,8 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from doctrine.engine.batch import _WORKER, Failed, _init_worker, settled, stream_chunks, worker_solver
-from doctrine.engine.compile import compile_case
+from doctrine.engine.batch import (
+    _WORKER,
+    Deferred,
+    Failed,
+    _init_worker,
+    settled,
+    stream_chunks,
+    worker_outcomes,
+    worker_solver,
+)
 from doctrine.language.syntax import Case
 from doctrine.reasoning.explanation import Explanation, explain
 from doctrine.reasoning.verdict import Verdict, decide_verdict
@@ -27,16 +35,18 @@ class Evaluation:
     explanation: Explanation | None = None
 
 
-def _init(rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None, why: str | None, why_not: str | None) -> None:
-    _init_worker(rules, trace, jurisdiction, as_of)
+def _init(
+    rules: str | None, trace: bool, jurisdiction: str | None, as_of: int | None, why: str | None, why_not: str | None,
+    engine: str = "compiled",
+) -> None:
+    _init_worker(rules, trace, jurisdiction, as_of, engine)
     _WORKER.update(why=why, why_not=why_not)
 
 
-def _evaluate_chunk(chunk: list[tuple[Case, str]]) -> list[Evaluation]:
+def _evaluate_chunk(chunk: list[tuple[Case, str] | Deferred]) -> list[Evaluation]:
     solver = worker_solver()
     out = []
-    for case, src in chunk:
-        outcome = solver.solve(compile_case(case, src), _WORKER["jurisdiction"], _WORKER["as_of"])  # type: ignore[arg-type]
+    for outcome in worker_outcomes(chunk):
         if solver.trace:
             e = explain(outcome, solver.rulebase, _WORKER["why"], _WORKER["why_not"])  # type: ignore[arg-type]
             out.append(Evaluation(e.verdict, e))
@@ -46,7 +56,7 @@ def _evaluate_chunk(chunk: list[tuple[Case, str]]) -> list[Evaluation]:
 
 
 def evaluate(
-    cases: Iterable[tuple[Case, str]],
+    cases: Iterable[tuple[Case, str] | Deferred],
     rules: str | None = None,
     workers: int = 1,
     explained: bool = False,
@@ -57,13 +67,15 @@ def evaluate(
     chunk_size: int = 1000,
     timeout: float | None = None,
     failures: list[Failed[tuple[Case, str]]] | None = None,
+    engine: str = "compiled",
 ) -> Iterator[Evaluation]:
     """Decide (and with `explained`, explain) every case, in order, streaming.
 
     Parameters
     ----------
     cases
-        (Case, source name) pairs; any iterable, consumed lazily.
+        (Case, source name) pairs, or `Deferred` slices a worker reads itself; any
+        iterable, consumed lazily.
     workers
         Processes to spread the chunks over; 1 evaluates in this process.
     explained
@@ -73,7 +85,9 @@ def evaluate(
     failures
         Where each case that could not be decided is appended as `Failed((case, source), reason)`
         (and skipped); without it such a case raises `BatchFailure`.
+    engine
+        `compiled` (the ground doctrine evaluated for many cases at once) or `clingo` (the reference).
     """
-    init = (rules, explained, jurisdiction, as_of, why, why_not)
+    init = (rules, explained, jurisdiction, as_of, why, why_not, engine)
     stream = stream_chunks(cases, _evaluate_chunk, workers, _init, init, chunk_size, timeout)
     return settled(stream, failures)

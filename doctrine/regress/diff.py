@@ -149,6 +149,7 @@ def diff_cases(
     labels: tuple[str, str] | None = None,
     generated: int = 0,
     progress: Callable[[], None] | None = None,
+    engine: str = "compiled",
 ) -> DiffReport:
     """Solve every (case, source) pair under both rule directories and collect the changes.
 
@@ -168,8 +169,8 @@ def diff_cases(
     pairs = list(cases)
     old_rb, new_rb = load_rulebase(old), load_rulebase(new)
     n = workers if len(pairs) > 50 else 1
-    old_outcomes = settled(solve_cases(pairs, str(old_rb.directory), n), None)
-    new_outcomes = settled(solve_cases(pairs, str(new_rb.directory), n), None)
+    old_outcomes = settled(solve_cases(pairs, str(old_rb.directory), n, engine=engine), None)
+    new_outcomes = settled(solve_cases(pairs, str(new_rb.directory), n, engine=engine), None)
     changes = []
     for (case, source), a, b in zip(pairs, old_outcomes, new_outcomes):
         before, after = snapshot(a, old_rb), snapshot(b, new_rb)

@@ -88,7 +88,7 @@ def entries(files: Iterable[CaseFile], rulebase: Rulebase) -> tuple[list[Entry],
 
 def evaluate(
     items: Iterable[Entry], rules: str | None, workers: int = 1, solver: Solver | None = None,
-    timeout: float | None = None,
+    timeout: float | None = None, engine: str = "compiled",
 ) -> Iterator[tuple[Entry, dict[str | None, Outcome] | Failed[Any]]]:
     """Solve every entry under its own jurisdiction and each `in_jurisdiction` it names.
 
@@ -101,7 +101,8 @@ def evaluate(
     def solve(batch: list[tuple[Case, str]], jurisdiction: str | None) -> Iterable[Outcome | Failed[Any]]:
         if solver is not None:
             return (solver.solve(compile_case(c, s), jurisdiction) for c, s in batch)
-        return solve_cases(batch, rules, workers if len(batch) > 50 else 1, True, jurisdiction, timeout=timeout)
+        return solve_cases(batch, rules, workers if len(batch) > 50 else 1, True, jurisdiction, timeout=timeout,
+                           engine=engine)
 
     extra: dict[int, dict[str | None, Outcome | Failed[Any]]] = {}
     names = sorted({n for e in items if e.expectation for n, _ in e.expectation.jurisdictions})
@@ -144,11 +145,11 @@ def judge(entry: Entry, outcomes: dict[str | None, Outcome], rulebase: Rulebase)
 
 def run_entries(
     items: Iterable[Entry], rulebase: Rulebase, rules: str | None, workers: int = 1, solver: Solver | None = None,
-    outcomes: list[Outcome] | None = None, timeout: float | None = None,
+    outcomes: list[Outcome] | None = None, timeout: float | None = None, engine: str = "compiled",
 ) -> Iterator[CaseResult]:
     """`evaluate` then `judge`, streaming; every Outcome is appended to `outcomes` when given.
     A case that could not be decided is an ERROR result with the reason, never dropped."""
-    for entry, solved in evaluate(items, rules, workers, solver, timeout):
+    for entry, solved in evaluate(items, rules, workers, solver, timeout, engine):
         if isinstance(solved, Failed):
             yield CaseResult(entry.case.id, entry.source, entry.line, ERROR, (), solved.reason)
             continue

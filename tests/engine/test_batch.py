@@ -62,3 +62,18 @@ def test_two_streams_consumed_in_turn_keep_their_own_settings() -> None:
     seventh = evaluate(pairs, jurisdiction="seventh_circuit", chunk_size=1)
     for a, b in zip(eighth, seventh):
         assert (a.verdict.jurisdiction, b.verdict.jurisdiction) == ("eighth_circuit", "seventh_circuit")
+
+
+def test_deferred_slices_give_what_their_cases_give() -> None:
+    """A worker may read its cases itself (`Deferred`): the same results, in order, with 1 and
+    2 processes, whatever the chunk size."""
+    from doctrine.engine.batch import Deferred
+    from doctrine.proof.generate import pool_cases
+
+    pairs = pool_cases(5, 0, 45, pool=20)
+    assert len({c.id for c, _ in pairs}) == 45
+    want = [e.verdict for e in evaluate(pairs, workers=1)]
+    slices = [Deferred(pool_cases, (5, s, min(s + 10, 45), 20), min(10, 45 - s)) for s in range(0, 45, 10)]
+    for workers, chunk_size in ((1, 10), (2, 20), (1, 1000)):
+        got = [e.verdict for e in evaluate(slices, workers=workers, chunk_size=chunk_size)]
+        assert got == want

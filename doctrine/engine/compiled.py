@@ -1,0 +1,430 @@
+"""The compiled engine: the ground doctrine, evaluated for many cases at once.
+
+clingo grounds the doctrine of one jurisdiction once, every input atom `#external`, exactly as
+for `doctrine.engine.solve.Engine`; a `clingo.Observer` records the ground rules it hands to
+the solver. When that ground program is normal (no choice, weight, disjunctive or minimize
+rules) and has no cycle through negation, its one answer set is computed by evaluating the
+rules in the order of their dependencies, with a Python int as a bitset over runs (bit w is
+run w of a batch):
+
+    holds(relief(remedy)) :- derive(king_remedy, relief(remedy)), not defeated(king_remedy, ...).
+becomes, for a thousand runs at once,
+    val[holds(...)] |= val[derive(...)] & ~val[defeated(...)]
+
+A case's runs (each branch of the unsettled law, then the "even if" runs) are the requests of
+`Engine.plan`, the same generator the clingo engine answers one at a time; here every case of a
+batch makes its next request together, and each round is one pass over the rules.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import clingo
+from clingo import HeuristicType, Symbol
+from clingo.backend import Observer
+
+from doctrine.engine.compile import Program
+from doctrine.engine.rulebase import Rulebase
+from doctrine.engine.solve import (
+    SHOWN,
+    Engine,
+    Outcome,
+    Request,
+    Run,
+    _decode_atom,
+    doctrine_inputs,
+    ground_doctrine,
+)
+from doctrine.language.diagnostics import Diagnostic, DoctrineError
+from doctrine.language.source import NOWHERE
+
+GroundRule = tuple[int, tuple[int, ...], tuple[int, ...]]  # head atom, positive body, negated body atoms
+
+
+class NotStratified(Exception):
+    """The ground doctrine is not a normal program without cycles through negation."""
+
+
+class NotStratifiedWarning(UserWarning):
+    """The compiled engine cannot evaluate a rulebase; clingo's solve is used for it."""
+
+
+@dataclass(frozen=True)
+class CompiledDoctrine:
+    """The ground doctrine of one (rules digest, jurisdiction, trace), in evaluation order.
+
+    `blocks` are the strongly connected parts of the dependency graph in topological order,
+    each with its rules and whether it is recursive (a positive cycle, iterated to its least
+    fixpoint); `inputs` maps every input atom (as clingo prints it) to its program atom;
+    `shown` is every shown atom with the literals that make it true.
+    """
+
+    atoms: int
+    blocks: tuple[tuple[bool, tuple[GroundRule, ...]], ...]
+    constraints: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+    true: tuple[int, ...]  # externals declared true
+    inputs: dict[str, int]
+    shown: tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]
+
+
+class _Observer(Observer):
+    """Collects the ground program clingo passes to its solver."""
+
+    def __init__(self) -> None:
+        self.rules: list[tuple[bool, Sequence[int], Sequence[int]]] = []
+        self.externals: dict[int, clingo.TruthValue] = {}
+        self.shown: list[tuple[Symbol, tuple[int, ...]]] = []
+        self.unsupported: list[str] = []
+
+    def rule(self, choice: bool, head: Sequence[int], body: Sequence[int]) -> None:
+        self.rules.append((choice, tuple(head), tuple(body)))
+
+    def weight_rule(self, choice: bool, head: Sequence[int], lower_bound: int, body: Sequence[tuple[int, int]]) -> None:
+        self.unsupported.append("a weight rule (an aggregate)")
+
+    def minimize(self, priority: int, literals: Sequence[tuple[int, int]]) -> None:
+        self.unsupported.append("a minimize statement")
+
+    def heuristic(self, atom: int, type_: HeuristicType, bias: int, priority: int, condition: Sequence[int]) -> None:
+        self.unsupported.append("a heuristic directive")
+
+    def acyc_edge(self, node_u: int, node_v: int, condition: Sequence[int]) -> None:
+        self.unsupported.append("an edge directive")
+
+    def theory_atom(self, atom_id_or_zero: int, term_id: int, elements: Sequence[int]) -> None:
+        self.unsupported.append("a theory atom")
+
+    def theory_atom_with_guard(
+        self, atom_id_or_zero: int, term_id: int, elements: Sequence[int], operator_id: int, right_hand_side_id: int
+    ) -> None:
+        self.unsupported.append("a theory atom")
+
+    def external(self, atom: int, value: clingo.TruthValue) -> None:
+        self.externals[atom] = value
+
+    def output_atom(self, symbol: Symbol, atom: int) -> None:
+        self.shown.append((symbol, (atom,) if atom else ()))
+
+    def output_term(self, symbol: Symbol, condition: Sequence[int]) -> None:
+        self.shown.append((symbol, tuple(condition)))
+
+
+def build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrine:
+    """Ground the doctrine with clingo, watch the ground program, check it and order it.
+
+    Raises NotStratified when the ground program is not normal or has a cycle through negation.
+    """
+    observer, messages = _Observer(), []
+    ctl = clingo.Control(["--models=2"], logger=lambda code, msg: messages.append(msg.strip()))
+    ctl.register_observer(observer)
+    inputs = ground_doctrine(ctl, rulebase, jurisdiction, trace, messages)
+    atoms = ctl.symbolic_atoms
+    literal = {str(sym): atoms[sym].literal for sym in inputs if sym in atoms}  # type: ignore[union-attr]  # `in` checked
+    rules: list[GroundRule] = []
+    constraints = []
+    for choice, head, body in observer.rules:
+        if choice:
+            observer.unsupported.append("a choice rule")
+        elif len(head) > 1:
+            observer.unsupported.append("a disjunctive rule")
+        pos = tuple(sorted({b for b in body if b > 0}))
+        neg = tuple(sorted({-b for b in body if b < 0}))
+        if not head:
+            constraints.append((pos, neg))
+        elif len(head) == 1:
+            rules.append((head[0], pos, neg))
+    heads = {r[0] for r in rules}
+    for atom, value in observer.externals.items():
+        if value == clingo.TruthValue.Free:
+            observer.unsupported.append("an external atom left free")
+        elif atom in heads:
+            observer.unsupported.append("an external atom that a rule also derives")
+    if observer.unsupported:
+        raise NotStratified(f"the ground doctrine of {jurisdiction} has {observer.unsupported[0]}")
+    true = tuple(a for a, v in observer.externals.items() if v == clingo.TruthValue.True_ and a not in literal.values())
+    shown = tuple(
+        (str(sym), tuple(c for c in cond if c > 0), tuple(-c for c in cond if c < 0)) for sym, cond in observer.shown
+    )
+    top = max([0, *heads, *(a for r in observer.rules for a in map(abs, r[2])), *observer.externals])
+    return CompiledDoctrine(top, _order(rules, jurisdiction), tuple(constraints), true, literal, shown)
+
+
+def _order(rules: list[GroundRule], jurisdiction: str) -> tuple[tuple[bool, tuple[GroundRule, ...]], ...]:
+    """The rules grouped by the strongly connected parts of the atom graph, in dependency order.
+
+    A part with a negative edge inside it is a cycle through negation: NotStratified.
+    """
+    by_head: dict[int, list[GroundRule]] = {}
+    for r in rules:
+        by_head.setdefault(r[0], []).append(r)
+    deps = {h: {a for _, pos, neg in rs for a in (*pos, *neg) if a in by_head} for h, rs in by_head.items()}
+    blocks: list[tuple[bool, tuple[GroundRule, ...]]] = []
+    for part in _components(deps):
+        members = set(part)
+        part_rules = tuple(r for h in part for r in by_head[h])
+        if any(a in members for _, _, neg in part_rules for a in neg):
+            raise NotStratified(f"the ground doctrine of {jurisdiction} has a cycle through negation")
+        recursive = len(part) > 1 or any(part[0] in pos for _, pos, _ in part_rules)
+        if not recursive and blocks and not blocks[-1][0]:  # one pass over consecutive plain parts
+            blocks[-1] = (False, blocks[-1][1] + part_rules)
+        else:
+            blocks.append((recursive, part_rules))
+    return tuple(blocks)
+
+
+def _components(deps: dict[int, set[int]]) -> list[list[int]]:
+    """Tarjan's strongly connected components, iteratively; dependencies come first."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    out: list[list[int]] = []
+    for root in sorted(deps):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(deps[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(deps[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                part = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    part.append(member)
+                    if member == node:
+                        break
+                out.append(part)
+    return out
+
+
+def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]]) -> list[list[int]]:
+    """The shown atoms (indices into `doctrine.shown`) of the answer set of each request.
+
+    A request is the set of input atoms that are true; every other input is false.
+    """
+    everything = (1 << len(requests)) - 1
+    val = [0] * (doctrine.atoms + 1)
+    for atom in doctrine.true:
+        val[atom] = everything
+    for w, literals in enumerate(requests):
+        bit = 1 << w
+        for atom in literals:
+            val[atom] |= bit
+    for recursive, rules in doctrine.blocks:
+        changed = True
+        while changed:
+            changed = False
+            for head, pos, neg in rules:
+                v = everything
+                for a in pos:
+                    v &= val[a]
+                if v:
+                    for a in neg:
+                        v &= ~val[a]
+                    if v & ~val[head]:
+                        val[head] |= v
+                        changed = recursive
+    for pos, neg in doctrine.constraints:
+        v = everything
+        for a in pos:
+            v &= val[a]
+        for a in neg:
+            v &= ~val[a]
+        if v:
+            raise DoctrineError([Diagnostic("not-one-answer-set", "the doctrine gave 0 answer sets, not one", NOWHERE)])
+    out: list[list[int]] = [[] for _ in requests]
+    for i, (_, pos, neg) in enumerate(doctrine.shown):
+        v = everything
+        for a in pos:
+            v &= val[a]
+        for a in neg:
+            v &= ~val[a]
+        if v:
+            bits = bin(v)[:1:-1]
+            w = bits.find("1")
+            while w >= 0:
+                out[w].append(i)
+                w = bits.find("1", w + 1)
+    return out
+
+
+class Sparse:
+    """The same ground program, evaluated for one run by following only what fires.
+
+    Rules are numbered in evaluation order; a rule is queued when its last positive premise
+    becomes true and taken from the queue lowest number first, so that every atom it negates
+    (defined in an earlier part) is final by then. The atoms true in every run (the facts
+    and what they alone derive) are computed once.
+    """
+
+    def __init__(self, doctrine: CompiledDoctrine) -> None:
+        self.rules = [r for _, rules in doctrine.blocks for r in rules]
+        self.watch: dict[int, list[int]] = {}
+        for i, (_, pos, _) in enumerate(self.rules):
+            for a in pos:
+                self.watch.setdefault(a, []).append(i)
+        self.need = [len(pos) for _, pos, _ in self.rules]
+        always: set[int] = set()
+        queue = [i for i, (_, pos, neg) in enumerate(self.rules) if not pos and not neg]
+        for atom in doctrine.true:
+            self._on(atom, always, self.need, queue, plain=True)
+        while queue:
+            head = self.rules[queue.pop()][0]
+            if head not in always:
+                self._on(head, always, self.need, queue, plain=True)
+        self.always = frozenset(always)
+        self.seeds = [i for i, (h, pos, neg) in enumerate(self.rules) if neg and self.need[i] == 0 and h not in always]
+        self.shown_of: dict[int, list[int]] = {}
+        self.conditional: list[int] = []
+        for i, (_, pos, neg) in enumerate(doctrine.shown):
+            if len(pos) == 1 and not neg:
+                self.shown_of.setdefault(pos[0], []).append(i)
+            else:
+                self.conditional.append(i)
+        self.doctrine = doctrine
+
+    def _on(self, atom: int, true: set[int], need: list[int] | dict[int, int], queue: list[int], plain: bool = False) -> None:
+        true.add(atom)
+        for r in self.watch.get(atom, ()):
+            left = need[r] - 1
+            need[r] = left
+            if left == 0 and (not plain or not self.rules[r][2]):
+                queue.append(r)
+
+    def evaluate(self, literals: frozenset[int]) -> list[int]:
+        """The shown atoms (indices into `doctrine.shown`) of the answer set of one request."""
+        rules, watch, base = self.rules, self.watch, self.need
+        true = set(self.always)
+        need: dict[int, int] = {}
+        heap = list(self.seeds)
+        for atom in literals:
+            if atom in true:
+                continue
+            true.add(atom)
+            for r in watch.get(atom, ()):
+                left = need.get(r, base[r]) - 1
+                need[r] = left
+                if left == 0:
+                    heapq.heappush(heap, r)
+        while heap:
+            head, _, neg = rules[heapq.heappop(heap)]
+            if head in true or any(a in true for a in neg):
+                continue
+            true.add(head)
+            for r in watch.get(head, ()):
+                left = need.get(r, base[r]) - 1
+                need[r] = left
+                if left == 0:
+                    heapq.heappush(heap, r)
+        d = self.doctrine
+        for pos, neg in d.constraints:
+            if all(a in true for a in pos) and not any(a in true for a in neg):
+                raise DoctrineError([Diagnostic("not-one-answer-set", "the doctrine gave 0 answer sets, not one", NOWHERE)])
+        out = [i for a in true for i in self.shown_of.get(a, ())]
+        out += [i for i in self.conditional if all(a in true for a in d.shown[i][1]) and not any(a in true for a in d.shown[i][2])]
+        out.sort()
+        return out
+
+
+SPARSE_BELOW = 24  # requests in a round below which following what fires beats a pass over every rule
+
+
+# Shared by the engines of every jurisdiction in this process (the same atoms recur in each):
+_INPUTS: dict[str, list[tuple[Symbol, str]]] = {}  # rules digest -> every input atom and its text
+_DECODED: dict[str, tuple[str, object] | None] = {}  # shown atom text -> its decoded value
+
+
+def _input_texts(rulebase: Rulebase) -> list[tuple[Symbol, str]]:
+    if rulebase.digest not in _INPUTS:
+        if len(_INPUTS) >= 4:
+            _INPUTS.clear()
+        _INPUTS[rulebase.digest] = [(sym, str(sym)) for sym in doctrine_inputs(rulebase)]
+    return _INPUTS[rulebase.digest]
+
+
+class CompiledEngine(Engine):
+    """`Engine`'s interface over a CompiledDoctrine: the same plans, answered by bitset passes."""
+
+    def __init__(self, rulebase: Rulebase, jurisdiction: str, doctrine: CompiledDoctrine, trace: bool = True) -> None:
+        self.doctrine = doctrine
+        self.messages = []
+        by_text = doctrine.inputs
+        literal = {}
+        for sym, text in _input_texts(rulebase):
+            atom = by_text.get(text)
+            if atom is not None:
+                literal[sym] = atom
+        self._setup(rulebase, jurisdiction, trace, literal)
+        self._entries: list[tuple[str, object] | bool | None] = [False] * len(doctrine.shown)
+        self._sparse: Sparse | None = None
+
+    def _entry(self, i: int) -> tuple[str, object] | None:
+        entry = self._entries[i]
+        if entry is False:
+            text = self.doctrine.shown[i][0]
+            if text not in _DECODED:
+                if len(_DECODED) > 200_000:
+                    _DECODED.clear()
+                sym = clingo.parse_term(text)
+                _DECODED[text] = (sym.name, _decode_atom(sym)) if sym.name in SHOWN else None
+            entry = self._entries[i] = _DECODED[text]
+        return entry  # type: ignore[return-value]  # False replaced above
+
+    def _answer(self, requests: Sequence[Request]) -> list[tuple[Run, frozenset[str]]]:
+        distinct: dict[frozenset[int], int] = {}
+        for literals, _, _ in requests:
+            distinct.setdefault(literals, len(distinct))
+        if len(distinct) <= SPARSE_BELOW:
+            if self._sparse is None:
+                self._sparse = Sparse(self.doctrine)
+            shown = [self._sparse.evaluate(r) for r in distinct]
+        else:
+            shown = evaluate(self.doctrine, list(distinct))
+        out = []
+        for literals, branch, even_if in requests:
+            entries = [e for e in map(self._entry, shown[distinct[literals]]) if e is not None]
+            out.append(self._decode_entries(entries, branch, even_if))
+        return out
+
+    def solve(self, program: Program, as_of: int | None = None) -> Outcome:
+        return self.solve_many([program], as_of)[0]
+
+    def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
+        """Every case's plan advanced together: one pass over the rules per round of requests."""
+        plans = [self.plan(p, as_of) for p in programs]
+        results: list[Outcome | None] = [None] * len(plans)
+        waiting: list[tuple[int, list[Request]]] = []
+        for i, steps in enumerate(plans):
+            try:
+                waiting.append((i, next(steps)))
+            except StopIteration as done:
+                results[i] = done.value
+        while waiting:
+            answers = iter(self._answer([r for _, requests in waiting for r in requests]))
+            following = []
+            for i, requests in waiting:
+                try:
+                    following.append((i, plans[i].send([next(answers) for _ in requests])))
+                except StopIteration as done:
+                    results[i] = done.value
+            waiting = following
+        return results  # type: ignore[return-value]  # every plan has finished

@@ -1,0 +1,93 @@
+"""The compiled doctrine on disk: JSON of ints and strings (a format that cannot run code).
+
+One file per (rules digest, jurisdiction, trace, doctrine and clingo versions), under the
+user's cache directory; a rulebase the compiled engine cannot evaluate is recorded too, so
+that it is not ground again only to find that out.
+
+    load_or_build(rulebase, "seventh_circuit", trace=True)
+reads or writes
+    ~/.cache/doctrine/compiled-<digest>-seventh_circuit-trace-<versions>.json
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import clingo
+
+from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
+from doctrine.engine.rulebase import Rulebase
+
+FORMAT = 1
+
+
+def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | None:
+    from doctrine.version import __version__
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    kind = "trace" if trace else "plain"
+    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-{__version__}-{clingo.__version__}.json"
+
+
+def to_data(doctrine: CompiledDoctrine) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "atoms": doctrine.atoms,
+        "blocks": [[recursive, [[h, list(p), list(n)] for h, p, n in rules]] for recursive, rules in doctrine.blocks],
+        "constraints": [[list(p), list(n)] for p, n in doctrine.constraints],
+        "true": list(doctrine.true),
+        "inputs": doctrine.inputs,
+        "shown": [[s, list(p), list(n)] for s, p, n in doctrine.shown],
+    }
+
+
+def from_data(data: dict[str, Any]) -> CompiledDoctrine:
+    if data.get("format") != FORMAT:
+        raise ValueError("another format")
+    return CompiledDoctrine(
+        int(data["atoms"]),
+        tuple((bool(r), tuple((int(h), tuple(p), tuple(n)) for h, p, n in rules)) for r, rules in data["blocks"]),
+        tuple((tuple(p), tuple(n)) for p, n in data["constraints"]),
+        tuple(data["true"]),
+        {str(k): int(v) for k, v in data["inputs"].items()},
+        tuple((str(s), tuple(p), tuple(n)) for s, p, n in data["shown"]),
+    )
+
+
+def load_or_build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrine:
+    """The compiled doctrine from the cache, or built (and cached). Raises NotStratified."""
+    path = cache_path(rulebase, jurisdiction, trace)
+    if path is not None and path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if "not_stratified" in data:
+                raise NotStratified(str(data["not_stratified"]))
+            return from_data(data)
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged or older file: build again
+    try:
+        doctrine = build(rulebase, jurisdiction, trace)
+        data = to_data(doctrine)
+    except NotStratified as why:
+        _write(path, {"format": FORMAT, "not_stratified": str(why)})
+        raise
+    _write(path, data)
+    return doctrine
+
+
+def _write(path: Path | None, data: dict[str, Any]) -> None:
+    if path is None:
+        return
+    try:
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass

@@ -1,0 +1,43 @@
+"""Which engine decides the cases: the compiled evaluator, or clingo's solve (the reference).
+
+    make_solver(rulebase, engine="compiled")
+gives a Solver whose engine for each jurisdiction is a `CompiledEngine` (loaded from the disk
+cache, or built), or clingo's `Engine` when the rulebase is not stratified (said once).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from doctrine.engine.compiled import CompiledEngine, NotStratified, NotStratifiedWarning
+from doctrine.engine.compiled_cache import load_or_build
+from doctrine.engine.rulebase import Rulebase
+from doctrine.engine.solve import Engine, Solver
+
+_WARNED: set[str] = set()
+
+
+def make_engine(rulebase: Rulebase, jurisdiction: str, trace: bool = True) -> Engine:
+    """The compiled engine of one jurisdiction (from the disk cache when it is there), or,
+    when the doctrine is not stratified, clingo's engine, said once per rulebase and process."""
+    try:
+        return CompiledEngine(rulebase, jurisdiction, load_or_build(rulebase, jurisdiction, trace), trace)
+    except NotStratified as why:
+        if rulebase.digest not in _WARNED:
+            _WARNED.add(rulebase.digest)
+            warnings.warn(
+                f"{why}; the compiled engine needs a stratified doctrine, so clingo's solve decides these cases",
+                NotStratifiedWarning,
+                stacklevel=2,
+            )
+        return Engine(rulebase, jurisdiction, trace)
+
+
+ENGINES = ("compiled", "clingo")
+
+
+def make_solver(rulebase: Rulebase, trace: bool = True, engine: str = "compiled") -> Solver:
+    """A Solver over the compiled engine (`compiled`) or clingo's solve (`clingo`, the reference)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    return Solver(rulebase, trace, make_engine if engine == "compiled" else None)

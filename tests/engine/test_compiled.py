@@ -1,0 +1,127 @@
+"""The compiled engine against clingo's solve, the reference: the same runs, verdicts and
+explanations, in every jurisdiction, on generated cases and on every bundled case; and a
+rulebase the evaluator cannot take falls back to clingo with one message."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from minrules import ROOT, make_rules
+
+from doctrine.engine import engines
+from doctrine.engine.compile import compile_case
+from doctrine.engine.compiled import CompiledDoctrine, CompiledEngine, NotStratifiedWarning, build, evaluate
+from doctrine.engine.compiled_cache import from_data, to_data
+from doctrine.engine.engines import make_solver
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.engine.solve import Engine, Solver
+from doctrine.language.check import load_case_file
+from doctrine.proof import strategies
+from doctrine.reasoning.explanation import explain
+
+RULEBASE = load_rulebase()
+JURISDICTIONS = sorted(RULEBASE.jurisdictions)
+CLINGO = Solver(RULEBASE)
+COMPILED = make_solver(RULEBASE, engine="compiled")
+BUNDLED = [
+    (case, f.source)
+    for path in sorted([*(ROOT / "scenarios").glob("*.case"), *(ROOT / "corpus").glob("*.case")])
+    for f in [load_case_file(path)]
+    for case in f.cases
+]
+
+
+def _same(programs, jurisdiction, rulebase=RULEBASE, clingo=CLINGO, compiled=COMPILED):  # type: ignore[no-untyped-def]
+    """Both engines on the same programs: equal outcomes (every run, shown atom by shown atom,
+    derivations in the same order), hence equal verdicts and explanations."""
+    expected = clingo.solve_many(programs, jurisdiction)
+    got = compiled.solve_many(programs, jurisdiction)
+    assert isinstance(compiled.engine(jurisdiction or expected[0].jurisdiction), CompiledEngine)
+    for want, have in zip(expected, got, strict=True):
+        assert have == want
+        assert explain(have, rulebase) == explain(want, rulebase)
+
+
+@given(st.lists(strategies.cases(), min_size=1, max_size=6), st.sampled_from([None, *JURISDICTIONS]))
+@settings(max_examples=30)
+def test_engines_agree_on_generated_cases(cases, jurisdiction) -> None:  # type: ignore[no-untyped-def]
+    _same([compile_case(c, "generated.case") for c in cases], jurisdiction)
+
+
+@pytest.mark.parametrize("jurisdiction", [None, *JURISDICTIONS])
+def test_engines_agree_on_every_bundled_case(jurisdiction: str | None) -> None:
+    _same([compile_case(c, s) for c, s in BUNDLED], jurisdiction)
+
+
+def test_engines_agree_under_another_date() -> None:
+    programs = [compile_case(c, s) for c, s in BUNDLED]
+    for as_of in (19900101, 20080101, 20300101):
+        expected = CLINGO.solve_many(programs, None, as_of)
+        assert COMPILED.solve_many(programs, None, as_of) == expected
+
+
+def test_the_cached_form_is_the_built_form() -> None:
+    built = build(RULEBASE, "eighth_circuit", True)
+    assert from_data(to_data(built)) == built
+    assert COMPILED.engine("eighth_circuit").doctrine == built  # type: ignore[attr-defined]
+
+
+def test_positive_cycles_reach_their_least_fixpoint() -> None:
+    """a :- b.  b :- a.  a :- x.  c :- not a.  (x the input, atom 1): a recursive part."""
+    rules = ((2, (3,), ()), (3, (2,), ()), (2, (1,), ()), (4, (), (2,)))
+    from doctrine.engine.compiled import _order
+
+    doctrine = CompiledDoctrine(4, _order(list(rules), "test"), (), (), {"x": 1}, (("a", (2,), ()), ("b", (3,), ()), ("c", (4,), ())))
+    assert any(recursive for recursive, _ in doctrine.blocks)
+    assert evaluate(doctrine, [frozenset({1}), frozenset()]) == [[0, 1], [2]]
+
+
+CYCLE = """
+rule(min_cycle, wade, "1", dictum, merits).
+derive(min_cycle, relief(cycle_a)) :- allegation(bad_faith), not holds(relief(cycle_b)).
+derive(min_cycle, relief(cycle_b)) :- allegation(bad_faith), not holds(relief(cycle_a)).
+"""
+
+
+def test_a_cycle_through_negation_falls_back_to_clingo_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(engines, "_WARNED", set())
+    rules = make_rules(tmp_path / "rules")
+    with (rules / "min.lp").open("a") as f:
+        f.write(CYCLE)
+    rulebase = load_rulebase(rules)
+    solver = make_solver(rulebase, engine="compiled")
+    case = load_case_file(ROOT / "scenarios" / "billings.case").cases[0]  # no bad-faith allegation
+    program = compile_case(case, "billings.case")
+    with pytest.warns(NotStratifiedWarning, match="cycle through negation") as caught:
+        got = [solver.solve_many([program], j)[0] for j in sorted(rulebase.jurisdictions)]
+    assert len(caught) == 1
+    assert all(type(solver.engine(j)) is Engine for j in rulebase.jurisdictions)
+    assert got == [Solver(rulebase).solve(program, j) for j in sorted(rulebase.jurisdictions)]
+
+
+def test_the_fixture_rules_compile_and_agree(tmp_path: Path) -> None:
+    rules = make_rules(tmp_path / "rules")
+    rulebase = load_rulebase(rules)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        compiled = make_solver(rulebase, engine="compiled")
+        programs = [compile_case(c, s) for c, s in BUNDLED]
+        for j in sorted(rulebase.jurisdictions):
+            _same(programs, j, rulebase, Solver(rulebase), compiled)
+
+
+def test_one_run_and_a_batch_give_the_same_answer_sets() -> None:
+    """The two evaluations of a compiled doctrine: following what fires (one run) and a pass
+    over every rule (a batch), on the first run of every bundled case in two jurisdictions."""
+    from doctrine.engine.compiled import Sparse
+
+    for j in ("seventh_circuit", "eighth_circuit"):
+        engine = COMPILED.engine(j)
+        assert isinstance(engine, CompiledEngine)
+        requests = [next(engine.plan(compile_case(c, s)))[0][0] for c, s in BUNDLED]
+        sparse = Sparse(engine.doctrine)
+        assert [sparse.evaluate(r) for r in requests] == evaluate(engine.doctrine, requests)

@@ -213,6 +213,7 @@ def rename(text: str, n: int) -> str:
         text = re.sub(rf"^case {cid}\b", f"case {new}", text, flags=re.M)
     text = re.sub(r'^(\s*)title "(?:[^"\\]|\\.)*"', r'\1title "United States v. Doe"', text, flags=re.M)
     text = re.sub(r'^(\s*)cite "(?:[^"\\]|\\.)*"', r'\1cite "1 F.4th 1 (1st Cir. 2021)"', text, flags=re.M)
+    text = re.sub(r'^(\s*)citation "(?:[^"\\]|\\.)*"', r'\1citation "1 F.4th 1 (1st Cir. 2021)"', text, flags=re.M)
     text = re.sub(r'^(\s*)note "(?:[^"\\]|\\.)*"', r'\1note "renamed"', text, flags=re.M)
     for k, party in enumerate(dict.fromkeys(PARTY.findall(text))):
         name = party[1]
@@ -226,8 +227,8 @@ def comparable(v: Verdict) -> Verdict:
 
 
 def test_renaming_cases_titles_cites_and_parties_changes_nothing() -> None:
-    paths = sorted(SCENARIOS.glob("*.case"))
-    assert len(paths) >= 19
+    paths = sorted(SCENARIOS.glob("*.case")) + sorted((ROOT / "corpus").glob("*.case"))
+    assert len(paths) >= 19 + 60
     renamed_any_party = False
     for n, path in enumerate(paths):
         text = path.read_text(encoding="utf-8")

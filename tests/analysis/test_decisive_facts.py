@@ -214,7 +214,8 @@ def rename(text: str, n: int) -> str:
     text = re.sub(r'^(\s*)title "(?:[^"\\]|\\.)*"', r'\1title "United States v. Doe"', text, flags=re.M)
     text = re.sub(r'^(\s*)cite "(?:[^"\\]|\\.)*"', r'\1cite "1 F.4th 1 (1st Cir. 2021)"', text, flags=re.M)
     text = re.sub(r'^(\s*)citation "(?:[^"\\]|\\.)*"', r'\1citation "1 F.4th 1 (1st Cir. 2021)"', text, flags=re.M)
-    text = re.sub(r'^(\s*)note "(?:[^"\\]|\\.)*"', r'\1note "renamed"', text, flags=re.M)
+    notes = iter(range(10_000))
+    text = re.sub(r'^(\s*)note "(?:[^"\\]|\\.)*"', lambda m: f'{m.group(1)}note "renamed {next(notes)}"', text, flags=re.M)
     for k, party in enumerate(dict.fromkeys(PARTY.findall(text))):
         name = party[1]
         new = f"person_{k}_x"

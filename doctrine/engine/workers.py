@@ -137,10 +137,14 @@ class Pool:
         self.results: dict[int, Any] = {}
 
     def stream(self, items: Iterable[Any], chunk_size: int) -> Iterator[Any]:
-        it, read, out = iter(items), 0, 0
+        it, read, out, exhausted = iter(items), 0, 0, False
         try:
             while True:
-                while read - out < 2 * self.size * chunk_size and (chunk := list(itertools.islice(it, chunk_size))):
+                while not exhausted and read - out < 2 * self.size * chunk_size:
+                    chunk = list(itertools.islice(it, chunk_size))
+                    if not chunk:
+                        exhausted = True
+                        break
                     self.pending.append(_Task(list(enumerate(chunk, read))))
                     read += len(chunk)
                 self._dispatch()
@@ -152,7 +156,9 @@ class Pool:
                         yield r
                     out += 1
                 if out == read and not self.pending:
-                    return
+                    if exhausted:
+                        return
+                    continue  # every item read so far is done: read more before waiting
                 self._wait()
         finally:
             for w in self.workers:

@@ -86,3 +86,15 @@ def test_a_directory_with_a_bad_case_decides_every_good_one(tmp_path: Path, cli)
     code, out, err = cli("test", str(tmp_path))
     assert code == 2
     assert "3 passed" in out and "bad.case:2:9" in err
+
+
+def _times_ten(chunk: list[int]) -> list[int]:
+    return [x * 10 for x in chunk]
+
+
+def test_a_fast_stream_is_read_to_its_end() -> None:
+    """Workers that finish everything in flight before the parent reads more must not end the
+    stream early (the parent once returned when every item read so far was done)."""
+    items = list(range(300))
+    for _ in range(5):
+        assert list(stream_chunks(items, _times_ten, 2, _nothing, (), chunk_size=1)) == [x * 10 for x in items]

@@ -59,7 +59,8 @@ class Authority:
         return self.date // 10000
 
     def cite(self) -> str:
-        return f"{self.name}, {self.citation}"
+        """`Name, citation`; a statute or guideline whose name is its citation is named once."""
+        return self.name if self.citation == self.name else f"{self.name}, {self.citation}"
 
 
 @dataclass(frozen=True)

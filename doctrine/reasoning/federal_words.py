@@ -90,6 +90,7 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("scope_stated", 0): ("the appeal waiver's scope is stated", "the appeal waiver's scope is not limited in the record"),
     ("rebutted", 1): ("the record rebuts the government's reason: {0}", "the record does not rebut the government's reason: {0}"),
     ("agreement_after_plea", 0): ("the only agreement came after the guilty plea", "the agreement is not shown to have come after the plea"),
+    ("summary_terms", 1): ("an agreement's summary term: {0}", "no agreement's summary term is {0}"),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (
         "the agreement is one a court can enforce, by its terms or for good faith",

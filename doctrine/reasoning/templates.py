@@ -154,10 +154,6 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the {0} claim is not the kind of constitutional violation that opens the refusal to Wade review",
         "the {0} claim is not held outside Wade review",
     ),
-    ("due_process_violation", 1): (
-        "a due process violation: {0}",
-        "no due process violation ({0}) is shown",
-    ),
     ("no_duty_to_inform", 0): (
         "the government had no duty to tell the defendant that custody would hurt his chances of a motion",
         "the duty to inform is not ruled out",

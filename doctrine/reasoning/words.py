@@ -73,7 +73,6 @@ WORDS: dict[str, str] = {
     "pretext": "pretext",
     "failure_to_inform": "failure to inform",
     "punishment_for_trial": "punishment for going to trial",
-    "uninformed_plea": "a guilty plea under a plea agreement without fair notice of custody's effect",
     # support
     "nothing": "nothing",
     "assistance_only": "the defendant's assistance alone",

@@ -219,7 +219,8 @@ CASES = {
         ("claim_not_reached", "relief(remand)"), (), jurisdiction="eighth_circuit"),
     "Wade alone applied where the circuit reviews only under Wade: no error": Case(
         NO_MOTION + SOLE_DISCRETION + "allegation(bad_faith). district_court(denied). district_court_standard(wade_only).",
-        (), ("claim_not_reached", "relief(remand)"), jurisdiction="eleventh_circuit"),
+        (), ("claim_not_reached", "relief(remand)"), jurisdiction="eleventh_circuit",
+        branch=(("bad_faith_review", "rejected"),)),  # the 11th's own position is unverified: take the branch
     "a breach found on appeal is remanded for the choice of remedy (wrong before)": Case(
         NO_MOTION + GOOD_FAITH_EFFORT + "posture(appeal_after_sentence).",
         ("relief(remand)", "@santobello_remand", "relief(resentencing)"), (), jurisdiction="eighth_circuit"),

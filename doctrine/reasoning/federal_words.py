@@ -90,6 +90,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("scope_stated", 0): ("the appeal waiver's scope is stated", "the appeal waiver's scope is not limited in the record"),
     ("rebutted", 1): ("the record rebuts the government's reason: {0}", "the record does not rebut the government's reason: {0}"),
     ("agreement_after_plea", 0): ("the only agreement came after the guilty plea", "the agreement is not shown to have come after the plea"),
+    ("performance_kind", 1): (
+        "a promise {0} is one whose performance does not wait on the government's judgment of the assistance",
+        "a promise {0} waits on the government's judgment of the assistance",
+    ),
     ("summary_terms", 1): ("an agreement's summary term: {0}", "no agreement's summary term is {0}"),
     ("has_agreement", 0): ("an agreement speaks to the motion", "no agreement speaks to the motion"),
     ("enforceable_agreement", 0): (

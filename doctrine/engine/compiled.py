@@ -316,25 +316,23 @@ class Sparse:
         true = set(self.always)
         need: dict[int, int] = {}
         heap = list(self.seeds)
-        for atom in literals:
-            if atom in true:
-                continue
+
+        def release(atom: int) -> None:
+            """`atom` is true: every rule waiting on it needs one premise fewer."""
             true.add(atom)
             for r in watch.get(atom, ()):
                 left = need.get(r, base[r]) - 1
                 need[r] = left
                 if left == 0:
                     heapq.heappush(heap, r)
+
+        for atom in literals:
+            if atom not in true:
+                release(atom)
         while heap:
             head, _, neg = rules[heapq.heappop(heap)]
-            if head in true or any(a in true for a in neg):
-                continue
-            true.add(head)
-            for r in watch.get(head, ()):
-                left = need.get(r, base[r]) - 1
-                need[r] = left
-                if left == 0:
-                    heapq.heappush(heap, r)
+            if head not in true and not any(a in true for a in neg):
+                release(head)
         d = self.doctrine
         for pos, neg in d.constraints:
             if all(a in true for a in pos) and not any(a in true for a in neg):

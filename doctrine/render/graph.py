@@ -142,7 +142,7 @@ class _Builder:
         leaf = self.nid("f")
         rows = "".join(
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_lines(f.text, 36)}<BR/>'
-            f'<FONT FACE="monospace" POINT-SIZE="8" COLOR="#805000">{_lines(where(f), 40)}</FONT></TD></TR>'
+            f'<FONT FACE="monospace" POINT-SIZE="8" COLOR="#805000">{html.escape(visible(where(f), 10_000))}</FONT></TD></TR>'
             for f in facts
         )
         self.lines.append(

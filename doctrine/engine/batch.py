@@ -15,35 +15,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from doctrine.engine.compile import compile_case
 from doctrine.engine.engines import make_solver
 from doctrine.engine.rulebase import load_rulebase
 from doctrine.engine.solve import Outcome, Solver
-from doctrine.engine.workers import Bundle, CaseError, Failed, Pool, attempt
+from doctrine.engine.workers import Bundle, CaseError, Deferred, Failed, Pool, attempt, attempt_whole, take
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NOWHERE
 from doctrine.language.syntax import Case
 
-__all__ = ["Failed", "default_workers", "solve_cases", "stream_chunks", "worker_solver"]
+__all__ = ["Deferred", "Failed", "default_workers", "solve_cases", "stream_chunks", "worker_solver"]
 DEFAULT_TIMEOUT = 60.0  # seconds one case may take (the doctrine decides a case in milliseconds)
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Deferred:
-    """Cases named rather than carried: the worker that decides them calls `read(*args)` for
-    its (case, source) pairs, so only a function's name and a few values cross between
-    processes (unpickling a case costs as much as deciding it). `read` must be a module-level
-    function; `size` is how many pairs it gives (a chunk counts it, not the one item)."""
-
-    read: Callable[..., list[tuple[Case, str]]]
-    args: tuple[object, ...] = ()
-    size: int = 1
 
 
 def expand(chunk: Sequence[tuple[Case, str] | Deferred]) -> list[tuple[Case, str]]:
@@ -57,19 +44,6 @@ def expand(chunk: Sequence[tuple[Case, str] | Deferred]) -> list[tuple[Case, str
     return out
 
 
-def _take(it: Iterator[T], size: int) -> list[T]:
-    """The next items of `it` up to `size` cases (a Deferred item counts its `size`)."""
-    chunk: list[T] = []
-    weight = 0
-    while weight < size:
-        item = next(it, None)
-        if item is None:
-            break
-        chunk.append(item)
-        weight += item.size if isinstance(item, Deferred) else 1
-    return chunk
-
-
 def stream_chunks(
     items: Iterable[T],
     work: Callable[[list[T]], list[R]],
@@ -81,8 +55,9 @@ def stream_chunks(
 ) -> Iterator[R | Failed[T]]:
     """Apply `work` to chunks of `items`, in order, streaming, in this process or in `workers`.
 
-    Every item yields its result or a `Failed` in its place: `work` raising for it, its worker
-    dying twice (an item is retried once, alone, in a new worker), or running past `timeout`
+    Each chunk is first done in one call of `work` (the compiled engine decides it in one pass);
+    only when that call fails are its items done one by one, and then every item yields its
+    result or a `Failed` in its place: `work` raising for it, its worker dying twice (an item is retried once, alone, in a new worker), or running past `timeout`
     seconds (in this process only Python code can be interrupted, on the main thread). At most
     two chunks per worker are in flight, so memory stays flat in the number of items. `work` and
     `initializer` must be module-level functions (they are sent to the workers).
@@ -92,10 +67,12 @@ def stream_chunks(
         # Initialised again before every chunk: two streams consumed in turn in one process
         # (a diff of two rulebases) must not run on each other's settings.
         # The whole chunk is done before it is yielded, for the same reason.
-        while chunk := _take(it, chunk_size):
+        while chunk := take(it, chunk_size):
             initializer(*initargs)
-            done = [(item, attempt(work, item, timeout)) for item in chunk]
-            for item, r in done:
+            whole = attempt_whole(work, chunk, timeout)
+            if whole is None:
+                whole = [attempt(work, item, timeout) for item in chunk]
+            for item, r in zip(chunk, whole):
                 if isinstance(r, CaseError):
                     yield Failed(item, r.reason)
                 elif isinstance(r, Bundle):  # an item that stood for several (a Deferred)

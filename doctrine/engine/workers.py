@@ -1,6 +1,8 @@
-"""Worker processes that lose nothing: each item's result comes back on its own, a worker that dies
-or overruns the time limit is replaced, the item it was on is retried once alone, and an item
-that fails twice is reported as `Failed`, never dropped.
+"""Worker processes that lose nothing: a chunk of items is first done in one call (the compiled
+engine decides a thousand cases in one pass); when that call fails (raises, overruns the time
+limit, kills or hangs its worker) the chunk's items are done one by one, each result coming back
+on its own, a worker that dies or overruns the time limit is replaced, the item it was on is
+retried once alone, and an item that fails twice is reported as `Failed`, never dropped.
 
     stream(items=[a, b, c], work=solve_chunk, workers=2, timeout=60)
 yields, in order,
@@ -12,7 +14,6 @@ yields, in order,
 from __future__ import annotations
 
 import contextlib
-import itertools
 import multiprocessing
 import signal
 import threading
@@ -48,6 +49,51 @@ class Bundle:
     """The results of one item that stood for several (work gave more or fewer than one)."""
 
     results: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Cases named rather than carried: the worker that decides them calls `read(*args)` for
+    its (case, source) pairs, so only a function's name and a few values cross between
+    processes (unpickling a case costs as much as deciding it). `read` must be a module-level
+    function; `size` is how many pairs it gives (a chunk counts it, not the one item)."""
+
+    read: Callable[..., list[Any]]
+    args: tuple[object, ...] = ()
+    size: int = 1
+
+
+def weight(item: object) -> int:
+    """How many results an item gives: a Deferred's `size`, else one."""
+    return item.size if isinstance(item, Deferred) else 1
+
+
+@dataclass(frozen=True)
+class Whole:
+    """What a worker sends for a chunk done in one call: each item's result, in order."""
+
+    results: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class _Fallback:
+    """A worker's word that its chunk failed as a whole and comes item by item."""
+
+
+FALLBACK = _Fallback()
+
+
+def take(it: Iterator[T], size: int) -> list[T]:
+    """The next items of `it` up to `size` results (a Deferred item counts its `size`)."""
+    chunk: list[T] = []
+    total = 0
+    while total < size:
+        item = next(it, None)
+        if item is None:
+            break
+        chunk.append(item)
+        total += weight(item)
+    return chunk
 
 
 class _TimeLimit(Exception):
@@ -86,11 +132,37 @@ def attempt(work: Callable[[list[Any]], list[Any]], item: Any, timeout: float | 
         return CaseError(f"{type(e).__name__}: {e}")
 
 
-def _worker_main(conn: Connection, work: Callable[..., list[Any]], initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+def attempt_whole(work: Callable[[list[Any]], list[Any]], items: list[Any], timeout: float | None = None) -> list[Any] | None:
+    """Each item's result (a `Bundle` for a Deferred) from one call of `work` on them all, or
+    None when that call raises, overruns `timeout` or gives another number of results."""
+    try:
+        with _time_limit(timeout):
+            results = work(items)
+    except Exception:  # _TimeLimit included: the items are then done one by one
+        return None
+    sizes = [weight(item) for item in items]
+    if len(results) != sum(sizes):
+        return None
+    out, at = [], 0
+    for item, n in zip(items, sizes):
+        out.append(Bundle(tuple(results[at : at + n])) if isinstance(item, Deferred) else results[at])
+        at += n
+    return out
+
+
+def _worker_main(conn: Connection, work: Callable[..., list[Any]], initializer: Callable[..., None],
+                 initargs: tuple[Any, ...], timeout: float | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     initializer(*initargs)
     conn.send("ready")
-    while (chunk := conn.recv()) is not None:
+    while (task := conn.recv()) is not None:
+        whole, chunk = task
+        if whole:
+            results = attempt_whole(work, chunk, timeout)
+            if results is not None:
+                conn.send(Whole(tuple(results)))
+                continue
+            conn.send(FALLBACK)
         for item in chunk:
             conn.send(attempt(work, item))
 
@@ -99,6 +171,7 @@ def _worker_main(conn: Connection, work: Callable[..., list[Any]], initializer: 
 class _Task:
     items: list[tuple[int, Any]]  # (position in the stream, item)
     tries: int = 1
+    whole: bool = True  # first tried in one call; False once that failed, or for a retry
 
 
 class _Worker:
@@ -129,7 +202,7 @@ class Pool:
 
     def __init__(self, work: Callable[[list[Any]], list[Any]], workers: int, initializer: Callable[..., None],
                  initargs: tuple[Any, ...], timeout: float | None) -> None:
-        self.args = (work, initializer, initargs)
+        self.args = (work, initializer, initargs, timeout)
         self.size, self.timeout = workers, timeout
         self.ctx = multiprocessing.get_context()
         self.workers: list[_Worker] = []
@@ -138,15 +211,17 @@ class Pool:
 
     def stream(self, items: Iterable[Any], chunk_size: int) -> Iterator[Any]:
         it, read, out, exhausted = iter(items), 0, 0, False
+        ends: deque[int] = deque()  # where each chunk not yet given out ends
         try:
             while True:
-                while not exhausted and read - out < 2 * self.size * chunk_size:
-                    chunk = list(itertools.islice(it, chunk_size))
+                while not exhausted and len(ends) < 2 * self.size:
+                    chunk = take(it, chunk_size)
                     if not chunk:
                         exhausted = True
                         break
                     self.pending.append(_Task(list(enumerate(chunk, read))))
                     read += len(chunk)
+                    ends.append(read)
                 self._dispatch()
                 while out in self.results:
                     r = self.results.pop(out)
@@ -155,6 +230,8 @@ class Pool:
                     else:
                         yield r
                     out += 1
+                while ends and ends[0] <= out:
+                    ends.popleft()
                 if out == read and not self.pending:
                     if exhausted:
                         return
@@ -173,12 +250,17 @@ class Pool:
             self.workers.append(w)
             self._send(w, self.pending.popleft())
 
+    def _limit(self, task: _Task) -> float:
+        """Seconds until the worker must next be heard from: a chunk tried whole has its time
+        limit in the worker, then the parent's to say so."""
+        return (self.timeout or float("inf")) * (2 if task.whole else 1)
+
     def _send(self, w: _Worker, task: _Task) -> None:
         w.task, w.done = task, 0
         if w.ready:
-            w.deadline = time.monotonic() + (self.timeout or float("inf"))
+            w.deadline = time.monotonic() + self._limit(task)
         with contextlib.suppress(OSError):  # a worker that died idle is found by the next wait
-            w.conn.send([item for _, item in task.items])
+            w.conn.send((task.whole, [item for _, item in task.items]))
 
     def _wait(self) -> None:
         busy = [w for w in self.workers if w.task is not None]
@@ -200,8 +282,15 @@ class Pool:
 
     def _receive(self, w: _Worker, message: Any) -> None:
         assert w.task is not None
-        w.deadline = time.monotonic() + (self.timeout or float("inf"))
-        if message == "ready":
+        if isinstance(message, Whole):
+            for (index, _), r in zip(w.task.items, message.results):
+                self.results[index] = r
+            w.task = None
+            return
+        if isinstance(message, _Fallback):
+            w.task.whole = False
+        w.deadline = time.monotonic() + self._limit(w.task)
+        if isinstance(message, _Fallback) or message == "ready":
             w.ready = True
             return
         index, item = w.task.items[w.done]
@@ -216,10 +305,13 @@ class Pool:
         assert task is not None
         w.stop(kill=True)
         self.workers.remove(w)
+        if task.whole:  # lost while trying the chunk whole: no item is to blame yet
+            self.pending.appendleft(_Task(task.items, task.tries, whole=False))
+            return
         (index, item), rest = task.items[w.done], task.items[w.done + 1 :]
         if rest:
             self.pending.appendleft(_Task(rest, task.tries))
         if task.tries >= 2:
             self.results[index] = Failed(item, reason)
         else:
-            self.pending.appendleft(_Task([(index, item)], task.tries + 1))
+            self.pending.appendleft(_Task([(index, item)], task.tries + 1, whole=False))

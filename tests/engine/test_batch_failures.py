@@ -10,6 +10,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 from doctrine.engine.batch import Failed, stream_chunks
 
@@ -98,3 +99,38 @@ def test_a_fast_stream_is_read_to_its_end() -> None:
     items = list(range(300))
     for _ in range(5):
         assert list(stream_chunks(items, _times_ten, 2, _nothing, (), chunk_size=1)) == [x * 10 for x in items]
+
+
+def _with_chunk_size(chunk: list[int]) -> list[tuple[int, int]]:
+    return [(x, len(chunk)) for x in chunk]
+
+
+def test_a_chunk_is_done_in_one_call_when_nothing_fails() -> None:
+    """The compiled engine decides a chunk in one pass, so a chunk is given to `work` whole, in
+    this process and in workers; only a chunk that fails is done item by item."""
+    items = list(range(20))
+    for workers in (1, 2):
+        results = list(stream_chunks(items, _with_chunk_size, workers, _nothing, (), chunk_size=7, timeout=30))
+        assert [x for x, _ in results] == items  # type: ignore[misc]
+        assert {n for _, n in results} == {7, 6}  # type: ignore[misc]
+    good, [failed] = _split(list(stream_chunks(ITEMS, _raises, 1, _nothing, (), chunk_size=7)))
+    assert good == EXPECTED and failed.item == -1  # the failing chunk's other items still decided
+
+
+def test_slices_are_spread_over_the_workers_by_their_size() -> None:
+    """A chunk counts the cases a Deferred slice stands for, so ten slices of 100 with chunks
+    of 100 are ten chunks, shared by both workers (once they were one chunk, on one worker)."""
+    from doctrine.engine.batch import Deferred
+
+    slices = [Deferred(_numbers, (s, s + 100), 100) for s in range(0, 1000, 100)]
+    results = list(stream_chunks(slices, _read_with_pid, 2, _nothing, (), chunk_size=100, timeout=30))
+    assert [x for x, _ in results] == list(range(1000))  # type: ignore[misc]
+    assert len({pid for _, pid in results}) == 2  # type: ignore[misc]
+
+
+def _numbers(start: int, stop: int) -> list[int]:
+    return list(range(start, stop))
+
+
+def _read_with_pid(chunk: list[Any]) -> list[tuple[int, int]]:
+    return [(x, os.getpid()) for d in chunk for x in d.read(*d.args)]

@@ -343,7 +343,7 @@ class Sparse:
         return out
 
 
-SPARSE_BELOW = 24  # requests in a round below which following what fires beats a pass over every rule
+SPARSE_BELOW = 5  # requests in a round below which following what fires beats a pass over every rule
 
 
 # Shared by the engines of every jurisdiction in this process (the same atoms recur in each):

@@ -1,5 +1,5 @@
 """`python -m doctrine` is the `doctrine` command."""
 
-from doctrine.cli.app import main
+from doctrine.cli.app import program
 
-main()
+program()

@@ -9,7 +9,9 @@ anything else as one line (`--debug` shows the traceback).
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -98,3 +100,23 @@ def main() -> None:
         sys.stderr.write(f"doctrine: internal error: {type(e).__name__}: {e} (run with --debug for details)\n")
         sys.exit(3)
     sys.exit(0)
+
+
+def program() -> NoReturn:
+    """`main` as a program: once its output is flushed, the process ends at once, without the
+    interpreter's teardown of every module (tens of milliseconds a command; nothing is left to
+    write by then, and the batch pool has stopped its workers)."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as e:
+        code = e.code
+    if code is not None and not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`doctrine run | head`): nothing more to say
+            pass
+    os._exit(code or 0)

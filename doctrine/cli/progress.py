@@ -28,12 +28,10 @@ class Ticker:
 
     def __init__(self, description: str, total: int | None = None, quiet: bool = False, delay: float | None = None,
                  console: Any = None) -> None:
-        from doctrine.cli.common import make_console
-
         self.description, self.total = description, total
         self.delay = DELAY if delay is None else delay
-        self.console = console if console is not None else make_console(stderr=True)
-        self.disabled = quiet or not self.console.is_terminal
+        self.console = console  # made when a bar is due (a rich Console costs tens of ms to make)
+        self.disabled = quiet or (console is not None and not console.is_terminal)
         self.done = 0
         self._progress: Any = None
         self._task: Any = None
@@ -56,6 +54,13 @@ class Ticker:
         if self._progress is None:
             if time.monotonic() - self._start < self.delay:
                 return
+            if self.console is None:
+                from doctrine.cli.common import make_console
+
+                self.console = make_console(stderr=True)
+                if not self.console.is_terminal:
+                    self.disabled = True
+                    return
             self._open()
         self._progress.update(self._task, completed=self.done, description=self.description)
 

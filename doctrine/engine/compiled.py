@@ -19,14 +19,14 @@ batch makes its next request together, and each round is one pass over the rules
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import clingo
 from clingo import HeuristicType, Symbol
 from clingo.backend import Observer
 
-from doctrine.engine.compile import Program
+from doctrine.engine.compile import Program, symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import (
     SHOWN,
@@ -35,7 +35,6 @@ from doctrine.engine.solve import (
     Request,
     Run,
     _decode_atom,
-    doctrine_inputs,
     ground_doctrine,
 )
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -344,19 +343,28 @@ class Sparse:
 
 
 SPARSE_BELOW = 5  # requests in a round below which following what fires beats a pass over every rule
+SPARSE_AFTER = 20  # small-round runs after which making Sparse (about 12 ms) has paid for itself
 
 
 # Shared by the engines of every jurisdiction in this process (the same atoms recur in each):
-_INPUTS: dict[str, list[tuple[Symbol, str]]] = {}  # rules digest -> every input atom and its text
 _DECODED: dict[str, tuple[str, object] | None] = {}  # shown atom text -> its decoded value
 
 
-def _input_texts(rulebase: Rulebase) -> list[tuple[Symbol, str]]:
-    if rulebase.digest not in _INPUTS:
-        if len(_INPUTS) >= 4:
-            _INPUTS.clear()
-        _INPUTS[rulebase.digest] = [(sym, str(sym)) for sym in doctrine_inputs(rulebase)]
-    return _INPUTS[rulebase.digest]
+class _ByText(Mapping[Symbol, int]):
+    """The input literals of a compiled doctrine, looked up by the atom's text as asked for
+    (making a Symbol of every input atom at start-up cost more than a case's whole decision)."""
+
+    def __init__(self, inputs: dict[str, int]) -> None:
+        self.inputs = inputs
+
+    def __getitem__(self, sym: Symbol) -> int:
+        return self.inputs[symbol_text(sym)]
+
+    def __iter__(self) -> Iterator[Symbol]:
+        return (clingo.parse_term(text) for text in self.inputs)
+
+    def __len__(self) -> int:
+        return len(self.inputs)
 
 
 class CompiledEngine(Engine):
@@ -365,15 +373,23 @@ class CompiledEngine(Engine):
     def __init__(self, rulebase: Rulebase, jurisdiction: str, doctrine: CompiledDoctrine, trace: bool = True) -> None:
         self.doctrine = doctrine
         self.messages = []
-        by_text = doctrine.inputs
-        literal = {}
-        for sym, text in _input_texts(rulebase):
-            atom = by_text.get(text)
-            if atom is not None:
-                literal[sym] = atom
-        self._setup(rulebase, jurisdiction, trace, literal)
+        self._setup(rulebase, jurisdiction, trace, _ByText(doctrine.inputs))
         self._entries: list[tuple[str, object] | bool | None] = [False] * len(doctrine.shown)
         self._sparse: Sparse | None = None
+        self._small_runs = 0  # runs answered in small rounds by a pass, before Sparse is made
+
+    def _fact_literals(self, facts: Sequence[Symbol]) -> set[int]:
+        """The external literals of a case's facts, each found by its text the first time."""
+        by_rep, inputs, out = self._literal_of_rep, self.doctrine.inputs, set()
+        for f in facts:
+            lit = by_rep.get(f._rep)
+            if lit is None:
+                lit = inputs.get(symbol_text(f))
+                if lit is None:  # the compiler only emits vocabulary atoms; this guards the invariant
+                    raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {f}", NOWHERE)])
+                by_rep[f._rep] = lit
+            out.add(lit)
+        return out
 
     def _entry(self, i: int) -> tuple[str, object] | None:
         entry = self._entries[i]
@@ -391,11 +407,13 @@ class CompiledEngine(Engine):
         distinct: dict[frozenset[int], int] = {}
         for literals, _, _ in requests:
             distinct.setdefault(literals, len(distinct))
-        if len(distinct) <= SPARSE_BELOW:
-            if self._sparse is None:
-                self._sparse = Sparse(self.doctrine)
+        small = len(distinct) <= SPARSE_BELOW
+        if small and self._sparse is None and self._small_runs >= SPARSE_AFTER:
+            self._sparse = Sparse(self.doctrine)
+        if small and self._sparse is not None:
             shown = [self._sparse.evaluate(r) for r in distinct]
         else:
+            self._small_runs += len(distinct) if small else 0
             shown = evaluate(self.doctrine, list(distinct))
         out = []
         for literals, branch, even_if in requests:

@@ -216,13 +216,13 @@ class Engine:
         # (clingo's Python API converts an assumption list element by element).
         self._on: set[int] = set()
 
-    def _setup(self, rulebase: Rulebase, jurisdiction: str, trace: bool, literal: dict[Symbol, int]) -> None:
+    def _setup(self, rulebase: Rulebase, jurisdiction: str, trace: bool, literal: Mapping[Symbol, int]) -> None:
         """What every engine of one (rulebase, jurisdiction, trace) shares: the input literals."""
         self.rulebase = rulebase
         self.jurisdiction = jurisdiction
         self.trace = trace
         self._literal = literal
-        self._literal_of_rep = {sym._rep: lit for sym, lit in literal.items()}
+        self._literal_of_rep = {sym._rep: lit for sym, lit in literal.items()} if isinstance(literal, dict) else {}
         # A shown atom is decoded the first time a model holds it and kept by its interned
         # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
         self._decoded: dict[int, tuple[str, object] | None] = {}
@@ -295,6 +295,14 @@ class Engine:
         )
         return run, frozenset(got["_touches"])
 
+    def _fact_literals(self, facts: Sequence[Symbol]) -> set[int]:
+        """The external literals of a case's facts."""
+        by_rep = self._literal_of_rep
+        unknown = [f for f in facts if f._rep not in by_rep]
+        if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
+            raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
+        return {by_rep[f._rep] for f in facts}
+
     def _branches(self, facts: set[int], even_if: tuple[Symbol, ...]) -> Plan:
         """The case under each position of the open questions some rule could reach.
 
@@ -322,11 +330,7 @@ class Engine:
         """Every run of one case, as the requests it makes: each branch of the open questions,
         and the "even if" runs. The engine answers each request with that run's answer set
         (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
-        by_rep = self._literal_of_rep
-        unknown = [f for f in program.facts if f._rep not in by_rep]
-        if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
-            raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
-        facts = {by_rep[f._rep] for f in program.facts}
+        facts = self._fact_literals(program.facts)
         if as_of is None:  # the law in force when the case was decided
             as_of = program.decided
         if as_of is not None:

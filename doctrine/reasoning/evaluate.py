@@ -12,7 +12,7 @@ yields
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import Any
 
 from doctrine.engine.batch import (
     _WORKER,
@@ -26,13 +26,44 @@ from doctrine.engine.batch import (
 )
 from doctrine.language.syntax import Case
 from doctrine.reasoning.explanation import Explanation, explain
-from doctrine.reasoning.verdict import Verdict, decide_verdict
+from doctrine.reasoning.verdict import Verdict, decide_verdict, pack_verdict, unpack_verdict
 
 
-@dataclass(frozen=True)
 class Evaluation:
-    verdict: Verdict
-    explanation: Explanation | None = None
+    """One case's verdict, and its explanation when one was asked for.
+
+    From a worker process the verdict comes as tuples (`pack_verdict`) and is made a `Verdict`
+    only when `verdict` is first read."""
+
+    __slots__ = ("_packed", "_verdict", "explanation")
+
+    def __init__(self, verdict: Verdict | None = None, explanation: Explanation | None = None,
+                 packed: tuple[Any, ...] | None = None) -> None:
+        self._verdict = verdict if verdict is not None or explanation is None else explanation.verdict
+        self._packed = packed
+        self.explanation = explanation
+
+    @property
+    def verdict(self) -> Verdict:
+        if self._verdict is None:
+            assert self._packed is not None
+            self._verdict = unpack_verdict(self._packed)
+        return self._verdict
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.explanation is not None:  # the explanation carries the verdict
+            return (Evaluation, (None, self.explanation))
+        return (Evaluation, (None, None, self._packed if self._verdict is None else pack_verdict(self._verdict)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Evaluation):
+            return NotImplemented
+        return (self.verdict, self.explanation) == (other.verdict, other.explanation)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable in its cache, like an unfrozen dataclass
+
+    def __repr__(self) -> str:
+        return f"Evaluation(verdict={self.verdict!r}, explanation={self.explanation!r})"
 
 
 def _init(

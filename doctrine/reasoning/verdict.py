@@ -13,6 +13,7 @@ becomes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Run
@@ -168,6 +169,26 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
         title=outcome.title,
         citation=outcome.citation,
     )
+
+
+_HOLDING_FIELDS = tuple(Holding.__dataclass_fields__)
+_VERDICT_FIELDS = tuple(Verdict.__dataclass_fields__)
+_HOLDINGS_AT = _VERDICT_FIELDS.index("holdings")
+
+
+def pack_verdict(verdict: Verdict) -> tuple[Any, ...]:
+    """A verdict as nested tuples of its fields (what crosses between processes: pickling
+    dataclasses cost the parent more than its workers spent deciding)."""
+    fields = [getattr(verdict, name) for name in _VERDICT_FIELDS]
+    fields[_HOLDINGS_AT] = tuple(tuple(getattr(h, name) for name in _HOLDING_FIELDS) for h in verdict.holdings)
+    return tuple(fields)
+
+
+def unpack_verdict(data: tuple[Any, ...]) -> Verdict:
+    """The verdict `pack_verdict` packed."""
+    fields = list(data)
+    fields[_HOLDINGS_AT] = tuple(Holding(*h) for h in data[_HOLDINGS_AT])
+    return Verdict(*fields)
 
 
 def _cite(rulebase: Rulebase, rule: str) -> str:

@@ -77,3 +77,24 @@ def test_deferred_slices_give_what_their_cases_give() -> None:
     for workers, chunk_size in ((1, 10), (2, 20), (1, 1000)):
         got = [e.verdict for e in evaluate(slices, workers=workers, chunk_size=chunk_size)]
         assert got == want
+
+
+def test_an_evaluation_crosses_between_processes_as_plain_tuples() -> None:
+    """A worker's verdict is pickled as tuples (pack_verdict), naming neither Verdict nor
+    Holding, and is the same Verdict when read."""
+    import pickle
+    import pickletools
+    from pathlib import Path
+
+    from doctrine.language.check import load_case_file
+    from doctrine.proof.generate import pool_cases
+
+    scenarios = Path(__file__).resolve().parents[2] / "scenarios"
+    pairs = [(c, f.source) for f in [load_case_file(scenarios / "mackmore.case")] for c in f.cases]
+    pairs += pool_cases(3, 0, 20)
+    for e in evaluate(pairs):
+        data = pickle.dumps(e)
+        names = {arg for _, arg, _ in pickletools.genops(data) if isinstance(arg, str)}
+        assert not names & {"Verdict", "Holding"}
+        back = pickle.loads(data)
+        assert back == e and back.verdict == e.verdict and back.verdict.holdings

@@ -14,6 +14,7 @@ becomes
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from clingo import Symbol, SymbolType
@@ -78,15 +79,15 @@ class _TreeBuilder:
         self.shown.update((key, conclusion))
         because, facts = [], []
         for premise in body.positive:
-            sym = parse_atom(premise)
-            if sym.name == "holds":
-                because.append(self.node(str(sym.arguments[0]), depth + 1, stated | set(body.negative)))
-            elif sym.name == "position":
-                facts.append(self._setting(sym))
-            elif premise in self.outcome.facts or sym.name in _INPUTS:
+            name, inner = _premise(premise)
+            if name == "holds":
+                because.append(self.node(inner, depth + 1, stated | set(body.negative)))
+            elif name == "position":
+                facts.append(self._setting(parse_atom(premise)))
+            elif premise in self.outcome.facts or name in _INPUTS:
                 facts.append(self.leaf(premise))
         # a finding already stated higher up the tree is not repeated below it
-        findings = _findings([n for n in body.negative if n not in stated])
+        findings = _findings(tuple(n for n in body.negative if n not in stated))
         return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
 
     def _setting(self, sym: Symbol) -> Leaf:
@@ -103,7 +104,16 @@ class _TreeBuilder:
 _INPUTS = frozenset(V.input_predicates())
 
 
-def _findings(negatives: list[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=16384)
+def _premise(text: str) -> tuple[str, str]:
+    """A premise's predicate, and its first argument's text (reading a clingo Symbol's parts
+    is a foreign call each time; the same premises recur case after case)."""
+    sym = parse_atom(text)
+    return sym.name, str(sym.arguments[0]) if sym.type == SymbolType.Function and sym.arguments else ""
+
+
+@lru_cache(maxsize=16384)
+def _findings(negatives: tuple[str, ...]) -> tuple[str, ...]:
     """Negative conditions as findings; those about one conclusion for several arguments are joined."""
     groups: dict[tuple[str, int], list[Symbol]] = {}
     order: list[tuple[str, int] | str] = []

@@ -78,28 +78,40 @@ def _condition_parts(runs: list[Run], where: list[Run]) -> tuple[list[tuple[str,
     """
     parts = []
     questions = sorted({q for r in where for q, _ in r.branch})
-    for q in questions:
-        values = {dict(r.branch).get(q) for r in where}
-        if len(values) != 1 or None in values:
-            continue
-        p = values.pop()
-        elsewhere = [r for r in runs if q in dict(r.branch) and dict(r.branch)[q] != p]
-        if p is not None and any(r not in where for r in elsewhere if r.even_if in {w.even_if for w in where}):
-            parts.append((q, p))
+    if questions:
+        bars_where = {w.even_if for w in where}
+        reached = {id(w) for w in where}  # the runs of a case are distinct values, so identity is equality
+        branches = [dict(r.branch) for r in runs]
+        where_branches = [dict(w.branch) for w in where]
+        for q in questions:
+            values = {b.get(q) for b in where_branches}
+            if len(values) != 1 or None in values:
+                continue
+            p = values.pop()
+            if p is not None and any(
+                id(r) not in reached for r, b in zip(runs, branches) if q in b and b[q] != p and r.even_if in bars_where
+            ):
+                parts.append((q, p))
     bars = {r.even_if for r in where}
     return parts, (next(iter(bars)) if all(r.even_if for r in where) and len(bars) == 1 else ())
 
 
+def _condition_text(parts: list[tuple[str, str]], bars: tuple[str, ...]) -> str:
+    return "; ".join([f"if {q} = {p}" for q, p in parts] + [f"even if {b} were set aside" for b in bars])
+
+
+def _condition_words(parts: list[tuple[str, str]], bars: tuple[str, ...]) -> str:
+    return "; ".join([f"if {say_position(q, p)}" for q, p in parts] + [say(f"even_if({b})") for b in bars])
+
+
 def minimal_condition(runs: list[Run], where: list[Run]) -> str:
     """The weakest condition under which a holding was reached, as data: "if q = p; even if X were set aside"."""
-    parts, bars = _condition_parts(runs, where)
-    return "; ".join([f"if {q} = {p}" for q, p in parts] + [f"even if {b} were set aside" for b in bars])
+    return _condition_text(*_condition_parts(runs, where))
 
 
 def condition_words(runs: list[Run], where: list[Run]) -> str:
     """The same condition in plain English, for prose (the words come from the templates)."""
-    parts, bars = _condition_parts(runs, where)
-    return "; ".join([f"if {say_position(q, p)}" for q, p in parts] + [say(f"even_if({b})") for b in bars])
+    return _condition_words(*_condition_parts(runs, where))
 
 
 def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
@@ -112,15 +124,17 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     primary = outcome.primary
     everywhere = set.intersection(*(set(r.applied) for r in primary)) if primary else set()
     holdings: dict[tuple[str, str], Holding] = {}
-
     everyrun = list(outcome.runs)
+    applied = [set(r.applied) for r in everyrun]
 
-    def add(rule: str, conclusion: str, run: Run, alternative: bool) -> None:
-        if (rule, conclusion) in holdings:
-            return
+    def add(key: tuple[str, str], run: Run, alternative: bool) -> None:
+        rule, conclusion = key
         info = rulebase.rules.get(rule)
-        reached = [r for r in everyrun if (rule, conclusion) in r.applied]
-        holdings[(rule, conclusion)] = Holding(
+        condition = condition_text = ""
+        if alternative:
+            parts = _condition_parts(everyrun, [r for r, a in zip(everyrun, applied) if key in a])
+            condition, condition_text = _condition_text(*parts), _condition_words(*parts)
+        holdings[key] = Holding(
             question=info.question if info else "",
             answer=conclusion,
             rule=rule,
@@ -130,24 +144,24 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
             statement=info.statement if info else "",
             weight="binding" if rule in run.binding else "persuasive",
             alternative=alternative,
-            condition=minimal_condition(everyrun, reached) if alternative else "",
-            condition_text=condition_words(everyrun, reached) if alternative else "",
+            condition=condition,
+            condition_text=condition_text,
         )
 
     for run in primary:  # dispositive first: decided the same way in every branch
-        for rule, conclusion in run.applied:
-            if (rule, conclusion) in everywhere:
-                add(rule, conclusion, run, False)
+        for key in run.applied:
+            if key in everywhere and key not in holdings:
+                add(key, run, False)
     for run in primary + outcome.alternatives:
-        for rule, conclusion in run.applied:
-            add(rule, conclusion, run, True)
+        for key in run.applied:
+            if key not in holdings:
+                add(key, run, True)
     ordered = sorted(holdings.values(), key=lambda h: (h.alternative, *_order(rulebase, h.rule), h.answer))
+    kinds = outcome.relief_kinds
     kinds_if = sorted(
         {
             (k, minimal_condition(list(primary), [r2 for r2 in primary if k in r2.relief]))
-            for r in primary
-            for k in r.relief
-            if k not in outcome.relief_kinds
+            for k in {k for r in primary for k in r.relief if k not in kinds}
         }
     )
     common = set.intersection(*(set(r.conclusions) for r in primary)) if primary else set()
@@ -157,7 +171,7 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
         source=outcome.source,
         jurisdiction=outcome.jurisdiction,
         relief_available=outcome.relief_available,
-        relief_kinds=outcome.relief_kinds,
+        relief_kinds=kinds,
         relief_kinds_if=tuple(kinds_if),
         below_minimum_authorized=outcome.below_minimum_authorized,
         below_minimum_bases=tuple(bases),
@@ -169,6 +183,19 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
         title=outcome.title,
         citation=outcome.citation,
     )
+
+
+_CITES: dict[tuple[str, str], str] = {}  # (rules digest, rule) -> its authority's citation
+
+
+def _cite(rulebase: Rulebase, rule: str) -> str:
+    key = (rulebase.digest, rule)
+    cite = _CITES.get(key)
+    if cite is None:
+        info = rulebase.rules.get(rule)
+        auth = rulebase.authorities.get(info.authority) if info else None
+        cite = _CITES[key] = auth.cite() if auth else ""
+    return cite
 
 
 _HOLDING_FIELDS = tuple(Holding.__dataclass_fields__)
@@ -189,9 +216,3 @@ def unpack_verdict(data: tuple[Any, ...]) -> Verdict:
     fields = list(data)
     fields[_HOLDINGS_AT] = tuple(Holding(*h) for h in data[_HOLDINGS_AT])
     return Verdict(*fields)
-
-
-def _cite(rulebase: Rulebase, rule: str) -> str:
-    info = rulebase.rules.get(rule)
-    auth = rulebase.authorities.get(info.authority) if info else None
-    return auth.cite() if auth else ""

@@ -152,8 +152,16 @@ def compile_case(case: Case, source: str = "") -> Program:
     by_key: dict[str, list[Statement]] = {}
     for s in case.statements:
         by_key.setdefault(s.key, []).append(s)
+    facts = out.facts
     for key in V.CASE_KEYS:
-        _compile_key(out, key, tuple(by_key.get(key.word, ())), parties)
+        stated = by_key.get(key.word)
+        if stated is not None:
+            _compile_key(out, key, tuple(stated), parties)
+            continue
+        for k, sym in _defaults(key.word):  # what _compile_key emits for a key the case omits
+            known = facts.get(k)
+            if known is None or known[1] is None:
+                facts[k] = (sym, None)
     court = by_key.get("court")
     if court and court[0].values[0].text.endswith("_circuit") and "circuit" not in by_key:
         out.emit("circuit", [court[0].values[0].text], court[0].span)
@@ -172,9 +180,9 @@ def compile_case(case: Case, source: str = "") -> Program:
         else:
             answer = _compare(low, minimum)
         out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
-    facts = tuple(f for f, _ in out.facts.values())
+    facts_out = tuple(f for f, _ in out.facts.values())
     origin = MappingProxyType({f: s for f, s in out.facts.values() if s is not None})
-    return Program(case.id, facts, origin, source, _decided(case), _text(case, "title"), _text(case, "citation", "cite"))
+    return Program(case.id, facts_out, origin, source, _decided(case), _text(case, "title"), _text(case, "citation", "cite"))
 
 
 def _text(case: Case, *keys: str) -> str:
@@ -200,6 +208,14 @@ def _sentence_at_minimum(case: Case, minimum: tuple[str, int | None]) -> str:
         return "unknown" if minimum[0] != "none" else "no"
     kind, months = _months(stated[0].values)
     return "yes" if (kind, months) == minimum else "no"
+
+
+@cache
+def _defaults(word: str) -> tuple[tuple[tuple[str, tuple[str, ...]], Symbol], ...]:
+    """The facts `_compile_key` emits for a key a case does not state (the same for every case)."""
+    out = _Emitter()
+    _compile_key(out, V.KEYS[word], (), {})
+    return tuple((k, sym) for k, (sym, _) in out.facts.items())
 
 
 def _compile_key(out: _Emitter, key: V.Key, stated: tuple[Statement, ...], parties: Mapping[str, str]) -> None:

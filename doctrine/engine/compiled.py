@@ -374,6 +374,7 @@ class CompiledEngine(Engine):
         self.doctrine = doctrine
         self.messages = []
         self._setup(rulebase, jurisdiction, trace, _ByText(doctrine.inputs))
+        self.ask_ahead = True  # a request more in a round costs little; a round more is a pass
         self._entries: list[tuple[str, object] | bool | None] = [False] * len(doctrine.shown)
         self._sparse: Sparse | None = None
         self._small_runs = 0  # runs answered in small rounds by a pass, before Sparse is made

@@ -13,6 +13,7 @@ becomes
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -215,6 +216,7 @@ class Engine:
         # difference from the previous case is cheaper than assuming all of them each time
         # (clingo's Python API converts an assumption list element by element).
         self._on: set[int] = set()
+        self.ask_ahead = False  # one solve a run: nothing is gained by asking ahead
 
     def _setup(self, rulebase: Rulebase, jurisdiction: str, trace: bool, literal: Mapping[Symbol, int]) -> None:
         """What every engine of one (rulebase, jurisdiction, trace) shares: the input literals."""
@@ -226,6 +228,7 @@ class Engine:
         # A shown atom is decoded the first time a model holds it and kept by its interned
         # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
         self._decoded: dict[int, tuple[str, object] | None] = {}
+        self._extra: dict[tuple[tuple[tuple[str, str], ...], tuple[str, ...]], list[int]] = {}
         self._not_yet_decided = [
             (a.date, literal[Function("not_yet_decided", [Function(a.id)])]) for a in rulebase.authorities.values()
         ]
@@ -242,10 +245,21 @@ class Engine:
 
     def _request(self, facts: set[int], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> Request:
         """The external literals of one run: the case's facts, its branch and the bars set aside."""
-        literals = set(facts)
-        literals.update(self._literal[fact_symbol("branch", qp)] for qp in branch)
-        literals.update(self._literal[Function("even_if", [b])] for b in even_if)
-        return frozenset(literals), branch, tuple(str(b) for b in even_if)
+        bars = tuple(str(b) for b in even_if)
+        extra = self._extra.get((branch, bars))
+        if extra is None:
+            extra = [self._literal[fact_symbol("branch", qp)] for qp in branch]
+            extra += [self._literal[Function("even_if", [b])] for b in even_if]
+            self._extra[(branch, bars)] = extra
+        return frozenset([*facts, *extra]), branch, bars
+
+    def _ask(self, requests: list[Request], memo: dict[Request, Any], ahead: Sequence[Request] = ()) -> Plan:
+        """The answers to `requests`, asking the engine only for those not answered before in
+        this plan, together with `ahead` (requests the plan will likely make next round)."""
+        new = list(dict.fromkeys(r for r in (*requests, *ahead) if r not in memo))
+        if new:
+            memo.update(zip(new, (yield new)))
+        return [memo[r] for r in requests]
 
     def _run(self, request: Request) -> tuple[Run, frozenset[str]]:
         literals, branch, even_if = request
@@ -303,14 +317,14 @@ class Engine:
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
         return {by_rep[f._rep] for f in facts}
 
-    def _branches(self, facts: set[int], even_if: tuple[Symbol, ...]) -> Plan:
+    def _branches(self, facts: set[int], even_if: tuple[Symbol, ...], memo: dict[Request, Any]) -> Plan:
         """The case under each position of the open questions some rule could reach.
 
         A run's `branch` names only the questions it decided; a question it does not name
         made no difference (no rule reading it had the rest of its body satisfied).
         """
         first = tuple((q, self.rulebase.questions[q][0]) for q in self.open_questions)
-        ((run, touched),) = yield [self._request(facts, first, even_if)]
+        ((run, touched),) = yield from self._ask([self._request(facts, first, even_if)], memo)
         open_here = [q for q in self.open_questions if q in touched]
         if not open_here:
             return [replace(run, branch=())]
@@ -319,7 +333,10 @@ class Engine:
             for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here))
         ]
         others = [b for b in branches if b != first]
-        found = dict(zip(others, (yield [self._request(facts, b, even_if) for b in others]))) if others else {}
+        # A batch engine asks for the "even if" run of this run's bars in the same round: the
+        # other branches almost always have the same bars, and a round is a pass over every rule.
+        ahead = [self._request(facts, first, _bars(run))] if self.ask_ahead and not even_if and run.barred_by else []
+        found = dict(zip(others, (yield from self._ask([self._request(facts, b, even_if) for b in others], memo, ahead))))
         runs = []
         for branch in branches:
             decided = tuple((q, p) for q, p in branch if q in open_here)
@@ -335,10 +352,11 @@ class Engine:
             as_of = program.decided
         if as_of is not None:
             facts.update(lit for date, lit in self._not_yet_decided if date > as_of)
-        runs = yield from self._branches(facts, ())
+        memo: dict[Request, Any] = {}
+        runs = yield from self._branches(facts, (), memo)
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
-            runs += yield from self._branches(facts, tuple(clingo.parse_term(b) for b in bars))
+            runs += yield from self._branches(facts, _parsed(tuple(bars)), memo)
         origin = {symbol_text(k): v for k, v in program.origin.items()}
         return Outcome(
             program.case,
@@ -366,6 +384,16 @@ class Engine:
     def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
         """`solve` of each program, in order (the compiled engine does them all at once)."""
         return [self.solve(p, as_of) for p in programs]
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(bars: tuple[str, ...]) -> tuple[Symbol, ...]:
+    return tuple(clingo.parse_term(b) for b in bars)
+
+
+def _bars(run: Run) -> tuple[Symbol, ...]:
+    """The bars a run found, as `plan` sets them aside (sorted)."""
+    return _parsed(tuple(sorted(set(run.barred_by))))
 
 
 _CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants()}

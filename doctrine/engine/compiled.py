@@ -416,10 +416,10 @@ class CompiledEngine(Engine):
         else:
             self._small_runs += len(distinct) if small else 0
             shown = evaluate(self.doctrine, list(distinct))
-        out = []
+        out, table, entry = [], self._entries, self._entry
         for literals, branch, even_if in requests:
-            entries = [e for e in map(self._entry, shown[distinct[literals]]) if e is not None]
-            out.append(self._decode_entries(entries, branch, even_if))
+            entries = [e for e in (table[i] if table[i] is not False else entry(i) for i in shown[distinct[literals]]) if e]
+            out.append(self._decode_entries(entries, branch, even_if))  # type: ignore[arg-type]  # False replaced
         return out
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:

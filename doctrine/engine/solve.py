@@ -22,7 +22,7 @@ from typing import Any
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.engine.compile import Program, fact_symbol, symbol_text
+from doctrine.engine.compile import _TEXT, Program, fact_symbol, symbol_text
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -357,13 +357,14 @@ class Engine:
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
             runs += yield from self._branches(facts, _parsed(tuple(bars)), memo)
-        origin = {symbol_text(k): v for k, v in program.origin.items()}
+        texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
+        origin = {texts.get(k._rep) or symbol_text(k): v for k, v in program.origin.items()}
         return Outcome(
             program.case,
             program.source,
             self.jurisdiction,
             tuple(runs),
-            tuple(symbol_text(f) for f in program.facts),
+            tuple([texts.get(f._rep) or symbol_text(f) for f in program.facts]),
             origin,
             as_of,
             program.title,

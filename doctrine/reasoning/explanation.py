@@ -83,22 +83,25 @@ class _TreeBuilder:
             if name == "holds":
                 because.append(self.node(inner, depth + 1, stated | set(body.negative)))
             elif name == "position":
-                facts.append(self._setting(parse_atom(premise)))
+                facts.append(_setting(premise, self.outcome.jurisdiction, inner in dict(self.run.branch)))
             elif premise in self.outcome.facts or name in _INPUTS:
                 facts.append(self.leaf(premise))
         # a finding already stated higher up the tree is not repeated below it
         findings = _findings(tuple(n for n in body.negative if n not in stated))
         return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
 
-    def _setting(self, sym: Symbol) -> Leaf:
-        q, _p = (str(a) for a in sym.arguments)
-        branch = dict(self.run.branch)
-        if q in branch:
-            court = atom_word(parse_atom(self.outcome.jurisdiction))
-            note = f"assumed: unsettled in {court}, decided both ways"
-        else:
-            note = f"rules/jurisdictions/{self.outcome.jurisdiction}.lp"
-        return Leaf(str(sym), say(sym), None, note)
+
+@lru_cache(maxsize=4096)
+def _setting(premise: str, jurisdiction: str, assumed: bool) -> Leaf:
+    """The leaf of a jurisdiction's position: `assumed` when the run took it as a branch of an
+    unsettled question (a Leaf is immutable, so one serves every case)."""
+    sym = parse_atom(premise)
+    if assumed:
+        court = atom_word(parse_atom(jurisdiction))
+        note = f"assumed: unsettled in {court}, decided both ways"
+    else:
+        note = f"rules/jurisdictions/{jurisdiction}.lp"
+    return Leaf(str(sym), say(sym), None, note)
 
 
 _INPUTS = frozenset(V.input_predicates())
@@ -212,7 +215,7 @@ def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[st
         for b in [b for b in builder.bodies.get(c, []) if not rule or b.rule == rule][:1]:
             for p in b.positive:
                 if p.startswith("holds("):
-                    sub = str(parse_atom(p).arguments[0])
+                    sub = _premise(p)[1]
                     first = builder.bodies.get(sub, [])
                     if first:
                         inside.add((first[0].rule, sub))

@@ -26,34 +26,46 @@ from doctrine.engine.batch import (
 )
 from doctrine.language.syntax import Case
 from doctrine.reasoning.explanation import Explanation, explain
+from doctrine.reasoning.nodes import Packed, pack_explanation, unpack_explanation
 from doctrine.reasoning.verdict import Verdict, decide_verdict, pack_verdict, unpack_verdict
 
 
 class Evaluation:
     """One case's verdict, and its explanation when one was asked for.
 
-    From a worker process the verdict comes as tuples (`pack_verdict`) and is made a `Verdict`
-    only when `verdict` is first read."""
+    From a worker process both come as tuples (`pack_verdict`, `pack_explanation`) and are made
+    a `Verdict` and an `Explanation` only when first read."""
 
-    __slots__ = ("_packed", "_verdict", "explanation")
+    __slots__ = ("_explanation", "_packed", "_packed_explanation", "_verdict")
 
     def __init__(self, verdict: Verdict | None = None, explanation: Explanation | None = None,
-                 packed: tuple[Any, ...] | None = None) -> None:
+                 packed: Packed | None = None, packed_explanation: Packed | None = None) -> None:
         self._verdict = verdict if verdict is not None or explanation is None else explanation.verdict
+        self._explanation = explanation
         self._packed = packed
-        self.explanation = explanation
+        self._packed_explanation = packed_explanation
 
     @property
     def verdict(self) -> Verdict:
         if self._verdict is None:
-            assert self._packed is not None
-            self._verdict = unpack_verdict(self._packed)
+            packed = self._packed if self._packed is not None else self._packed_explanation[0]  # type: ignore[index]
+            self._verdict = unpack_verdict(packed)
         return self._verdict
 
+    @property
+    def explanation(self) -> Explanation | None:
+        if self._explanation is None and self._packed_explanation is not None:
+            self._explanation = unpack_explanation(self._packed_explanation, self._verdict)
+            self._verdict = self._explanation.verdict
+        return self._explanation
+
     def __reduce__(self) -> tuple[Any, ...]:
-        if self.explanation is not None:  # the explanation carries the verdict
-            return (Evaluation, (None, self.explanation))
-        return (Evaluation, (None, None, self._packed if self._verdict is None else pack_verdict(self._verdict)))
+        if self._explanation is None and self._packed_explanation is None:
+            return (Evaluation, (None, None, self._packed if self._verdict is None else pack_verdict(self._verdict)))
+        packed = self._packed_explanation
+        if packed is None:
+            packed = pack_explanation(self._explanation)  # type: ignore[arg-type]  # not None here
+        return (Evaluation, (None, None, None, packed))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Evaluation):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from doctrine.language.source import Span
-from doctrine.reasoning.verdict import Verdict
+from doctrine.language.source import Position, Span
+from doctrine.reasoning.verdict import Verdict, pack_verdict, unpack_verdict
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,69 @@ class Explanation:
         for s in self.sections:
             for n in s.nodes:
                 yield from walk(n)
+
+
+# What crosses between processes: an explanation as nested tuples of its fields, in field order
+# (pickling these dataclasses cost the parent about as much as a worker spent explaining).
+
+Packed = tuple[Any, ...]
+
+
+def pack_explanation(e: Explanation) -> Packed:
+    return (pack_verdict(e.verdict), tuple(_pack_section(s) for s in e.sections),
+            tuple(_pack_failure(f) for f in e.why_not), e.why_not_goal, e.facts_used)
+
+
+def unpack_explanation(data: Packed, verdict: Verdict | None = None) -> Explanation:
+    """The explanation `pack_explanation` packed (with `verdict` when it is already unpacked)."""
+    return Explanation(verdict or unpack_verdict(data[0]), tuple(_unpack_section(s) for s in data[1]),
+                       tuple(_unpack_failure(f) for f in data[2]), data[3], data[4])
+
+
+def _pack_section(s: Section) -> Packed:
+    return (s.title, s.condition, tuple(_pack_node(n) for n in s.nodes))
+
+
+def _unpack_section(t: Packed) -> Section:
+    return Section(t[0], t[1], tuple(_unpack_node(n) for n in t[2]))
+
+
+def _pack_node(n: Node) -> Packed:
+    return (n.conclusion, n.text, n.rule, n.authority, n.pin, n.quote, n.statement,
+            tuple(_pack_node(c) for c in n.because), tuple(_pack_leaf(f) for f in n.facts), n.findings, n.ref)
+
+
+def _unpack_node(t: Packed) -> Node:
+    return Node(t[0], t[1], t[2], t[3], t[4], t[5], t[6], tuple(_unpack_node(c) for c in t[7]),
+                tuple(_unpack_leaf(f) for f in t[8]), t[9], t[10])
+
+
+def _pack_leaf(leaf: Leaf) -> Packed:
+    s = leaf.span
+    span = None if s is None else (s.source, s.start.line, s.start.column, s.end.line, s.end.column)
+    return (leaf.fact, leaf.text, span, leaf.note)
+
+
+def _unpack_leaf(t: Packed) -> Leaf:
+    s = t[2]
+    span = None if s is None else Span(s[0], Position(s[1], s[2]), Position(s[3], s[4]))
+    return Leaf(t[0], t[1], span, t[3])
+
+
+def _pack_failure(f: Failure) -> Packed:
+    return (f.goal, f.rule, f.authority, f.pin, f.condition, f.text, tuple(_pack_failure(d) for d in f.deeper))
+
+
+def _unpack_failure(t: Packed) -> Failure:
+    return Failure(t[0], t[1], t[2], t[3], t[4], t[5], tuple(_unpack_failure(d) for d in t[6]))
+
+
+PACKED_FIELDS = {  # the fields each packer writes, in order: a test holds them to the dataclasses'
+    Explanation: ("verdict", "sections", "why_not", "why_not_goal", "facts_used"),
+    Section: ("title", "condition", "nodes"),
+    Node: ("conclusion", "text", "rule", "authority", "pin", "quote", "statement", "because", "facts", "findings", "ref"),
+    Leaf: ("fact", "text", "span", "note"),
+    Failure: ("goal", "rule", "authority", "pin", "condition", "text", "deeper"),
+    Span: ("source", "start", "end"),
+    Position: ("line", "column"),
+}

@@ -98,3 +98,31 @@ def test_an_evaluation_crosses_between_processes_as_plain_tuples() -> None:
         assert not names & {"Verdict", "Holding"}
         back = pickle.loads(data)
         assert back == e and back.verdict == e.verdict and back.verdict.holdings
+
+
+def test_an_explanation_crosses_as_tuples_and_reads_back_equal() -> None:
+    """Explanations too cross as tuples (pack_explanation), naming none of the explanation's
+    classes, and read back equal, why-not failures and spans included; each packer writes
+    exactly the fields of its dataclass."""
+    import dataclasses
+    import pickle
+    import pickletools
+    from pathlib import Path
+
+    from doctrine.language.check import load_case_file
+    from doctrine.reasoning.nodes import PACKED_FIELDS
+
+    for cls, names in PACKED_FIELDS.items():
+        assert tuple(f.name for f in dataclasses.fields(cls)) == names, cls.__name__
+    scenarios = Path(__file__).resolve().parents[2] / "scenarios"
+    pairs = [(c, f.source) for path in sorted(scenarios.glob("*.case")) for f in [load_case_file(path)] for c in f.cases]
+    results = list(evaluate(pairs, explained=True, why_not="relief"))
+    assert any(e.explanation.why_not for e in results)  # type: ignore[union-attr]
+    assert any(leaf.span for e in results for n in e.explanation.nodes() for leaf in n.facts)  # type: ignore[union-attr]
+    for e in results:
+        data = pickle.dumps(e)
+        names = {arg for _, arg, _ in pickletools.genops(data) if isinstance(arg, str)}
+        assert not names & {"Verdict", "Holding", "Explanation", "Section", "Node", "Leaf", "Failure", "Span"}
+        back = pickle.loads(data)
+        assert back.explanation == e.explanation and back.verdict == e.verdict
+        assert back.explanation.verdict is back.verdict

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # the pool's modules are imported when a pool is made (a single case never needs them)
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 
@@ -219,6 +220,8 @@ class Pool:
                  initargs: tuple[Any, ...], timeout: float | None) -> None:
         self.args = (work, initializer, initargs, timeout)
         self.size, self.timeout = workers, timeout
+        import multiprocessing
+
         self.ctx = multiprocessing.get_context()
         self.workers: list[_Worker] = []
         self.pending: deque[_Task] = deque()
@@ -278,6 +281,8 @@ class Pool:
             w.conn.send((task.whole, [item for _, item in task.items]))
 
     def _wait(self) -> None:
+        from multiprocessing.connection import wait
+
         busy = [w for w in self.workers if w.task is not None]
         left = min(w.deadline for w in busy) - time.monotonic()
         wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=max(0.0, min(left, 3600.0)))

@@ -177,6 +177,10 @@ def _worker_main(conn: Connection, work: Callable[..., list[Any]], initializer: 
             results = attempt_whole(work, chunk, timeout)
             if results is not None:
                 conn.send(Whole(tuple(results)))
+                del results
+                # What lives on after a chunk is this worker's engines and caches: the cyclic
+                # collector need not walk them again (in a worker process, which is ours alone).
+                gc.freeze()
                 continue
             conn.send(FALLBACK)
         for item in chunk:

@@ -12,6 +12,7 @@ becomes
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,16 +199,16 @@ def _cite(rulebase: Rulebase, rule: str) -> str:
     return cite
 
 
-_HOLDING_FIELDS = tuple(Holding.__dataclass_fields__)
-_VERDICT_FIELDS = tuple(Verdict.__dataclass_fields__)
-_HOLDINGS_AT = _VERDICT_FIELDS.index("holdings")
+_HOLDING_FIELDS = operator.attrgetter(*Holding.__dataclass_fields__)
+_VERDICT_FIELDS = operator.attrgetter(*Verdict.__dataclass_fields__)
+_HOLDINGS_AT = tuple(Verdict.__dataclass_fields__).index("holdings")
 
 
 def pack_verdict(verdict: Verdict) -> tuple[Any, ...]:
     """A verdict as nested tuples of its fields (what crosses between processes: pickling
     dataclasses cost the parent more than its workers spent deciding)."""
-    fields = [getattr(verdict, name) for name in _VERDICT_FIELDS]
-    fields[_HOLDINGS_AT] = tuple(tuple(getattr(h, name) for name in _HOLDING_FIELDS) for h in verdict.holdings)
+    fields = list(_VERDICT_FIELDS(verdict))
+    fields[_HOLDINGS_AT] = tuple(map(_HOLDING_FIELDS, verdict.holdings))
     return tuple(fields)
 
 

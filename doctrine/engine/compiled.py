@@ -215,6 +215,9 @@ def _components(deps: dict[int, set[int]]) -> list[list[int]]:
     return out
 
 
+FLAT, STORED, RECURSIVE = 0, 1, 2  # how a part's rules are read: laid out, as stored, to a fixpoint
+
+
 class _Pass:
     """A compiled doctrine laid out for the pass over every rule: in a part without recursion
     each rule as (head, one premise, the other premises, the negated atoms), so that a rule
@@ -222,18 +225,28 @@ class _Pass:
     in every run); each shown atom that is one atom, apart from the conditional ones."""
 
     def __init__(self, doctrine: CompiledDoctrine) -> None:
-        self.blocks: list[tuple[bool, tuple[tuple[int, int, tuple[int, ...], tuple[int, ...]], ...] | tuple[GroundRule, ...]]] = []
+        self.blocks: list[tuple[int, tuple[tuple[int, int, tuple[int, ...], tuple[int, ...]], ...] | tuple[GroundRule, ...]]] = []
         for recursive, rules in doctrine.blocks:
             if recursive:
-                self.blocks.append((True, rules))
+                self.blocks.append((RECURSIVE, rules))
             else:
                 flat = []
                 for head, pos, neg in rules:
                     first = min(pos) if pos else 0
                     flat.append((head, first, tuple(a for a in pos if a != first), neg))
-                self.blocks.append((False, tuple(flat)))
+                self.blocks.append((FLAT, tuple(flat)))
         self.simple = [(i, pos[0]) for i, (_, pos, neg) in enumerate(doctrine.shown) if len(pos) == 1 and not neg]
         self.conditional = [(i, pos, neg) for i, (_, pos, neg) in enumerate(doctrine.shown) if len(pos) != 1 or neg]
+
+
+class _Plain(_Pass):
+    """The stored form read as it is: every part by the general loop (as a recursive part,
+    which one round leaves unchanged when there is no recursion)."""
+
+    def __init__(self, doctrine: CompiledDoctrine) -> None:
+        self.blocks = [(RECURSIVE if recursive else STORED, rules) for recursive, rules in doctrine.blocks]
+        self.simple = []
+        self.conditional = [(i, pos, neg) for i, (_, pos, neg) in enumerate(doctrine.shown)]
 
 
 _PASSES: dict[int, tuple[CompiledDoctrine, _Pass]] = {}
@@ -248,12 +261,14 @@ def _pass(doctrine: CompiledDoctrine) -> _Pass:
     return got[1]
 
 
-def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]]) -> list[list[int]]:
+def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], laid_out: bool = True) -> list[list[int]]:
     """The shown atoms (indices into `doctrine.shown`) of the answer set of each request.
 
-    A request is the set of input atoms that are true; every other input is false.
+    A request is the set of input atoms that are true; every other input is false. Without
+    `laid_out` the rules are read as they are stored (for a few runs of a single case, making
+    the layout would cost more than it saves).
     """
-    layout = _pass(doctrine)
+    layout = _pass(doctrine) if laid_out else _Plain(doctrine)
     everything = (1 << len(requests)) - 1
     val = [0] * (doctrine.atoms + 1)
     val[0] = everything
@@ -263,8 +278,8 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]]) -> 
         bit = 1 << w
         for atom in literals:
             val[atom] |= bit
-    for recursive, rules in layout.blocks:
-        if not recursive:
+    for kind, rules in layout.blocks:
+        if kind == FLAT:
             for head, first, pos, neg in rules:  # type: ignore[misc]  # the flat form of a plain part
                 v = val[first]
                 if not v:
@@ -289,7 +304,7 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]]) -> 
                         v &= ~val[a]
                     if v & ~val[head]:
                         val[head] |= v
-                        changed = True
+                        changed = kind == RECURSIVE
     for pos, neg in doctrine.constraints:
         v = everything
         for a in pos:
@@ -469,7 +484,7 @@ class CompiledEngine(Engine):
             shown = [self._sparse.evaluate(r) for r in distinct]
         else:
             self._small_runs += len(distinct) if small else 0
-            shown = evaluate(self.doctrine, list(distinct))
+            shown = evaluate(self.doctrine, list(distinct), laid_out=not small)
         out, table, entry = [], self._entries, self._entry
         for literals, branch, even_if in requests:
             entries = [e for e in (table[i] if table[i] is not False else entry(i) for i in shown[distinct[literals]]) if e]

@@ -77,6 +77,7 @@ def test_positive_cycles_reach_their_least_fixpoint() -> None:
     doctrine = CompiledDoctrine(4, _order(list(rules), "test"), (), (), {"x": 1}, (("a", (2,), ()), ("b", (3,), ()), ("c", (4,), ())))
     assert any(recursive for recursive, _ in doctrine.blocks)
     assert evaluate(doctrine, [frozenset({1}), frozenset()]) == [[0, 1], [2]]
+    assert evaluate(doctrine, [frozenset({1}), frozenset()], laid_out=False) == [[0, 1], [2]]
 
 
 CYCLE = """
@@ -125,6 +126,7 @@ def test_one_run_and_a_batch_give_the_same_answer_sets() -> None:
         requests = [next(engine.plan(compile_case(c, s)))[0][0] for c, s in BUNDLED]
         sparse = Sparse(engine.doctrine)
         assert [sparse.evaluate(r) for r in requests] == evaluate(engine.doctrine, requests)
+        assert evaluate(engine.doctrine, requests, laid_out=False) == evaluate(engine.doctrine, requests)
 
 
 def _rounds(engine: Engine, program) -> int:  # type: ignore[no-untyped-def]

@@ -26,6 +26,11 @@ BAD_FAITH_EVIDENCE = (
     "government_reason(insufficient_assistance). government_reason_rebutted(insufficient_assistance,yes). "
 )
 
+RULE35B_UNHEARD = (
+    "posture(rule_35b_proceeding). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
+    "district_court(granted). district_court_hearing(denied). allegation(legal_error). allegation_motion(legal_error,rule35b)."
+)
+
 CASES = {
     # § 1: bad faith is a contractual ground
     "no agreement: bad faith is no ground (wrong before)": Case(
@@ -239,6 +244,30 @@ CASES = {
         "believed_power(reduce_sentence,lacks).",
         ("court_lacks_power(reduce_sentence)", "@koons_not_based_on_range"), ("relief(remand)",),
         jurisdiction="third_circuit"),
+    "a term below the range for assistance may be reduced comparably below the amended range (wrong before)": Case(
+        "posture(sentence_reduction). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
+        "believed(reduce_sentence). believed_power(reduce_sentence,lacks). allegation(legal_error). district_court(denied).",
+        ("court_has_power(reduce_sentence)", "@ussg_1b1_10_comparable_reduction",
+         "misapprehended_authority(reduce_sentence)", "relief(remand)"), (),
+        jurisdiction="fourth_circuit"),
+    "no comparable reduction for a term that no assistance motion lowered": Case(
+        "posture(sentence_reduction). believed(reduce_sentence). believed_power(reduce_sentence,lacks). "
+        "allegation(legal_error). district_court(denied).",
+        (), ("court_has_power(reduce_sentence)", "relief(remand)"), jurisdiction="fourth_circuit"),
+    "no comparable reduction for a term based on a minimum (Koons)": Case(
+        "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
+        "sentence_basis(minimum_and_assistance). believed(reduce_sentence). believed_power(reduce_sentence,lacks).",
+        ("court_lacks_power(reduce_sentence)",), ("@ussg_1b1_10_comparable_reduction", "relief(remand)"),
+        jurisdiction="fourth_circuit"),
+    "ruling on the government's Rule 35(b) motion unheard, where the circuit requires a response (wrong before)": Case(
+        RULE35B_UNHEARD, ("rule35b_response_denied", "@redacted_rule35b_response", "relief(remand)"), (),
+        jurisdiction="sixth_circuit"),
+    "ruling on the government's Rule 35(b) motion unheard, where Rule 35(b) requires no hearing": Case(
+        RULE35B_UNHEARD, ("no_rule35b_hearing_right", "@mcmahan_rule35b_no_hearing_right"),
+        ("rule35b_response_denied", "relief(remand)"), jurisdiction="fifth_circuit"),
+    "a Rule 35(b) ruling after a hearing is no denied response": Case(
+        RULE35B_UNHEARD.replace("district_court_hearing(denied)", "district_court_hearing(held)"), (),
+        ("rule35b_response_denied", "relief(remand)"), jurisdiction="sixth_circuit"),
 }
 
 
@@ -261,6 +290,12 @@ def test_an_unverified_rule35b_factors_position_is_decided_both_ways() -> None:
     only = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "rejected")])
     assert "relief(remand)" in may.holds and "court_has_power(use_other_factors)" in may.holds
     assert "relief(remand)" not in only.holds and "court_lacks_power(use_other_factors)" in only.holds
+
+
+def test_an_unverified_rule35b_response_position_is_decided_both_ways() -> None:
+    heard = solve(RULE35B_UNHEARD, "seventh_circuit", branch=[("rule35b_response", "recognized")])
+    unheard = solve(RULE35B_UNHEARD, "seventh_circuit", branch=[("rule35b_response", "rejected")])
+    assert "relief(remand)" in heard.holds and "relief(remand)" not in unheard.holds
 
 
 def test_every_jurisdiction_file_loads_cleanly() -> None:

@@ -127,6 +127,14 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the sentence went below the guideline range on a substantial-assistance motion",
         "the sentence is not shown below the range on a substantial-assistance motion",
     ),
+    ("determination_stated", 0): (
+        "the government stated what it found the assistance to be worth, or the defendant's default",
+        "the government stated no finding whether the assistance was substantial",
+    ),
+    ("determination_not_stated", 1): (
+        "under the promise ({0}) the government had to state whether it found the assistance substantial, and did not",
+        "no unstated finding under the promise ({0}) is shown",
+    ),
     ("rule35b_ruled_unheard", 0): (
         "the court ruled on the government's Rule 35(b) motion without hearing the defendant",
         "the court is not shown to have ruled on the government's Rule 35(b) motion without hearing the defendant",

@@ -259,6 +259,17 @@ CASES = {
         "sentence_basis(minimum_and_assistance). believed(reduce_sentence). believed_power(reduce_sentence,lacks).",
         ("court_lacks_power(reduce_sentence)",), ("@ussg_1b1_10_comparable_reduction", "relief(remand)"),
         jurisdiction="fourth_circuit"),
+    "a sole-discretion promise refused with no finding stated, where the circuit requires one (wrong before)": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). reasons_given(no). allegation(breach_of_plea_agreement).",
+        ("determination_not_stated(to_move)", "@villareal_determination_required", "relief(remand)"), (),
+        jurisdiction="sixth_circuit"),
+    "a sole-discretion promise refused on a stated finding that the assistance fell short": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). government_reason(insufficient_assistance). "
+        "allegation(breach_of_plea_agreement).",
+        (), ("determination_not_stated(to_move)",), jurisdiction="sixth_circuit"),
+    "a sole-discretion promise refused for the defendant's own default states enough": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). government_reason(new_crime). allegation(breach_of_plea_agreement).",
+        (), ("determination_not_stated(to_move)",), jurisdiction="sixth_circuit"),
     "ruling on the government's Rule 35(b) motion unheard, where the circuit requires a response (wrong before)": Case(
         RULE35B_UNHEARD, ("rule35b_response_denied", "@redacted_rule35b_response", "relief(remand)"), (),
         jurisdiction="sixth_circuit"),
@@ -296,6 +307,14 @@ def test_an_unverified_rule35b_response_position_is_decided_both_ways() -> None:
     heard = solve(RULE35B_UNHEARD, "seventh_circuit", branch=[("rule35b_response", "recognized")])
     unheard = solve(RULE35B_UNHEARD, "seventh_circuit", branch=[("rule35b_response", "rejected")])
     assert "relief(remand)" in heard.holds and "relief(remand)" not in unheard.holds
+
+
+def test_an_unverified_determination_position_is_decided_both_ways() -> None:
+    facts = NO_MOTION + SOLE_DISCRETION + "assistance(given). reasons_given(no). allegation(breach_of_plea_agreement)."
+    must = solve(facts, "first_circuit", branch=[("determination_required", "recognized")])
+    need_not = solve(facts, "first_circuit", branch=[("determination_required", "rejected")])
+    assert "determination_not_stated(to_move)" in must.holds
+    assert "determination_not_stated(to_move)" not in need_not.holds
 
 
 def test_every_jurisdiction_file_loads_cleanly() -> None:

@@ -214,6 +214,7 @@ WORDS: dict[str, str] = {
     "consider_cooperation": "to consider the cooperation",
     "reduce_further": "to reduce further than the government asked",
     "reduce_sentence": "to reduce the sentence under § 3582(c)(2)",
+    "reduce_below_amended_range": "to reduce a § 3582(c)(2) sentence below the amended guideline range",
     "use_other_factors": "to weigh factors other than the assistance",
     "to_move": "to move",
     "to_consider": "to consider a motion",

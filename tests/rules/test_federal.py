@@ -246,19 +246,37 @@ CASES = {
         jurisdiction="third_circuit"),
     "a term below the range for assistance may be reduced comparably below the amended range (wrong before)": Case(
         "posture(sentence_reduction). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
-        "believed(reduce_sentence). believed_power(reduce_sentence,lacks). allegation(legal_error). district_court(denied).",
-        ("court_has_power(reduce_sentence)", "@ussg_1b1_10_comparable_reduction",
-         "misapprehended_authority(reduce_sentence)", "relief(remand)"), (),
-        jurisdiction="fourth_circuit"),
-    "no comparable reduction for a term that no assistance motion lowered": Case(
-        "posture(sentence_reduction). believed(reduce_sentence). believed_power(reduce_sentence,lacks). "
+        "believed(reduce_below_amended_range). believed_power(reduce_below_amended_range,lacks). "
         "allegation(legal_error). district_court(denied).",
-        (), ("court_has_power(reduce_sentence)", "relief(remand)"), jurisdiction="fourth_circuit"),
+        ("court_has_power(reduce_below_amended_range)", "@ussg_1b1_10_comparable_reduction",
+         "misapprehended_authority(reduce_below_amended_range)", "relief(remand)"), (),
+        jurisdiction="fourth_circuit"),
+    "the comparable reduction is the extent, not eligibility (Guyton)": Case(
+        "posture(sentence_reduction). motion(s5k1_1). motion_filed(s5k1_1,yes). motion_granted(s5k1_1,yes). "
+        "believed(reduce_sentence). believed_power(reduce_sentence,lacks). allegation(legal_error). district_court(denied).",
+        (), ("court_has_power(reduce_sentence)", "@ussg_1b1_10_comparable_reduction", "relief(remand)"),
+        jurisdiction="seventh_circuit"),
+    "no comparable reduction for a term that no assistance motion lowered": Case(
+        "posture(sentence_reduction). believed(reduce_below_amended_range). "
+        "believed_power(reduce_below_amended_range,lacks). allegation(legal_error). district_court(denied).",
+        (), ("court_has_power(reduce_below_amended_range)", "relief(remand)"), jurisdiction="fourth_circuit"),
     "no comparable reduction for a term based on a minimum (Koons)": Case(
         "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
-        "sentence_basis(minimum_and_assistance). believed(reduce_sentence). believed_power(reduce_sentence,lacks).",
+        "sentence_basis(minimum_and_assistance). believed(reduce_below_amended_range). "
+        "believed_power(reduce_below_amended_range,lacks).",
         ("court_lacks_power(reduce_sentence)",), ("@ussg_1b1_10_comparable_reduction", "relief(remand)"),
         jurisdiction="fourth_circuit"),
+    "a term below a minimum whose range is unknown is not read as based on the minimum": Case(
+        "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
+        "statutory_minimum(term). guidelines_range_below_minimum(unknown). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks).",
+        (), ("court_lacks_power(reduce_sentence)", "assisted_below_minimum"), jurisdiction="eighth_circuit"),
+    "a term below a minimum whose range fell below it is based on the minimum": Case(
+        "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
+        "statutory_minimum(term). guidelines_range_below_minimum(yes). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks).",
+        ("court_lacks_power(reduce_sentence)", "@koons_not_based_on_range"), ("relief(remand)",),
+        jurisdiction="eighth_circuit"),
     "a sole-discretion promise refused with no finding stated, where the circuit requires one (wrong before)": Case(
         NO_MOTION + SOLE_DISCRETION + "assistance(given). reasons_given(no). allegation(breach_of_plea_agreement).",
         ("determination_not_stated(to_move)", "@villareal_determination_required", "relief(remand)"), (),

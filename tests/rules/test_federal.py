@@ -26,6 +26,7 @@ BAD_FAITH_EVIDENCE = (
     "government_reason(insufficient_assistance). government_reason_rebutted(insufficient_assistance,yes). "
 )
 
+S3553E_REDUCTION = "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
 RULE35B_UNHEARD = (
     "posture(rule_35b_proceeding). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
     "district_court(granted). district_court_hearing(denied). allegation(legal_error). allegation_motion(legal_error,rule35b)."
@@ -261,19 +262,16 @@ CASES = {
         "believed_power(reduce_below_amended_range,lacks). allegation(legal_error). district_court(denied).",
         (), ("court_has_power(reduce_below_amended_range)", "relief(remand)"), jurisdiction="fourth_circuit"),
     "no comparable reduction for a term based on a minimum (Koons)": Case(
-        "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
-        "sentence_basis(minimum_and_assistance). believed(reduce_below_amended_range). "
+        S3553E_REDUCTION + "sentence_basis(minimum_and_assistance). believed(reduce_below_amended_range). "
         "believed_power(reduce_below_amended_range,lacks).",
         ("court_lacks_power(reduce_sentence)",), ("@ussg_1b1_10_comparable_reduction", "relief(remand)"),
         jurisdiction="fourth_circuit"),
     "a term below a minimum whose range is unknown is not read as based on the minimum": Case(
-        "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
-        "statutory_minimum(term). guidelines_range_below_minimum(unknown). believed(reduce_sentence). "
+        S3553E_REDUCTION + "statutory_minimum(term). guidelines_range_below_minimum(unknown). believed(reduce_sentence). "
         "believed_power(reduce_sentence,lacks).",
         (), ("court_lacks_power(reduce_sentence)", "assisted_below_minimum"), jurisdiction="eighth_circuit"),
     "a term below a minimum whose range fell below it is based on the minimum": Case(
-        "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
-        "statutory_minimum(term). guidelines_range_below_minimum(yes). believed(reduce_sentence). "
+        S3553E_REDUCTION + "statutory_minimum(term). guidelines_range_below_minimum(yes). believed(reduce_sentence). "
         "believed_power(reduce_sentence,lacks).",
         ("court_lacks_power(reduce_sentence)", "@koons_not_based_on_range"), ("relief(remand)",),
         jurisdiction="eighth_circuit"),

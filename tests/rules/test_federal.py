@@ -26,6 +26,10 @@ BAD_FAITH_EVIDENCE = (
     "government_reason(insufficient_assistance). government_reason_rebutted(insufficient_assistance,yes). "
 )
 
+COURT_JUDGED = (
+    "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+    "promise_condition(to_move,substantial_assistance). promise_judged_by(to_move,court). assistance(given). "
+)
 S3553E_REDUCTION = "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
 RULE35B_UNHEARD = (
     "posture(rule_35b_proceeding). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
@@ -275,6 +279,23 @@ CASES = {
         "believed_power(reduce_sentence,lacks).",
         ("court_lacks_power(reduce_sentence)", "@koons_not_based_on_range"), ("relief(remand)",),
         jurisdiction="eighth_circuit"),
+    "a court-judged condition the government denies, disputed by specific evidence: a hearing (wrong before)": Case(
+        NO_MOTION + COURT_JUDGED + "government_reason(insufficient_assistance). allegation(breach_of_plea_agreement). "
+        "allegation_support(breach_of_plea_agreement,record_evidence). "
+        "allegation_rebuts_stated_reasons(breach_of_plea_agreement,yes). district_court(denied). district_court_hearing(denied).",
+        ("threshold_showing(breach_of_plea_agreement)", "@rounsavall_bad_faith_showing", "relief(evidentiary_hearing)"),
+        ("breach_of_plea_agreement",), jurisdiction="fourth_circuit"),
+    "...not where the record confirms the government's reason": Case(
+        NO_MOTION + COURT_JUDGED + "government_reason(insufficient_assistance). "
+        "government_reason_rebutted(insufficient_assistance,no). allegation(breach_of_plea_agreement). "
+        "allegation_support(breach_of_plea_agreement,record_evidence). "
+        "allegation_rebuts_stated_reasons(breach_of_plea_agreement,yes).",
+        (), ("threshold_showing(breach_of_plea_agreement)", "relief(evidentiary_hearing)"), jurisdiction="fourth_circuit"),
+    "...nor on the defendant's say-so": Case(
+        NO_MOTION + COURT_JUDGED + "government_reason(insufficient_assistance). allegation(breach_of_plea_agreement). "
+        "allegation_support(breach_of_plea_agreement,own_say_so). "
+        "allegation_rebuts_stated_reasons(breach_of_plea_agreement,yes).",
+        (), ("threshold_showing(breach_of_plea_agreement)", "relief(evidentiary_hearing)"), jurisdiction="fourth_circuit"),
     "a sole-discretion promise refused with no finding stated, where the circuit requires one (wrong before)": Case(
         NO_MOTION + SOLE_DISCRETION + "assistance(given). reasons_given(no). allegation(breach_of_plea_agreement).",
         ("determination_not_stated(to_move)", "@villareal_determination_required", "relief(remand)"), (),

@@ -11,6 +11,8 @@ reads or writes
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -33,7 +35,18 @@ def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | Non
     except OSError:
         return None
     kind = "trace" if trace else "plain"
-    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-{__version__}-{clingo.__version__}.json"
+    versions = f"{__version__}-{clingo.__version__}-{vocabulary_digest()}"
+    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-{versions}.json"
+
+
+@functools.cache
+def vocabulary_digest() -> str:
+    """The input atoms the vocabulary allows, hashed: a compiled doctrine is grounded over them,
+    so a new word in the vocabulary (with the rules unchanged) must not meet an old cache."""
+    from doctrine.engine.solve import input_universe
+
+    atoms = sorted(str(a) for a in input_universe())
+    return hashlib.sha256("\n".join(atoms).encode()).hexdigest()[:12]
 
 
 def to_data(doctrine: CompiledDoctrine) -> dict[str, Any]:

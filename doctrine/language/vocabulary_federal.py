@@ -143,7 +143,8 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         "below_minimum",  # to go below the statutory minimum
         "consider_cooperation",  # to consider cooperation at all
         "reduce_further",  # to reduce beyond what the government asked
-        "reduce_sentence",  # to reduce the sentence under § 3582(c)(2)
+        "reduce_sentence",  # to reduce the sentence under § 3582(c)(2) at all (eligibility)
+        "reduce_below_amended_range",  # § 3582(c)(2): to go below the amended range (the extent)
         "use_other_factors",  # to weigh § 3553(a) factors in the extent of a reduction
     )
     BELIEF = domain("belief", "has", "lacks", "unknown")

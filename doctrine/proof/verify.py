@@ -175,8 +175,13 @@ def _solve(stms: list[ast.AST], budget: float) -> tuple[list[Symbol] | None, lis
     return (found[-1] if found else None), messages
 
 
+def _tagged(s: Symbol) -> bool:
+    """A world's copy of an input (`posture(w1, X)`), not the shared input itself."""
+    return bool(s.arguments) and str(s.arguments[0]) in WORLDS
+
+
 def _world_facts(model: list[Symbol], inv: Invariant, world: str) -> list[Symbol]:
-    facts = [s for s in model if s.name in _INPUTS and s.name not in inv.varies]
+    facts = [s for s in model if s.name in _INPUTS and s.name not in inv.varies and not _tagged(s)]
     for s in model:
         if s.name in inv.varies and len(s.arguments) > 1 and s.arguments[0] == Function(world):
             facts.append(Function(s.name, s.arguments[1:]))

@@ -59,6 +59,14 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the Rule 35(b) motion came outside the rule's windows",
         "the Rule 35(b) motion is not shown to be untimely",
     ),
+    ("rule35b_response_denied", 0): (
+        "the court ruled on the government's Rule 35(b) motion without letting the defendant respond",
+        "the defendant is not shown denied a response to the government's Rule 35(b) motion",
+    ),
+    ("no_rule35b_hearing_right", 0): (
+        "Rule 35(b) gives the defendant no right to notice and a hearing before the court rules",
+        "no holding that Rule 35(b) denies the defendant a hearing",
+    ),
     # the doctrine's own reading of the record (contract.lp, good_faith.lp, relief.lp ...)
     ("clause", 1): ("the agreement holds a promise {0}", "the agreement holds no promise {0}"),
     ("objective", 1): (
@@ -115,6 +123,22 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ),
     ("specific_support", 1): ("the claim ({0}) rests on specific evidence", "the claim ({0}) rests on no specific evidence"),
     ("bad_faith_claim", 1): ("the claim ({0}) charges bad faith or breach", "the claim ({0}) is not a bad-faith or breach claim"),
+    ("assisted_below_range", 0): (
+        "the sentence went below the guideline range on a substantial-assistance motion",
+        "the sentence is not shown below the range on a substantial-assistance motion",
+    ),
+    ("determination_stated", 0): (
+        "the government stated what it found the assistance to be worth, or the defendant's default",
+        "the government stated no finding whether the assistance was substantial",
+    ),
+    ("determination_not_stated", 1): (
+        "under the promise ({0}) the government had to state whether it found the assistance substantial, and did not",
+        "no unstated finding under the promise ({0}) is shown",
+    ),
+    ("rule35b_ruled_unheard", 0): (
+        "the court ruled on the government's Rule 35(b) motion without hearing the defendant",
+        "the court is not shown to have ruled on the government's Rule 35(b) motion without hearing the defendant",
+    ),
     ("reviewable_claim", 0): ("a claim that could earn relief if reviewed", "no claim that could earn relief if reviewed"),
     ("error_mattered", 0): ("the error could have changed the result", "the error is not shown to have mattered"),
     ("rounsavall_governs", 0): ("Rounsavall is the law for this § 3553(e) decision", "Rounsavall does not govern here"),
@@ -190,6 +214,7 @@ WORDS: dict[str, str] = {
     "consider_cooperation": "to consider the cooperation",
     "reduce_further": "to reduce further than the government asked",
     "reduce_sentence": "to reduce the sentence under § 3582(c)(2)",
+    "reduce_below_amended_range": "to reduce a § 3582(c)(2) sentence below the amended guideline range",
     "use_other_factors": "to weigh factors other than the assistance",
     "to_move": "to move",
     "to_consider": "to consider a motion",

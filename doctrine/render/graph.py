@@ -17,6 +17,7 @@ becomes
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import textwrap
@@ -49,6 +50,18 @@ def _kind(condition: str) -> str:
 
 def _lines(text: str, width: int = WRAP) -> str:
     return "<BR/>".join(html.escape(line) for line in textwrap.wrap(visible(text, 10_000), width) or [""])
+
+
+def _path_lines(text: str, width: int = 40) -> str:
+    """A fact's `file:line`: the folders before its last are cut into lines of `width`, and the
+    last folder with the file name and line (`scenarios/x.case:12`) is one line, never broken."""
+    parts = [p for p in re.split(r"(?<=/)", visible(text, 10_000)) if p]
+    if len(parts) < 2:
+        return _lines(text, width)
+    prefix = "".join(parts[:-2])
+    lines = [prefix[i : i + width] for i in range(0, len(prefix), width)]
+    lines.append(parts[-2] + parts[-1])
+    return "<BR/>".join(html.escape(line) for line in lines)
 
 
 class _Builder:
@@ -142,7 +155,7 @@ class _Builder:
         leaf = self.nid("f")
         rows = "".join(
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_lines(f.text, 36)}<BR/>'
-            f'<FONT FACE="monospace" POINT-SIZE="8" COLOR="#805000">{html.escape(visible(where(f), 10_000))}</FONT></TD></TR>'
+            f'<FONT FACE="monospace" POINT-SIZE="8" COLOR="#805000">{_path_lines(where(f))}</FONT></TD></TR>'
             for f in facts
         )
         self.lines.append(

@@ -161,3 +161,17 @@ def test_rules_that_do_not_ground_exit_2(tmp_path: Path) -> None:
         done = doctrine(*command, "--rules", str(rules))
         assert done.returncode == 2, done.stdout + done.stderr
         assert "rule-file-error" in done.stderr and "unsafe" in done.stderr
+
+
+def test_a_pair_counterexample_keeps_the_worlds_copies_out_of_its_cases() -> None:
+    from clingo import Function
+
+    from doctrine.proof.invariants import INVARIANTS
+    from doctrine.proof.verify import _world_facts
+
+    inv = next(i for i in INVARIANTS if i.name == "reason_antitone")
+    appeal, lied = Function("appeal_after_sentence"), Function("lied")
+    model = [Function("posture", [appeal]), Function("posture", [Function("w1"), appeal]),
+             Function("posture", [Function("w2"), appeal]), Function("government_reason", [Function("w2"), lied])]
+    assert [str(s) for s in _world_facts(model, inv, "w1")] == ["posture(appeal_after_sentence)"]
+    assert [str(s) for s in _world_facts(model, inv, "w2")] == ["posture(appeal_after_sentence)", "government_reason(lied)"]

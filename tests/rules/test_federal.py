@@ -26,6 +26,16 @@ BAD_FAITH_EVIDENCE = (
     "government_reason(insufficient_assistance). government_reason_rebutted(insufficient_assistance,yes). "
 )
 
+COURT_JUDGED = (
+    "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+    "promise_condition(to_move,substantial_assistance). promise_judged_by(to_move,court). assistance(given). "
+)
+S3553E_REDUCTION = "posture(sentence_reduction). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
+RULE35B_UNHEARD = (
+    "posture(rule_35b_proceeding). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
+    "district_court(granted). district_court_hearing(denied). allegation(legal_error). allegation_motion(legal_error,rule35b)."
+)
+
 CASES = {
     # § 1: bad faith is a contractual ground
     "no agreement: bad faith is no ground (wrong before)": Case(
@@ -239,6 +249,73 @@ CASES = {
         "believed_power(reduce_sentence,lacks).",
         ("court_lacks_power(reduce_sentence)", "@koons_not_based_on_range"), ("relief(remand)",),
         jurisdiction="third_circuit"),
+    "a term below the range for assistance may be reduced comparably below the amended range (wrong before)": Case(
+        "posture(sentence_reduction). motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). "
+        "believed(reduce_below_amended_range). believed_power(reduce_below_amended_range,lacks). "
+        "allegation(legal_error). district_court(denied).",
+        ("court_has_power(reduce_below_amended_range)", "@ussg_1b1_10_comparable_reduction",
+         "misapprehended_authority(reduce_below_amended_range)", "relief(remand)"), (),
+        jurisdiction="fourth_circuit"),
+    "the comparable reduction is the extent, not eligibility (Guyton)": Case(
+        "posture(sentence_reduction). motion(s5k1_1). motion_filed(s5k1_1,yes). motion_granted(s5k1_1,yes). "
+        "believed(reduce_sentence). believed_power(reduce_sentence,lacks). allegation(legal_error). district_court(denied).",
+        (), ("court_has_power(reduce_sentence)", "@ussg_1b1_10_comparable_reduction", "relief(remand)"),
+        jurisdiction="seventh_circuit"),
+    "no comparable reduction for a term that no assistance motion lowered": Case(
+        "posture(sentence_reduction). believed(reduce_below_amended_range). "
+        "believed_power(reduce_below_amended_range,lacks). allegation(legal_error). district_court(denied).",
+        (), ("court_has_power(reduce_below_amended_range)", "relief(remand)"), jurisdiction="fourth_circuit"),
+    "no comparable reduction for a term based on a minimum (Koons)": Case(
+        S3553E_REDUCTION + "sentence_basis(minimum_and_assistance). believed(reduce_below_amended_range). "
+        "believed_power(reduce_below_amended_range,lacks).",
+        ("court_lacks_power(reduce_sentence)",), ("@ussg_1b1_10_comparable_reduction", "relief(remand)"),
+        jurisdiction="fourth_circuit"),
+    "a term below a minimum whose range is unknown is not read as based on the minimum": Case(
+        S3553E_REDUCTION + "statutory_minimum(term). guidelines_range_below_minimum(unknown). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks).",
+        (), ("court_lacks_power(reduce_sentence)", "assisted_below_minimum"), jurisdiction="eighth_circuit"),
+    "a term below a minimum whose range fell below it is based on the minimum": Case(
+        S3553E_REDUCTION + "statutory_minimum(term). guidelines_range_below_minimum(yes). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks).",
+        ("court_lacks_power(reduce_sentence)", "@koons_not_based_on_range"), ("relief(remand)",),
+        jurisdiction="eighth_circuit"),
+    "a court-judged condition the government denies, disputed by specific evidence: a hearing (wrong before)": Case(
+        NO_MOTION + COURT_JUDGED + "government_reason(insufficient_assistance). allegation(breach_of_plea_agreement). "
+        "allegation_support(breach_of_plea_agreement,record_evidence). "
+        "allegation_rebuts_stated_reasons(breach_of_plea_agreement,yes). district_court(denied). district_court_hearing(denied).",
+        ("threshold_showing(breach_of_plea_agreement)", "@rounsavall_bad_faith_showing", "relief(evidentiary_hearing)"),
+        ("breach_of_plea_agreement",), jurisdiction="fourth_circuit"),
+    "...not where the record confirms the government's reason": Case(
+        NO_MOTION + COURT_JUDGED + "government_reason(insufficient_assistance). "
+        "government_reason_rebutted(insufficient_assistance,no). allegation(breach_of_plea_agreement). "
+        "allegation_support(breach_of_plea_agreement,record_evidence). "
+        "allegation_rebuts_stated_reasons(breach_of_plea_agreement,yes).",
+        (), ("threshold_showing(breach_of_plea_agreement)", "relief(evidentiary_hearing)"), jurisdiction="fourth_circuit"),
+    "...nor on the defendant's say-so": Case(
+        NO_MOTION + COURT_JUDGED + "government_reason(insufficient_assistance). allegation(breach_of_plea_agreement). "
+        "allegation_support(breach_of_plea_agreement,own_say_so). "
+        "allegation_rebuts_stated_reasons(breach_of_plea_agreement,yes).",
+        (), ("threshold_showing(breach_of_plea_agreement)", "relief(evidentiary_hearing)"), jurisdiction="fourth_circuit"),
+    "a sole-discretion promise refused with no finding stated, where the circuit requires one (wrong before)": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). reasons_given(no). allegation(breach_of_plea_agreement).",
+        ("determination_not_stated(to_move)", "@villareal_determination_required", "relief(remand)"), (),
+        jurisdiction="sixth_circuit"),
+    "a sole-discretion promise refused on a stated finding that the assistance fell short": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). government_reason(insufficient_assistance). "
+        "allegation(breach_of_plea_agreement).",
+        (), ("determination_not_stated(to_move)",), jurisdiction="sixth_circuit"),
+    "a sole-discretion promise refused for the defendant's own default states enough": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). government_reason(new_crime). allegation(breach_of_plea_agreement).",
+        (), ("determination_not_stated(to_move)",), jurisdiction="sixth_circuit"),
+    "ruling on the government's Rule 35(b) motion unheard, where the circuit requires a response (wrong before)": Case(
+        RULE35B_UNHEARD, ("rule35b_response_denied", "@redacted_rule35b_response", "relief(remand)"), (),
+        jurisdiction="sixth_circuit"),
+    "ruling on the government's Rule 35(b) motion unheard, where Rule 35(b) requires no hearing": Case(
+        RULE35B_UNHEARD, ("no_rule35b_hearing_right", "@mcmahan_rule35b_no_hearing_right"),
+        ("rule35b_response_denied", "relief(remand)"), jurisdiction="fifth_circuit"),
+    "a Rule 35(b) ruling after a hearing is no denied response": Case(
+        RULE35B_UNHEARD.replace("district_court_hearing(denied)", "district_court_hearing(held)"), (),
+        ("rule35b_response_denied", "relief(remand)"), jurisdiction="sixth_circuit"),
 }
 
 
@@ -261,6 +338,20 @@ def test_an_unverified_rule35b_factors_position_is_decided_both_ways() -> None:
     only = solve(facts, "sixth_circuit", branch=[("rule35b_other_factors", "rejected")])
     assert "relief(remand)" in may.holds and "court_has_power(use_other_factors)" in may.holds
     assert "relief(remand)" not in only.holds and "court_lacks_power(use_other_factors)" in only.holds
+
+
+def test_an_unverified_rule35b_response_position_is_decided_both_ways() -> None:
+    heard = solve(RULE35B_UNHEARD, "seventh_circuit", branch=[("rule35b_response", "recognized")])
+    unheard = solve(RULE35B_UNHEARD, "seventh_circuit", branch=[("rule35b_response", "rejected")])
+    assert "relief(remand)" in heard.holds and "relief(remand)" not in unheard.holds
+
+
+def test_an_unverified_determination_position_is_decided_both_ways() -> None:
+    facts = NO_MOTION + SOLE_DISCRETION + "assistance(given). reasons_given(no). allegation(breach_of_plea_agreement)."
+    must = solve(facts, "first_circuit", branch=[("determination_required", "recognized")])
+    need_not = solve(facts, "first_circuit", branch=[("determination_required", "rejected")])
+    assert "determination_not_stated(to_move)" in must.holds
+    assert "determination_not_stated(to_move)" not in need_not.holds
 
 
 def test_every_jurisdiction_file_loads_cleanly() -> None:

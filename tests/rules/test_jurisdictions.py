@@ -19,6 +19,8 @@ OPEN = {
     "known_reason_bad_faith": "unknown",
     "assistance_sentence_eligible": "unknown",
     "rule35b_other_factors": "unknown",
+    "rule35b_response": "unknown",
+    "determination_required": "unknown",
 }
 EXPECTED = {
     "default": OPEN,
@@ -27,8 +29,9 @@ EXPECTED = {
     "second_circuit": {**OPEN, "bad_faith_review": "recognized", "known_reason_bad_faith": "recognized"},
     "third_circuit": {**OPEN, "bad_faith_review": "recognized", "assistance_sentence_eligible": "eligible"},
     "fourth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible", "rule35b_other_factors": "recognized"},
-    "fifth_circuit": OPEN,
-    "sixth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
+    "fifth_circuit": {**OPEN, "rule35b_response": "rejected"},
+    "sixth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible", "rule35b_response": "recognized",
+                      "determination_required": "recognized"},
     "seventh_circuit": {**OPEN, "rounsavall_rule": "unsettled", "bad_faith_review": "recognized"},
     "eighth_circuit": {**OPEN, "rounsavall_rule": "recognized", "bad_faith_review": "unsettled",
                        "preserved_standard": "abuse_of_discretion", "assistance_sentence_eligible": "ineligible"},
@@ -78,6 +81,6 @@ def test_positions_declared():
 def test_open_questions():
     assert set(open_questions("seventh_circuit")) == {
         "rounsavall_rule", "prevention_doctrine", "known_reason_bad_faith", "assistance_sentence_eligible",
-        "rule35b_other_factors"}
+        "rule35b_other_factors", "rule35b_response", "determination_required"}
     assert "bad_faith_review" in open_questions("eighth_circuit")
     assert set(open_questions("default")) == {q for q, s in OPEN.items() if s == "unknown" and q != "preserved_standard"}

@@ -132,7 +132,8 @@ def granted_motion_no_refusal_relief(ctx: Context, sc: Scenario) -> str | None:
 def appeal_waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
     facts = _facts(ctx, sc)
     valid = {"appeal_waiver(yes)", "appeal_waiver_scope(all_claims)"} <= facts and not facts & {
-        "appeal_waiver_knowing(no)", "appeal_waiver_invoked(no)", "court(district_court)"}
+        "appeal_waiver_knowing(no)", "appeal_waiver_invoked(no)", "court(district_court)",
+        "appeal_waiver_scope(excepts_breach)"}  # a waiver that also excepts breach claims leaves them open
     if not valid or not any(f.startswith("allegation(") for f in facts):
         return None
     primary = ctx.outcome(sc.case).primary  # the "even if" runs set the waiver aside on purpose

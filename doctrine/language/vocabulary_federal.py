@@ -169,6 +169,23 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
     )
     EXTENT_BASIS = domain("extent_basis", "assistance_only", "other_factors", "both", "unknown")
     RANGE_BASIS = domain("sentence_basis", "guidelines_range", "minimum_and_assistance", "unknown")
+    SENTENCING_ERRORS = domain(
+        "sentencing_error",
+        "range_not_calculated",  # sentenced without first calculating the guidelines range
+        "range_miscalculated",  # an incorrect guidelines range (or starting point) was used
+        "guidelines_treated_mandatory",
+        "factors_not_considered",  # the § 3553(a) factors were not considered
+        "clearly_erroneous_facts",  # the sentence rests on a clearly erroneous finding of fact
+        "not_explained",  # the sentence (or its deviation from the range) was not adequately explained
+        "unknown",
+    )
+    MISINFORMED = domain(
+        "misinformed_about",
+        "motion_effect",  # what a substantial-assistance motion could do for the sentence
+        "sentence_exposure",  # the minimum, the maximum or the sentence the plea could bring
+        "agreement_terms",  # what the plea agreement promised or required
+        "unknown",
+    )
 
     return (
         Key("citation", "The decision's citation (the same as `cite`).", form=Form.STRING),
@@ -374,6 +391,40 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             "counts_uncovered",
             "Whether some count with a statutory minimum is not covered by any § 3553(e) motion.",
             "authority",
+        ),
+        Key(
+            "sentencing_error",
+            "A significant procedural error of the sentencing court (Gall): `range_not_calculated`, "
+            "`range_miscalculated`, `guidelines_treated_mandatory`, `factors_not_considered`, "
+            "`clearly_erroneous_facts`, `not_explained` (district court).",
+            ("district_court",),
+            Form.ENUM,
+            SENTENCING_ERRORS,
+            "sentencing_error",
+            multiple=True,
+            keyed=True,
+            children=(per("sentencing_error"),),
+        ),
+        Key(
+            "plea_misinformed",
+            "What the defendant was misinformed about when he pleaded guilty: `motion_effect`, "
+            "`sentence_exposure`, `agreement_terms` (plea).",
+            ("plea",),
+            Form.ENUM,
+            MISINFORMED,
+            "plea_misinformed",
+            multiple=True,
+            keyed=True,
+            children=(
+                Key("by", "Who misinformed him: a role or a declared party.", ("plea",), Form.PARTY, SPEAKERS, "plea_misinformed_by", default="unknown"),
+                tri(
+                    "would_not_have_pleaded",
+                    "would_not_have_pleaded",
+                    "Whether there is a reasonable probability he would not have pleaded guilty had he been told correctly.",
+                    "plea",
+                ),
+                per("plea_misinformed"),
+            ),
         ),
         Key("sentenced", "The date of sentencing.", form=Form.DATE),
         Key("pleaded", "The date of the guilty plea.", form=Form.DATE),

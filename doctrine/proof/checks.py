@@ -134,7 +134,9 @@ def appeal_waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
     valid = {"appeal_waiver(yes)", "appeal_waiver_scope(all_claims)"} <= facts and not facts & {
         "appeal_waiver_knowing(no)", "appeal_waiver_invoked(no)", "court(district_court)",
         "appeal_waiver_scope(excepts_breach)"}  # a waiver that also excepts breach claims leaves them open
-    if not valid or not any(f.startswith("allegation(") for f in facts):
+    # a plea the court or the government misled him into takes its waiver with it (Vargas Ruiz)
+    misled = any(f.startswith("plea_misinformed(") for f in facts)
+    if not valid or misled or not any(f.startswith("allegation(") for f in facts):
         return None
     primary = ctx.outcome(sc.case).primary  # the "even if" runs set the waiver aside on purpose
     return _first(f"a valid appeal waiver of all claims, and relief({k})" for r in primary for k in sorted(r.relief))

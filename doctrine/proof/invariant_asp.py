@@ -84,9 +84,10 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
         _declared :- motion(M).
         _violation :- _declared, not _open, holds(relief(K)), K = (discovery; evidentiary_hearing; remedy).""",
     "appeal_waiver_blocks_relief": """
+        _misled :- plea_misinformed(_).
         _violation :- appeal_waiver(yes), not appeal_waiver_knowing(no), not appeal_waiver_invoked(no),
             appeal_waiver_scope(all_claims), not appeal_waiver_scope(excepts_breach), allegation(_),
-            not court(district_court),
+            not court(district_court), not _misled,
             not even_if(review(waived)), holds(relief(K)).""",
     "no_threshold_no_relief": f"""
         {_WADE}

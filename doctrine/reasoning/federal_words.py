@@ -142,6 +142,34 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("reviewable_claim", 0): ("a claim that could earn relief if reviewed", "no claim that could earn relief if reviewed"),
     ("error_mattered", 0): ("the error could have changed the result", "the error is not shown to have mattered"),
     ("rounsavall_governs", 0): ("Rounsavall is the law for this § 3553(e) decision", "Rounsavall does not govern here"),
+    ("procedural_error", 1): (
+        "the district court made a significant procedural error at sentencing: {0}",
+        "no significant procedural error at sentencing ({0}) is established",
+    ),
+    ("range_error_prejudicial", 0): (
+        "the error in the guidelines range itself shows a reasonable probability of a different sentence",
+        "the error in the range is not shown to have affected the sentence",
+    ),
+    ("procedural_error_mattered", 0): (
+        "the procedural error could have changed the sentence",
+        "the procedural error is not shown to have mattered (forfeited without prejudice shown, or the same sentence anyway)",
+    ),
+    ("plea_not_knowing", 1): (
+        "the plea was not knowing and voluntary: the court or the government misinformed the defendant about {0}",
+        "the plea is not shown unknowing for a misstatement about {0}",
+    ),
+    ("plea_misled", 1): (
+        "the court or the government misinformed the defendant, when he pleaded, about {0}",
+        "no misstatement about {0} by the court or the government is established",
+    ),
+    ("misled_into_plea", 0): (
+        "the court or the government misled the defendant when he pleaded",
+        "no misstatement at the plea by the court or the government is established",
+    ),
+    ("plea_error_mattered", 1): (
+        "the misstatement about {0} could have changed his decision to plead",
+        "the misstatement about {0} is not shown to have changed his decision to plead",
+    ),
     ("waiver_reaches", 1): ("the appeal waiver's scope reaches the claim ({0})", "the appeal waiver's scope does not reach the claim ({0})"),
 }
 
@@ -196,6 +224,12 @@ INPUTS: dict[tuple[str, int], Template] = {
     ("appeal_waiver_knowing", 1): _single("the appeal waiver was knowing and voluntary"),
     ("appeal_waiver_scope", 1): _single("the appeal waiver covers"),
     ("appeal_waiver_invoked", 1): _single("the government invoked the appeal waiver"),
+    ("sentencing_error", 1): ("the district court's sentencing error: {0}", "no sentencing error {0} is stated"),
+    ("sentencing_error_per", 2): _keyed("the sentencing error", "on the word of"),
+    ("plea_misinformed", 1): ("when he pleaded, the defendant was misinformed about {0}", "no misstatement about {0} is stated"),
+    ("plea_misinformed_by", 2): _keyed("the misstatement about", "made by"),
+    ("plea_misinformed_per", 2): _keyed("the misstatement about", "on the word of"),
+    ("would_not_have_pleaded", 2): _keyed("the misstatement about", "he would not have pleaded guilty without it"),
     ("sentence_would_differ", 1): _single("a reasonable probability of a different sentence"),
     ("same_sentence_anyway", 1): _single("the court said it would impose the same sentence anyway"),
     ("rule35b_timing", 1): _single("the Rule 35(b) motion's timing"),
@@ -229,6 +263,15 @@ WORDS: dict[str, str] = {
     "passing_polygraph": "passing a polygraph",
     "good_faith_effort": "a good-faith effort",
     "substantial_assistance": "substantial assistance",
+    "range_not_calculated": "it did not calculate the guidelines range",
+    "range_miscalculated": "it used an incorrect guidelines range",
+    "guidelines_treated_mandatory": "it treated the guidelines as mandatory",
+    "factors_not_considered": "it did not consider the § 3553(a) factors",
+    "clearly_erroneous_facts": "it rested the sentence on clearly erroneous facts",
+    "not_explained": "it did not adequately explain the sentence",
+    "motion_effect": "what a substantial-assistance motion could do",
+    "sentence_exposure": "the sentence the plea could bring",
+    "agreement_terms": "the plea agreement's terms",
 }
 
 

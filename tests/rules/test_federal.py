@@ -36,6 +36,17 @@ RULE35B_UNHEARD = (
     "district_court(granted). district_court_hearing(denied). allegation(legal_error). allegation_motion(legal_error,rule35b)."
 )
 
+GALL_RANGE = (
+    "posture(appeal_after_sentence). motion(s5k1_1). motion_filed(s5k1_1,yes). motion_granted(s5k1_1,yes). "
+    "allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
+    "sentencing_error(range_miscalculated). sentencing_error_per(range_miscalculated,found_on_appeal). "
+)
+MISLED_PLEA = (
+    "posture(appeal_after_sentence). motion(s5k1_1). motion_filed(s5k1_1,yes). "
+    "appeal_waiver(yes). appeal_waiver_scope(all_claims). allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
+    "plea_misinformed(motion_effect). plea_misinformed_by(motion_effect,court). plea_misinformed_per(motion_effect,found_on_appeal). "
+)
+
 CASES = {
     # § 1: bad faith is a contractual ground
     "no agreement: bad faith is no ground (wrong before)": Case(
@@ -316,6 +327,40 @@ CASES = {
     "a Rule 35(b) ruling after a hearing is no denied response": Case(
         RULE35B_UNHEARD.replace("district_court_hearing(denied)", "district_court_hearing(held)"), (),
         ("rule35b_response_denied", "relief(remand)"), jurisdiction="sixth_circuit"),
+    # § 10: the sentencing court's procedure (Gall) and the plea (Vargas Ruiz)
+    "an incorrect range, held on appeal, after a preserved objection: vacated for resentencing (wrong before)": Case(
+        GALL_RANGE + "raised_below(yes).",
+        ("procedural_error(range_miscalculated)", "@gall_procedural_error", "relief(resentencing)",
+         "@gall_vacate_for_procedural_error"), (), jurisdiction="ninth_circuit"),
+    "an incorrect range on plain-error review: the error itself shows prejudice (wrong before)": Case(
+        GALL_RANGE + "raised_below(no).",
+        ("range_error_prejudicial", "@molina_martinez_range_prejudice", "relief(vacated_sentence)"), (),
+        jurisdiction="ninth_circuit"),
+    "an incorrect range, but the court said it would impose the same sentence anyway": Case(
+        GALL_RANGE + "raised_below(yes). same_sentence_anyway(yes).",
+        ("procedural_error(range_miscalculated)",), ("relief(resentencing)", "relief(vacated_sentence)"),
+        jurisdiction="ninth_circuit"),
+    "an unexplained sentence forfeited, no prejudice shown: no relief": Case(
+        GALL_RANGE.replace("range_miscalculated", "not_explained") + "raised_below(no).",
+        ("procedural_error(not_explained)",), ("relief(resentencing)", "range_error_prejudicial"),
+        jurisdiction="ninth_circuit"),
+    "an error the defendant only alleges is not decided": Case(
+        GALL_RANGE.replace("found_on_appeal", "alleged") + "raised_below(yes).",
+        (), ("procedural_error(range_miscalculated)", "relief(resentencing)"), jurisdiction="ninth_circuit"),
+    "a plea on the court's misstatement of what a motion could do: withdrawal, and the waiver falls (wrong before)": Case(
+        MISLED_PLEA + "raised_below(yes).",
+        ("plea_not_knowing(motion_effect)", "@vargas_ruiz_unknowing_plea", "relief(plea_withdrawal)"),
+        ("review(waived)",), jurisdiction="sixth_circuit"),
+    "a forfeited misstatement without a showing he would not have pleaded: no relief": Case(
+        MISLED_PLEA + "raised_below(no).",
+        ("plea_not_knowing(motion_effect)",), ("relief(plea_withdrawal)",), jurisdiction="sixth_circuit"),
+    "a forfeited misstatement he would not have pleaded without: withdrawal": Case(
+        MISLED_PLEA + "raised_below(no). would_not_have_pleaded(motion_effect,yes).",
+        ("relief(plea_withdrawal)", "relief(vacated_sentence)"), (), jurisdiction="sixth_circuit"),
+    "a misstatement by defense counsel is not the court's: the waiver stands": Case(
+        MISLED_PLEA.replace("plea_misinformed_by(motion_effect,court)", "plea_misinformed_by(motion_effect,defense_counsel)")
+        + "raised_below(yes).",
+        ("review(waived)",), ("plea_not_knowing(motion_effect)", "relief(plea_withdrawal)"), jurisdiction="sixth_circuit"),
 }
 
 

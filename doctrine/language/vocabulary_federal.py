@@ -426,6 +426,33 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
                 per("plea_misinformed"),
             ),
         ),
+        Key(
+            "rule35a_correction",
+            "Whether the district court amended the sentence under Rule 35(a) (to correct an "
+            "arithmetical, technical or other clear error) (district court).",
+            ("district_court",),
+            Form.ENUM,
+            TRI,
+            "rule35a_correction",
+            default="unknown",
+            children=(
+                tri(
+                    "clear_error",
+                    "rule35a_clear_error",
+                    "Whether the original sentence resulted from an arithmetical, technical or other clear error.",
+                    "district_court",
+                ),
+                Key(
+                    "per",
+                    "Whose word the fact is: `alleged`, `found_below`, `found_on_appeal`, `conceded`, `undisputed`, `unknown`.",
+                    ("whose_word",),
+                    Form.ENUM,
+                    WHOSE_WORD,
+                    "rule35a_clear_error_per",
+                    default="unknown",
+                ),
+            ),
+        ),
         Key("sentenced", "The date of sentencing.", form=Form.DATE),
         Key("pleaded", "The date of the guilty plea.", form=Form.DATE),
     ), {

@@ -162,6 +162,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the court or the government misinformed the defendant, when he pleaded, about {0}",
         "no misstatement about {0} by the court or the government is established",
     ),
+    ("correction_without_clear_error", 0): (
+        "the court amended the sentence under Rule 35(a) although the original sentence had no arithmetical, technical or other clear error",
+        "no Rule 35(a) amendment without a clear error is established",
+    ),
     ("misled_into_plea", 0): (
         "the court or the government misled the defendant when he pleaded",
         "no misstatement at the plea by the court or the government is established",
@@ -230,6 +234,9 @@ INPUTS: dict[tuple[str, int], Template] = {
     ("plea_misinformed_by", 2): _keyed("the misstatement about", "made by"),
     ("plea_misinformed_per", 2): _keyed("the misstatement about", "on the word of"),
     ("would_not_have_pleaded", 2): _keyed("the misstatement about", "he would not have pleaded guilty without it"),
+    ("rule35a_correction", 1): _single("the district court amended the sentence under Rule 35(a)"),
+    ("rule35a_clear_error", 1): _single("the original sentence resulted from a clear error"),
+    ("rule35a_clear_error_per", 1): _single("the answer on clear error is the word of"),
     ("sentence_would_differ", 1): _single("a reasonable probability of a different sentence"),
     ("same_sentence_anyway", 1): _single("the court said it would impose the same sentence anyway"),
     ("rule35b_timing", 1): _single("the Rule 35(b) motion's timing"),

@@ -41,6 +41,10 @@ GALL_RANGE = (
     "allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
     "sentencing_error(range_miscalculated). sentencing_error_per(range_miscalculated,found_on_appeal). "
 )
+RULE35A = (
+    "posture(appeal_after_sentence). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
+    "allegation(legal_error). rule35a_correction(yes). rule35a_clear_error(no). rule35a_clear_error_per(found_on_appeal). "
+)
 MISLED_PLEA = (
     "posture(appeal_after_sentence). motion(s5k1_1). motion_filed(s5k1_1,yes). "
     "appeal_waiver(yes). appeal_waiver_scope(all_claims). allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
@@ -357,6 +361,16 @@ CASES = {
     "a forfeited misstatement he would not have pleaded without: withdrawal": Case(
         MISLED_PLEA + "raised_below(no). would_not_have_pleaded(motion_effect,yes).",
         ("relief(plea_withdrawal)", "relief(vacated_sentence)"), (), jurisdiction="sixth_circuit"),
+    "a Rule 35(a) amendment with no clear error in the original sentence is vacated (wrong before)": Case(
+        RULE35A + "raised_below(yes).",
+        ("correction_without_clear_error", "@rule35a_clear_error_only", "relief(vacated_sentence)"), (),
+        jurisdiction="third_circuit"),
+    "a Rule 35(a) amendment correcting a clear error stands": Case(
+        RULE35A.replace("rule35a_clear_error(no)", "rule35a_clear_error(yes)") + "raised_below(yes).",
+        (), ("correction_without_clear_error", "relief(vacated_sentence)"), jurisdiction="third_circuit"),
+    "a Rule 35(a) amendment the defendant only says was unauthorized is not decided": Case(
+        RULE35A.replace("found_on_appeal", "alleged") + "raised_below(yes).",
+        (), ("correction_without_clear_error", "relief(vacated_sentence)"), jurisdiction="third_circuit"),
     "a misstatement by defense counsel is not the court's: the waiver stands": Case(
         MISLED_PLEA.replace("plea_misinformed_by(motion_effect,court)", "plea_misinformed_by(motion_effect,defense_counsel)")
         + "raised_below(yes).",

@@ -14,7 +14,12 @@ from doctrine.engine.solve import Outcome, Run
 from doctrine.language.diagnostics import DoctrineError
 from doctrine.language.syntax import Case, Statement
 from doctrine.proof.context import Context, Scenario
-from doctrine.proof.invariant_asp import EXCLUSIVE, LEGITIMATE_REASONS, WADE_RELIEF
+from doctrine.proof.invariant_asp import (
+    EXCLUSIVE,
+    EXCLUSIVE_UNLESS_UNKNOWING_PLEA,
+    LEGITIMATE_REASONS,
+    WADE_RELIEF,
+)
 from doctrine.proof.variations import add_child, renamed, set_value, shuffled, with_statement, word
 
 # ---------------------------------------------------------------------------------------------
@@ -82,10 +87,16 @@ def contradictions(conclusions: frozenset[str]) -> Iterator[str]:
     for c in conclusions:
         if c.startswith("no_") and c[3:] in conclusions:
             yield f"both {c[3:]} and {c}"
-    for a, b in EXCLUSIVE:
+    unknowing_plea = _unknowing_plea(conclusions)
+    for a, b in EXCLUSIVE + (() if unknowing_plea else EXCLUSIVE_UNLESS_UNKNOWING_PLEA):
         found_a, found_b = _matching(a, conclusions), _matching(b, conclusions)
         if found_a and found_b:
             yield f"both {found_a[0]} and {found_b[0]}"
+
+
+def _unknowing_plea(conclusions: frozenset[str]) -> bool:
+    """The plea itself was not knowing: its withdrawal is relief on that question, not on the refusal."""
+    return any(c.startswith("plea_not_knowing(") for c in conclusions)
 
 
 def no_contradiction(ctx: Context, sc: Scenario) -> str | None:
@@ -106,7 +117,7 @@ def defendant_breach_no_performance(ctx: Context, sc: Scenario) -> str | None:
         f"the defendant's own breach holds, and so does relief({k})"
         for r in _runs(ctx, sc)
         if "defendant_breach" in r.conclusions
-        for k in sorted(set(r.relief) & {"specific_performance", "plea_withdrawal"})
+        for k in sorted(set(r.relief) & ({"specific_performance"} if _unknowing_plea(r.conclusions) else {"specific_performance", "plea_withdrawal"}))
     )
 
 

@@ -46,8 +46,11 @@ EXCLUSIVE = (
     # an upheld refusal leaves no relief on the refusal itself; a remand or resentencing for
     # the district court's own error (district_court.lp) is relief on another question
     *(("refusal_upheld", f"relief({k})") for k in
-      ("discovery", "evidentiary_hearing", "remedy", "compel_motion", "specific_performance", "plea_withdrawal")),
+      ("discovery", "evidentiary_hearing", "remedy", "compel_motion", "specific_performance")),
 )
+# Withdrawal of a plea is relief on the refusal (a broken promise induced the plea) unless the plea
+# itself was not knowing (sentencing_procedure.lp): then it is relief on another question.
+EXCLUSIVE_UNLESS_UNKNOWING_PLEA = (("refusal_upheld", "relief(plea_withdrawal)"),)
 
 
 def contradiction(rulebase: Rulebase) -> str:
@@ -63,6 +66,9 @@ def contradiction(rulebase: Rulebase) -> str:
             lines.append(f"_violation :- holds({name[3:]}{xs}), holds({name}{xs}).")
     for a, b in EXCLUSIVE:
         lines.append(f"_violation :- holds({a.replace('*', '_')}), holds({b.replace('*', '_')}).")
+    lines.append("_unknowing_plea :- holds(plea_not_knowing(X)).")
+    for a, b in EXCLUSIVE_UNLESS_UNKNOWING_PLEA:
+        lines.append(f"_violation :- holds({a}), holds({b}), not _unknowing_plea.")
     return "\n".join(lines)
 
 
@@ -74,8 +80,9 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
     "waiver_blocks_relief": """
         _violation :- holds(review(waived)), holds(relief(K)).""",
     "defendant_breach_no_performance": """
+        _unknowing_plea :- holds(plea_not_knowing(X)).
         _violation :- holds(defendant_breach), holds(relief(specific_performance)).
-        _violation :- holds(defendant_breach), holds(relief(plea_withdrawal)).""",
+        _violation :- holds(defendant_breach), holds(relief(plea_withdrawal)), not _unknowing_plea.""",
     "granted_motion_no_refusal_relief": """
         _open :- motion_filed(M, no).
         _open :- motion_filed(M, unknown).

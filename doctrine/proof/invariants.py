@@ -65,7 +65,7 @@ INVARIANTS: tuple[Invariant, ...] = (
     _invariant(
         "defendant_breach_no_performance",
         "The defendant's own breach never yields relief for the government's non-performance "
-        "(specific performance or plea withdrawal).",
+        "(specific performance, or plea withdrawal unless the plea itself was not knowing).",
         "In re Sealed Case, 244 F.3d 961 (D.C. Cir. 2001); federal doctrine § 2",
         defendant_breach_no_performance,
     ),

@@ -56,6 +56,11 @@ CONTRADICTIONS = {
         True,
     ),
     "upheld, yet relief": ({"refusal_upheld", "relief(discovery)"}, True),
+    "upheld, yet the plea withdrawn for a broken promise": ({"refusal_upheld", "relief(plea_withdrawal)"}, True),
+    "upheld, and the plea withdrawn because it was not knowing": (
+        {"refusal_upheld", "relief(plea_withdrawal)", "plea_not_knowing(motion_effect)"},
+        False,
+    ),
 }
 
 

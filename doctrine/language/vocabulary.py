@@ -133,7 +133,8 @@ CASE_KEYS: tuple[Key, ...] = (
         "raised_below",
         "raised_below",
         "Whether the defendant raised the challenge in the district court: `no` means "
-        "forfeited, reviewed for plain error.",
+        "forfeited, reviewed for plain error; left unknown, no forfeiture is found and the "
+        "ordinary standard applies.",
     ),
     Key(
         "waiver_conduct",

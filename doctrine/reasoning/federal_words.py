@@ -111,7 +111,6 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("claims_breach", 0): ("the defendant claims the agreement was broken", "the defendant does not claim a breach"),
     ("some_threshold_showing", 0): ("some challenge to the refusal made a threshold showing", "no challenge to the refusal made a threshold showing"),
     ("motion_given", 1): ("every motion the claim ({0}) concerns was filed", "a motion the claim ({0}) concerns was refused"),
-    ("raised_by_motion", 0): ("the question came up on the defendant's own motion below", "the question did not come up on a motion below"),
     ("assisted_below_minimum", 0): (
         "the sentence went below the statutory minimum on a substantial-assistance motion",
         "the sentence is not shown to have gone below the minimum on a substantial-assistance motion",
@@ -165,6 +164,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("correction_without_clear_error", 0): (
         "the court amended the sentence under Rule 35(a) although the original sentence had no arithmetical, technical or other clear error",
         "no Rule 35(a) amendment without a clear error is established",
+    ),
+    ("good_faith_valuation", 0): (
+        "under a judgment the agreement reserves, the refusal rests on the government's own valuation of the assistance, which the record does not rebut: no bad faith",
+        "no unrebutted valuation of the assistance stands against a finding of bad faith",
     ),
     ("misled_into_plea", 0): (
         "the court or the government misled the defendant when he pleaded",

@@ -45,6 +45,15 @@ RULE35A = (
     "posture(appeal_after_sentence). motion(s3553e). motion_filed(s3553e,yes). motion_granted(s3553e,yes). "
     "allegation(legal_error). rule35a_correction(yes). rule35a_clear_error(no). rule35a_clear_error_per(found_on_appeal). "
 )
+# the law as of August 2007 (the engine's --as-of states the authorities not yet decided)
+BEFORE_GALL = "not_yet_decided(gall). not_yet_decided(molina_martinez). not_yet_decided(vargas_ruiz). "
+VALUED = (
+    "posture(appeal_after_sentence). raised_below(yes). motion(s3553e). motion_filed(s3553e,no). "
+    "promise(to_consider). promise_in(to_consider,plea_agreement). promise_motion(to_consider,s3553e). "
+    "promise_judged_by(to_consider,sole_discretion). assistance(given). reasons_given(yes). "
+    "government_reason(cost_benefit). government_reason_stated_by(cost_benefit,government). "
+    "allegation(bad_faith). allegation_motion(bad_faith,s3553e). district_court(granted). district_court_found_bad_faith(yes). "
+)
 MISLED_PLEA = (
     "posture(appeal_after_sentence). motion(s5k1_1). motion_filed(s5k1_1,yes). "
     "appeal_waiver(yes). appeal_waiver_scope(all_claims). allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
@@ -371,6 +380,21 @@ CASES = {
     "a Rule 35(a) amendment the defendant only says was unauthorized is not decided": Case(
         RULE35A.replace("found_on_appeal", "alleged") + "raised_below(yes).",
         (), ("correction_without_clear_error", "relief(vacated_sentence)"), jurisdiction="third_circuit"),
+    "before Gall, an incorrect range held on appeal is still remanded (Williams, 1992) (wrong before)": Case(
+        GALL_RANGE + "raised_below(yes). " + BEFORE_GALL,
+        ("procedural_error(range_miscalculated)", "@williams_1992_incorrect_application", "relief(resentencing)"),
+        ("@gall_procedural_error",), jurisdiction="third_circuit"),
+    "before Gall, an unexplained sentence is not this rule": Case(
+        GALL_RANGE.replace("range_miscalculated", "not_explained") + "raised_below(yes). " + BEFORE_GALL,
+        (), ("procedural_error(not_explained)", "relief(resentencing)"), jurisdiction="third_circuit"),
+    "a finding of bad faith cannot stand on the government's unrebutted valuation of the assistance (wrong before)": Case(
+        VALUED,
+        ("good_faith_valuation", "@trimm_good_faith_valuation"), ("breach_of_plea_agreement", "relief(specific_performance)"),
+        jurisdiction="second_circuit"),
+    "a finding of bad faith stands where the valuation is rebutted": Case(
+        VALUED + "government_reason_rebutted(cost_benefit,yes).",
+        ("breach_of_plea_agreement", "@knights_bad_faith_breach"), ("good_faith_valuation",),
+        jurisdiction="second_circuit"),
     "a misstatement by defense counsel is not the court's: the waiver stands": Case(
         MISLED_PLEA.replace("plea_misinformed_by(motion_effect,court)", "plea_misinformed_by(motion_effect,defense_counsel)")
         + "raised_below(yes).",

@@ -33,10 +33,16 @@ CASES = {
         ("review(plain_error)", "@olano_plain_error"),
         ("review(preserved)",),
     ),
-    "record silent on preservation: plain error, never preserved": Case(
+    "record silent on preservation: no forfeiture is found, the ordinary standard (changed in round 5)": Case(
         REFUSAL + "raised_below(unknown).",
-        ("review(plain_error)", "@olano_plain_error_unshown"),
-        ("review(preserved)",),
+        ("review(preserved)", "@olano_silence_not_forfeiture"),
+        ("review(plain_error)",),
+    ),
+    "record silent on preservation in the Eighth Circuit: its standard for a preserved claim": Case(
+        REFUSAL + "raised_below(unknown).",
+        ("review(preserved)", "review(abuse_of_discretion)"),
+        ("review(plain_error)",),
+        jurisdiction="eighth_circuit",
     ),
     "raised below in the Seventh Circuit: preserved, standard not in the seeds": Case(
         REFUSAL + "raised_below(yes).",

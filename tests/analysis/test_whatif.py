@@ -82,8 +82,10 @@ def test_billings_hearing_needs_evidence_tying_the_decision_maker(solver: Solver
     # evidence tying the person who decided to a suspect motive.
     free = what_if(case, "hearing", alternatives=4, solver=solver)
     assert free.alternatives and free.alternatives[0].cost == 3
-    w = what_if(case, "hearing", alternatives=8, fix=("government_reason", "remark", "promise", "plea_agreement",
-                                                      "government_act", "district_court", "believed"), solver=solver)
+    # enough alternatives to exhaust the cheapest cost (23 change sets of three today), so the
+    # answer does not hang on the order in which clingo enumerates one cost's models
+    w = what_if(case, "hearing", alternatives=40, fix=("government_reason", "remark", "promise", "plea_agreement",
+                                                       "government_act", "district_court", "believed"), solver=solver)
     assert not w.already and w.alternatives
     cheapest = [a for a in w.alternatives if a.cost == w.alternatives[0].cost]
     assert cheapest[0].cost == free.alternatives[0].cost

@@ -50,6 +50,7 @@ class _TreeBuilder:
             if (b.rule, b.conclusion) in applied:
                 self.bodies.setdefault(b.conclusion, []).append(b)
         self.facts_used: set[str] = set()
+        self.facts = frozenset(outcome.facts)
 
     def leaf(self, fact: str) -> Leaf:
         self.facts_used.add(fact)
@@ -63,17 +64,7 @@ class _TreeBuilder:
         shown_bodies = [b for b in bodies if f"{b.rule}:{conclusion}" in self.shown]
         body = shown_bodies[0] if shown_bodies and not rule else bodies[0]
         key = f"{body.rule}:{conclusion}"
-        info = self.rulebase.rules.get(body.rule)
-        auth = self.rulebase.authorities.get(info.authority) if info else None
-        base: dict[str, Any] = {
-            "conclusion": conclusion,
-            "text": say(conclusion),
-            "rule": body.rule,
-            "authority": auth.cite() if auth else (info.authority if info else ""),
-            "pin": info.pin if info else "",
-            "quote": info.quote if info else "",
-            "statement": info.statement if info else "",
-        }
+        base = _base(self.rulebase, body.rule, conclusion)
         if key in self.shown or (not rule and conclusion in self.shown) or depth > 12:
             return Node(**base, ref=True)
         self.shown.update((key, conclusion))
@@ -84,11 +75,35 @@ class _TreeBuilder:
                 because.append(self.node(inner, depth + 1, stated | set(body.negative)))
             elif name == "position":
                 facts.append(_setting(premise, self.outcome.jurisdiction, inner in dict(self.run.branch)))
-            elif premise in self.outcome.facts or name in _INPUTS:
+            elif premise in self.facts or name in _INPUTS:
                 facts.append(self.leaf(premise))
         # a finding already stated higher up the tree is not repeated below it
         findings = _findings(tuple(n for n in body.negative if n not in stated))
         return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
+
+
+_BASES: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+
+def _base(rulebase: Rulebase, rule: str, conclusion: str) -> dict[str, Any]:
+    """What a node says of the rule that derived its conclusion (the same for every case)."""
+    memo = (rulebase.digest, rule, conclusion)
+    base = _BASES.get(memo)
+    if base is None:
+        if len(_BASES) > 100_000:
+            _BASES.clear()
+        info = rulebase.rules.get(rule)
+        auth = rulebase.authorities.get(info.authority) if info else None
+        base = _BASES[memo] = {
+            "conclusion": conclusion,
+            "text": say(conclusion),
+            "rule": rule,
+            "authority": auth.cite() if auth else (info.authority if info else ""),
+            "pin": info.pin if info else "",
+            "quote": info.quote if info else "",
+            "statement": info.statement if info else "",
+        }
+    return base
 
 
 @lru_cache(maxsize=4096)

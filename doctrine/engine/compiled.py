@@ -19,6 +19,7 @@ batch makes its next request together, and each round is one pass over the rules
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import clingo
 from clingo import HeuristicType, Symbol
@@ -39,6 +40,7 @@ from doctrine.engine.solve import (
     Request,
     Run,
     _decode_atom,
+    _make_run,
     ground_doctrine,
 )
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -294,8 +296,14 @@ class CompiledEngine(Engine):
             shown = evaluate(self.doctrine, list(distinct), laid_out=not small)
         out, table, entry = [], self._entries, self._entry
         for literals, branch, even_if in requests:
-            entries = [e for e in (table[i] if table[i] is not False else entry(i) for i in shown[distinct[literals]]) if e]
-            out.append(self._decode_entries(entries, branch, even_if))  # type: ignore[arg-type]  # False replaced
+            got: dict[str, list[Any]] = {name: [] for name in SHOWN}
+            for i in shown[distinct[literals]]:
+                e = table[i]
+                if e is False:
+                    e = entry(i)
+                if e:
+                    got[e[0]].append(e[1])  # type: ignore[index]  # a decoded entry
+            out.append(_make_run(got, branch, even_if))
         return out
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import clingo
@@ -298,16 +298,7 @@ class Engine:
         got: dict[str, list[Any]] = {name: [] for name in SHOWN}
         for name, value in entries:
             got[name].append(value)
-        run = Run(
-            branch,
-            even_if,
-            frozenset(got["holds"]),
-            tuple(sorted(got["applied"])),
-            frozenset(got["binding"]),
-            tuple(sorted(got["barred_by"])),
-            tuple(got["_body"]),
-        )
-        return run, frozenset(got["_touches"])
+        return _make_run(got, branch, even_if)
 
     def _fact_literals(self, facts: Sequence[Symbol]) -> set[int]:
         """The external literals of a case's facts."""
@@ -327,7 +318,7 @@ class Engine:
         ((run, touched),) = yield from self._ask([self._request(facts, first, even_if)], memo)
         open_here = [q for q in self.open_questions if q in touched]
         if not open_here:
-            return [replace(run, branch=())]
+            return [_with_branch(run, ())]
         branches = [
             tuple(dict(first, **dict(combo)).items())
             for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here))
@@ -340,7 +331,7 @@ class Engine:
         runs = []
         for branch in branches:
             decided = tuple((q, p) for q, p in branch if q in open_here)
-            runs.append(replace(run if branch == first else found[branch][0], branch=decided))
+            runs.append(_with_branch(run if branch == first else found[branch][0], decided))
         return runs
 
     def plan(self, program: Program, as_of: int | None = None) -> Plan:
@@ -385,6 +376,27 @@ class Engine:
     def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
         """`solve` of each program, in order (the compiled engine does them all at once)."""
         return [self.solve(p, as_of) for p in programs]
+
+
+def _make_run(
+    got: dict[str, list[Any]], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
+) -> tuple[Run, frozenset[str]]:
+    """A run from the values of its shown atoms by predicate (`SHOWN`), and the questions it touched."""
+    run = Run(
+        branch,
+        even_if,
+        frozenset(got["holds"]),
+        tuple(sorted(got["applied"])),
+        frozenset(got["binding"]),
+        tuple(sorted(got["barred_by"])),
+        tuple(got["_body"]),
+    )
+    return run, frozenset(got["_touches"])
+
+
+def _with_branch(run: Run, branch: tuple[tuple[str, str], ...]) -> Run:
+    """`run` under another branch name (`dataclasses.replace`, without its field-by-field look-ups)."""
+    return Run(branch, run.even_if, run.conclusions, run.applied, run.binding, run.barred_by, run.bodies)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -15,10 +15,9 @@ become
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from types import MappingProxyType
 
 from clingo import Function, Symbol
 
@@ -50,6 +49,35 @@ class Program:
             note = f"  % {comment_text(str(where))}" if where else "  % default: not stated"
             lines.append(f"{f}.{note}")
         return "\n".join(lines) + "\n"
+
+
+class Origin(Mapping[Symbol, Span]):
+    """Each stated fact's span, by the fact; read-only. Kept by the Symbol's interned handle
+    (equal Symbols share it): hashing a Symbol is a foreign call, and a case states about sixty."""
+
+    __slots__ = ("_by_rep",)
+
+    def __init__(self, by_rep: dict[int, tuple[Symbol, Span]]) -> None:
+        self._by_rep = by_rep
+
+    def __getitem__(self, key: Symbol) -> Span:
+        found = self._by_rep.get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
+        if found is None:
+            raise KeyError(key)
+        return found[1]
+
+    def __iter__(self) -> Iterator[Symbol]:
+        return (sym for sym, _ in self._by_rep.values())
+
+    def __len__(self) -> int:
+        return len(self._by_rep)
+
+    def pairs(self) -> Iterable[tuple[Symbol, Span]]:
+        """(fact, span) for each stated fact, without looking any up."""
+        return self._by_rep.values()
+
+    def __repr__(self) -> str:
+        return f"Origin({dict(self.pairs())!r})"
 
 
 def comment_text(text: str) -> str:
@@ -182,7 +210,7 @@ def compile_case(case: Case, source: str = "") -> Program:
             answer = _compare(low, minimum)
         out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
     facts_out = tuple([f for f, _ in out.facts.values()])
-    origin = MappingProxyType({f: s for f, s in out.facts.values() if s is not None})
+    origin = Origin({f._rep: (f, s) for f, s in out.facts.values() if s is not None})
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
     return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation)
 

@@ -22,7 +22,7 @@ from typing import Any
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.engine.compile import _TEXT, Program, fact_symbol, symbol_text
+from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -52,11 +52,11 @@ class Run:
     barred_by: tuple[str, ...]
     bodies: tuple[Body, ...] = ()
 
-    @property
+    @functools.cached_property  # a run is frozen: read once (the verdict asks several times)
     def relief(self) -> tuple[str, ...]:
         return tuple(sorted(c[7:-1] for c in self.conclusions if c.startswith("relief(")))
 
-    @property
+    @functools.cached_property
     def below_minimum(self) -> tuple[str, ...]:
         p = "below_minimum_authorized("
         return tuple(sorted(c[len(p) : -1] for c in self.conclusions if c.startswith(p)))
@@ -79,7 +79,7 @@ class Outcome:
     title: str = ""  # the case's name and citation, carried for headings (Program.title, .citation)
     citation: str = ""
 
-    @property
+    @functools.cached_property  # an outcome is frozen: read once
     def primary(self) -> tuple[Run, ...]:
         return tuple(r for r in self.runs if not r.even_if)
 
@@ -349,7 +349,8 @@ class Engine:
         if bars:
             runs += yield from self._branches(facts, _parsed(tuple(bars)), memo)
         texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
-        origin = {texts.get(k._rep) or symbol_text(k): v for k, v in program.origin.items()}
+        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else program.origin.items()
+        origin = {texts.get(k._rep) or symbol_text(k): v for k, v in pairs}
         return Outcome(
             program.case,
             program.source,

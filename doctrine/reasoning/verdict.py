@@ -134,11 +134,16 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     everyrun = list(outcome.runs)
     applied = [set(r.applied) for r in everyrun]
 
+    conditions: dict[tuple[int, ...], tuple[str, str]] = {}  # by the runs reaching a holding
+
     def add(key: tuple[str, str], run: Run, alternative: bool) -> None:
         condition = condition_text = ""
         if alternative:
-            parts = _condition_parts(everyrun, [r for r, a in zip(everyrun, applied) if key in a])
-            condition, condition_text = _condition_text(*parts), _condition_words(*parts)
+            where = tuple([i for i, a in enumerate(applied) if key in a])
+            if where not in conditions:
+                parts = _condition_parts(everyrun, [everyrun[i] for i in where])
+                conditions[where] = (_condition_text(*parts), _condition_words(*parts))
+            condition, condition_text = conditions[where]
         weight = "binding" if key[0] in run.binding else "persuasive"
         holdings[key] = _holding(rulebase, key, weight, alternative, condition, condition_text)
 

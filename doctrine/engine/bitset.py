@@ -61,26 +61,49 @@ def _levels(rules: Sequence[GroundRule]) -> list[int]:
     return out
 
 
+def in_levels(rules: Sequence[GroundRule]) -> tuple[GroundRule, ...]:
+    """A part without recursion in the order its pass takes it: level by level (`_levels`), each
+    level by the shape of its rules, so that `_groups` finds few groups (done once, when the
+    compiled doctrine is built)."""
+    levels = _levels(rules)
+    order = sorted(range(len(rules)), key=lambda i: (levels[i], _shape(rules[i])))
+    return tuple([rules[i] for i in order])
+
+
+def _shape(rule: GroundRule) -> int:
+    return _SHAPES.get((len(rule[1]), len(rule[2])), GENERAL)
+
+
 def _groups(rules: Sequence[GroundRule]) -> tuple[Group, ...]:
-    """The rules of a part without recursion, level by level, each level by shape (a tight loop
-    for each common shape). A general rule is (head, one premise, the other premises, the
-    negated atoms), so that one whose first premise holds in no run costs one lookup."""
-    by_level: dict[tuple[int, int], list[tuple[int, ...]]] = {}
-    for level, (head, pos, neg) in zip(_levels(rules), rules):
-        shape = _SHAPES.get((len(pos), len(neg)), GENERAL)
+    """The rules of a part without recursion as groups of consecutive rules of one shape (a
+    tight loop for each common shape), in the order stored, which is an order of their
+    dependencies (`in_levels` makes the groups few). A general rule is (head, one premise, the
+    other premises, the negated atoms), so that one whose first premise holds in no run costs
+    one lookup."""
+    groups: list[Group] = []
+    rows: list[tuple[int, ...]] = []
+    current = -1
+    shapes = _SHAPES
+    for head, pos, neg in rules:
+        shape = shapes.get((len(pos), len(neg)), GENERAL)
+        if shape != current:
+            if rows:
+                groups.append((current, tuple(rows)))
+            current, rows = shape, []
         if shape == GENERAL:
             first = min(pos) if pos else 0  # atom 0 stands for no premise: true in every run
-            row: tuple[int, ...] = (head, first, tuple(a for a in pos if a != first), neg)  # type: ignore[assignment]
+            rows.append((head, first, tuple([a for a in pos if a != first]), neg))  # type: ignore[arg-type]
         else:
-            row = (head, *pos, *neg)
-        by_level.setdefault((level, shape), []).append(row)
-    return tuple((shape, tuple(rows)) for (_, shape), rows in sorted(by_level.items()))
+            rows.append((head, *pos, *neg))
+    if rows:
+        groups.append((current, tuple(rows)))
+    return tuple(groups)
 
 
 class _Pass:
     """A compiled doctrine laid out for the pass over every rule: each part without recursion
-    as groups of rules of one level and shape (`_groups`); each shown atom that is one atom,
-    apart from the conditional ones."""
+    as groups of rules of one shape (`_groups`); each shown atom that is one atom, apart from
+    the conditional ones."""
 
     def __init__(self, doctrine: CompiledDoctrine) -> None:
         self.blocks: list[tuple[int, tuple[Group, ...] | tuple[GroundRule, ...]]] = []

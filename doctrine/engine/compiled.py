@@ -30,6 +30,7 @@ from doctrine.engine.bitset import (
     GroundRule as GroundRule,
     Sparse as Sparse,
     evaluate as evaluate,
+    in_levels,
 )
 from doctrine.engine.compile import Program, symbol_text
 from doctrine.engine.rulebase import Rulebase
@@ -138,7 +139,8 @@ def build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrin
 
 
 def _order(rules: list[GroundRule], jurisdiction: str) -> tuple[tuple[bool, tuple[GroundRule, ...]], ...]:
-    """The rules grouped by the strongly connected parts of the atom graph, in dependency order.
+    """The rules grouped by the strongly connected parts of the atom graph, in dependency order
+    (the rules of consecutive parts without recursion together, level by level: `in_levels`).
 
     A part with a negative edge inside it is a cycle through negation: NotStratified.
     """
@@ -157,7 +159,7 @@ def _order(rules: list[GroundRule], jurisdiction: str) -> tuple[tuple[bool, tupl
             blocks[-1] = (False, blocks[-1][1] + part_rules)
         else:
             blocks.append((recursive, part_rules))
-    return tuple(blocks)
+    return tuple((recursive, rules if recursive else in_levels(rules)) for recursive, rules in blocks)
 
 
 def _components(deps: dict[int, set[int]]) -> list[list[int]]:

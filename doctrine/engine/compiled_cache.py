@@ -6,7 +6,7 @@ that it is not ground again only to find that out.
 
     load_or_build(rulebase, "seventh_circuit", trace=True)
 reads or writes
-    ~/.cache/doctrine/compiled-<digest>-seventh_circuit-trace-<versions>.json
+    ~/.cache/doctrine/compiled-<digest>-seventh_circuit-trace-f<format>-<versions>.json
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import clingo
 from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
 from doctrine.engine.rulebase import Rulebase
 
-FORMAT = 1
+FORMAT = 2  # 2: the rules of a part without recursion are stored level by level
 
 
 def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | None:
@@ -36,7 +36,8 @@ def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | Non
         return None
     kind = "trace" if trace else "plain"
     versions = f"{__version__}-{clingo.__version__}-{vocabulary_digest()}"
-    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-{versions}.json"
+    # the format in the name: another version of doctrine sharing the cache keeps its own files
+    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-f{FORMAT}-{versions}.json"
 
 
 @functools.cache

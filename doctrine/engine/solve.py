@@ -300,6 +300,11 @@ class Engine:
             got[name].append(value)
         return _make_run(got, branch, even_if)
 
+    def _case_facts(self, facts: Sequence[Symbol]) -> tuple[set[int], tuple[str, ...]]:
+        """The external literals of a case's facts, and the facts as text."""
+        texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
+        return self._fact_literals(facts), tuple([texts.get(f._rep) or symbol_text(f) for f in facts])
+
     def _fact_literals(self, facts: Sequence[Symbol]) -> set[int]:
         """The external literals of a case's facts."""
         by_rep = self._literal_of_rep
@@ -338,7 +343,7 @@ class Engine:
         """Every run of one case, as the requests it makes: each branch of the open questions,
         and the "even if" runs. The engine answers each request with that run's answer set
         (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
-        facts = self._fact_literals(program.facts)
+        facts, fact_texts = self._case_facts(program.facts)
         if as_of is None:  # the law in force when the case was decided
             as_of = program.decided
         if as_of is not None:
@@ -356,7 +361,7 @@ class Engine:
             program.source,
             self.jurisdiction,
             tuple(runs),
-            tuple([texts.get(f._rep) or symbol_text(f) for f in program.facts]),
+            fact_texts,
             origin,
             as_of,
             program.title,

@@ -109,8 +109,7 @@ class _Pass:
         self.blocks: list[tuple[int, tuple[Group, ...] | tuple[GroundRule, ...]]] = []
         for recursive, rules in doctrine.blocks:
             self.blocks.append((RECURSIVE, rules) if recursive else (FLAT, _groups(rules)))
-        self.simple = [(i, pos[0]) for i, (_, pos, neg) in enumerate(doctrine.shown) if len(pos) == 1 and not neg]
-        self.conditional = [(i, pos, neg) for i, (_, pos, neg) in enumerate(doctrine.shown) if len(pos) != 1 or neg]
+        self.simple, self.conditional = _shown_layout(doctrine)
 
 
 class _Plain(_Pass):
@@ -119,8 +118,18 @@ class _Plain(_Pass):
 
     def __init__(self, doctrine: CompiledDoctrine) -> None:
         self.blocks = [(RECURSIVE if recursive else STORED, rules) for recursive, rules in doctrine.blocks]
-        self.simple = []
-        self.conditional = [(i, pos, neg) for i, (_, pos, neg) in enumerate(doctrine.shown)]
+        self.simple, self.conditional = _shown_layout(doctrine)
+
+
+def _shown_layout(doctrine: CompiledDoctrine) -> tuple[list[tuple[int, int]], list[tuple[int, tuple[int, ...], tuple[int, ...]]]]:
+    """The shown atoms that are one atom (index, atom), and the others (index, premises)."""
+    simple, conditional = [], []
+    for i, (_, pos, neg) in enumerate(doctrine.shown):
+        if len(pos) == 1 and not neg:
+            simple.append((i, pos[0]))
+        else:
+            conditional.append((i, pos, neg))
+    return simple, conditional
 
 
 def _pass_groups(val: list[int], groups: tuple[Group, ...]) -> None:
@@ -171,15 +180,16 @@ def _pass_general(val: list[int], rows: Sequence[tuple[int, int, tuple[int, ...]
             val[head] |= v
 
 
-_PASSES: dict[int, tuple[CompiledDoctrine, _Pass]] = {}
+_PASSES: dict[tuple[int, bool], tuple[CompiledDoctrine, _Pass]] = {}
 
 
-def _pass(doctrine: CompiledDoctrine) -> _Pass:
-    got = _PASSES.get(id(doctrine))
+def _pass(doctrine: CompiledDoctrine, laid_out: bool = True) -> _Pass:
+    """The doctrine laid out for the pass (`_Pass`), or as stored (`_Plain`); made once."""
+    got = _PASSES.get((id(doctrine), laid_out))
     if got is None or got[0] is not doctrine:
         if len(_PASSES) >= 64:
             _PASSES.clear()
-        got = _PASSES[id(doctrine)] = (doctrine, _Pass(doctrine))
+        got = _PASSES[(id(doctrine), laid_out)] = (doctrine, _Pass(doctrine) if laid_out else _Plain(doctrine))
     return got[1]
 
 
@@ -190,7 +200,7 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], lai
     `laid_out` the rules are read as they are stored (for a few runs of a single case, making
     the layout would cost more than it saves).
     """
-    layout = _pass(doctrine) if laid_out else _Plain(doctrine)
+    layout = _pass(doctrine, laid_out)
     everything = (1 << len(requests)) - 1
     val = [0] * (doctrine.atoms + 1)
     val[0] = everything
@@ -241,7 +251,7 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], lai
         while w >= 0:
             out[w].append(i)
             w = bits.find("1", w + 1)
-    if layout.conditional:
+    if layout.simple and layout.conditional:
         for o in out:
             o.sort()
     return out

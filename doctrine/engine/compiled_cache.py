@@ -22,6 +22,7 @@ import clingo
 
 from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
 from doctrine.engine.rulebase import Rulebase
+from doctrine.engine.workers import collector_paused
 
 FORMAT = 2  # 2: the rules of a part without recursion are stored level by level
 
@@ -88,10 +89,13 @@ def load_or_build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Compile
     path = cache_path(rulebase, jurisdiction, trace)
     if path is not None and path.exists():
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if "not_stratified" in data:
-                raise NotStratified(str(data["not_stratified"]))
-            return from_data(data)
+            # Tens of thousands of lists and tuples, all kept: the cyclic collector, walking them
+            # again each time it runs, would double the time of reading them.
+            with collector_paused():
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if "not_stratified" in data:
+                    raise NotStratified(str(data["not_stratified"]))
+                return from_data(data)
         except (ValueError, KeyError, TypeError):
             pass  # a damaged or older file: build again
     try:

@@ -41,9 +41,9 @@ class CompiledDoctrine:
 
 
 FLAT, STORED, RECURSIVE = 0, 1, 2  # how a part's rules are read: laid out, as stored, to a fixpoint
-# The shapes of a laid-out rule, by its premises (P: positive, N: negated); GENERAL is any other:
-ALWAYS, P1, P2, P3, P1N1, P2N1, GENERAL = range(7)
-_SHAPES = {(0, 0): ALWAYS, (1, 0): P1, (2, 0): P2, (3, 0): P3, (1, 1): P1N1, (2, 1): P2N1}
+# The shapes of a laid-out rule, by its premises (how many positive, how many negated); GENERAL is any other:
+ALWAYS, ONE, TWO, THREE, ONE_BUT_ONE, TWO_BUT_ONE, GENERAL = range(7)
+_SHAPES = {(0, 0): ALWAYS, (1, 0): ONE, (2, 0): TWO, (3, 0): THREE, (1, 1): ONE_BUT_ONE, (2, 1): TWO_BUT_ONE}
 
 Group = tuple[int, tuple[tuple[int, ...], ...]]  # a shape, and its rules as (head, premises...)
 
@@ -135,27 +135,27 @@ def _shown_layout(doctrine: CompiledDoctrine) -> tuple[list[tuple[int, int]], li
 def _pass_groups(val: list[int], groups: tuple[Group, ...]) -> None:
     """One pass over a part without recursion, laid out in groups (`_groups`)."""
     for shape, rows in groups:
-        if shape == P1:
+        if shape == ONE:
             for head, a in rows:
                 v = val[a]
                 if v:
                     val[head] |= v
-        elif shape == P2:
+        elif shape == TWO:
             for head, a, b in rows:
                 v = val[a]
                 if v:
                     val[head] |= v & val[b]
-        elif shape == P3:
+        elif shape == THREE:
             for head, a, b, c in rows:
                 v = val[a]
                 if v:
                     val[head] |= v & val[b] & val[c]
-        elif shape == P1N1:
+        elif shape == ONE_BUT_ONE:
             for head, a, n in rows:
                 v = val[a]
                 if v:
                     val[head] |= v & ~val[n]
-        elif shape == P2N1:
+        elif shape == TWO_BUT_ONE:
             for head, a, b, n in rows:
                 v = val[a]
                 if v:

@@ -15,10 +15,9 @@ become
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from types import MappingProxyType
 
 from clingo import Function, Symbol
 
@@ -50,6 +49,35 @@ class Program:
             note = f"  % {comment_text(str(where))}" if where else "  % default: not stated"
             lines.append(f"{f}.{note}")
         return "\n".join(lines) + "\n"
+
+
+class Origin(Mapping[Symbol, Span]):
+    """Each stated fact's span, by the fact; read-only. Kept by the Symbol's interned handle
+    (equal Symbols share it): hashing a Symbol is a foreign call, and a case states about sixty."""
+
+    __slots__ = ("_by_rep",)
+
+    def __init__(self, by_rep: dict[int, tuple[Symbol, Span]]) -> None:
+        self._by_rep = by_rep
+
+    def __getitem__(self, key: Symbol) -> Span:
+        found = self._by_rep.get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
+        if found is None:
+            raise KeyError(key)
+        return found[1]
+
+    def __iter__(self) -> Iterator[Symbol]:
+        return (sym for sym, _ in self._by_rep.values())
+
+    def __len__(self) -> int:
+        return len(self._by_rep)
+
+    def pairs(self) -> Iterable[tuple[Symbol, Span]]:
+        """(fact, span) for each stated fact, without looking any up."""
+        return self._by_rep.values()
+
+    def __repr__(self) -> str:
+        return f"Origin({dict(self.pairs())!r})"
 
 
 def comment_text(text: str) -> str:
@@ -136,22 +164,23 @@ def _word(key: V.Key, value: Value, parties: Mapping[str, str]) -> str:
 def compile_case(case: Case, source: str = "") -> Program:
     """Compile a case that `doctrine.language.check` accepted into its facts."""
     out = _Emitter()
+    by_key: dict[str, list[Statement]] = {}
+    for s in case.statements:
+        by_key.setdefault(s.key, []).append(s)
     parties = {
-        s.values[0].text: c.values[0].text for s in case.get("party") for c in s.children if c.key == "role"
+        s.values[0].text: c.values[0].text for s in by_key.get("party", ()) for c in s.children if c.key == "role"
     }
     minimum: tuple[str, int | None] = ("unknown", None)
     lows: dict[str, tuple[int | None, Span | None]] = {}
+    keys = V.KEYS
     for s in case.statements:
-        key = V.KEYS[s.key]
+        key = keys[s.key]
         if key.form is V.Form.MONTHS and key.word == "statutory_minimum":
             minimum = _months(s.values)
         if key.form is V.Form.RANGE:
             lows[key.word] = (_range(s.values)[0], s.span)
         if key.form is V.Form.MONTHS and key.word == "sentence":
             lows["sentence"] = (int(s.values[0].text) if s.values[0].kind is ValueKind.NUMBER else None, s.span)
-    by_key: dict[str, list[Statement]] = {}
-    for s in case.statements:
-        by_key.setdefault(s.key, []).append(s)
     facts = out.facts
     for key in V.CASE_KEYS:
         stated = by_key.get(key.word)
@@ -176,24 +205,28 @@ def compile_case(case: Case, source: str = "") -> Program:
         if pred == "sentence_below_minimum" and "sentence" in by_key and low is None:
             answer = "unknown" if minimum[0] == "unknown" else "no"  # a life sentence is below nothing
         elif exact:
-            answer = _sentence_at_minimum(case, minimum)
+            answer = _sentence_at_minimum(by_key, minimum)
         else:
             answer = _compare(low, minimum)
         out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
-    facts_out = tuple(f for f, _ in out.facts.values())
-    origin = MappingProxyType({f: s for f, s in out.facts.values() if s is not None})
-    return Program(case.id, facts_out, origin, source, _decided(case), _text(case, "title"), _text(case, "citation", "cite"))
+    facts_out = tuple([f for f, _ in out.facts.values()])
+    origin = Origin({f._rep: (f, s) for f, s in out.facts.values() if s is not None})
+    title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
+    return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation)
 
 
-def _text(case: Case, *keys: str) -> str:
+Stated = Mapping[str, list[Statement]]  # a case's statements by key, in order
+
+
+def _text(by_key: Stated, *keys: str) -> str:
     """The first string stated under one of `keys` (a label for headings, not a fact)."""
-    stated = [s for k in keys for s in case.get(k) if s.values]
+    stated = [s for k in keys for s in by_key.get(k, ()) if s.values]
     return stated[0].values[0].text if stated else ""
 
 
-def _decided(case: Case) -> int | None:
+def _decided(by_key: Stated) -> int | None:
     """The date of decision as YYYYMMDD: a case is decided by the law in force when it was decided."""
-    stated = case.get("decided")
+    stated = by_key.get("decided")
     if not stated:
         return None
     text = stated[0].values[0].text
@@ -202,8 +235,8 @@ def _decided(case: Case) -> int | None:
     return int(text.replace("-", ""))
 
 
-def _sentence_at_minimum(case: Case, minimum: tuple[str, int | None]) -> str:
-    stated = case.get("sentence")
+def _sentence_at_minimum(by_key: Stated, minimum: tuple[str, int | None]) -> str:
+    stated = by_key.get("sentence")
     if not stated or minimum[0] in ("unknown", "none"):
         return "unknown" if minimum[0] != "none" else "no"
     kind, months = _months(stated[0].values)
@@ -236,17 +269,56 @@ def _compile_key(out: _Emitter, key: V.Key, stated: tuple[Statement, ...], parti
                 if kid.default is not None and kid.predicate:
                     out.emit(kid.predicate, [kid.default], None)
         return
+    _compile_blocks(out.facts, key, stated, parties)
+
+
+Child = tuple[str, str, Mapping[str, str], bool]  # a child key's word, predicate, domain, and whether it names a party
+
+
+@cache
+def _children(word: str) -> tuple[dict[str, Child], tuple[tuple[str, str, str], ...]]:
+    """The compiled children of a block key by their word, and those with a default (word,
+    predicate, default): read once, not searched for at every statement."""
+    kids: dict[str, Child] = {}
+    for k in V.KEYS[word].children:
+        if k.predicate is not None:
+            kids[k.word] = (k.word, k.predicate, k.domain.values if k.domain is not None else {}, k.form is V.Form.PARTY)
+    defaults = tuple((k.word, k.predicate, k.default) for k in V.KEYS[word].children if k.default is not None and k.predicate)
+    return kids, defaults
+
+
+def _compile_blocks(
+    facts: dict[tuple[str, tuple[str, ...]], tuple[Symbol, Span | None]],
+    key: V.Key,
+    stated: tuple[Statement, ...],
+    parties: Mapping[str, str],
+) -> None:
+    """Each statement of a key that is stated, with its children (what `_Emitter.emit` does, inline:
+    a case has about sixty such facts)."""
+    kids, defaults = _children(key.word)
+    assert key.predicate is not None
     for s in stated:
         head = _word(key, s.values[0], parties)
-        out.emit(key.predicate, [head], s.span)
-        prefix = [head] if key.keyed else []
+        fact: tuple[str, tuple[str, ...]] = (key.predicate, (head,))
+        known = facts.get(fact)
+        if known is None or known[1] is None:
+            facts[fact] = (fact_symbol(*fact), s.span)
         seen: set[str] = set()
         for c in s.children:
-            child = key.child(c.key)
-            if child is None or child.predicate is None:
+            child = kids.get(c.key)
+            if child is None:
                 continue
-            seen.add(child.word)
-            out.emit(child.predicate, [*prefix, _word(child, c.values[0], parties)], c.span)
-        for child in key.children:
-            if child.word not in seen and child.default is not None and child.predicate:
-                out.emit(child.predicate, [*prefix, child.default], None)
+            word, predicate, values, party = child
+            seen.add(word)
+            text = c.values[0].text
+            value = parties[text] if party and text in parties else values[text]
+            fact = (predicate, (head, value) if key.keyed else (value,))
+            known = facts.get(fact)
+            if known is None or known[1] is None:
+                facts[fact] = (fact_symbol(*fact), c.span)
+        for word, predicate, default in defaults:
+            if word not in seen:
+                fact = (predicate, (head, default) if key.keyed else (default,))
+                known = facts.get(fact)
+                if known is None or known[1] is None:
+                    facts[fact] = (fact_symbol(*fact), None)

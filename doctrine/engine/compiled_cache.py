@@ -6,7 +6,7 @@ that it is not ground again only to find that out.
 
     load_or_build(rulebase, "seventh_circuit", trace=True)
 reads or writes
-    ~/.cache/doctrine/compiled-<digest>-seventh_circuit-trace-<versions>.json
+    ~/.cache/doctrine/compiled-<digest>-seventh_circuit-trace-f<format>-<versions>.json
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ import clingo
 
 from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
 from doctrine.engine.rulebase import Rulebase
+from doctrine.engine.workers import collector_paused
 
-FORMAT = 1
+FORMAT = 2  # 2: the rules of a part without recursion are stored level by level
 
 
 def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | None:
@@ -36,7 +37,8 @@ def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | Non
         return None
     kind = "trace" if trace else "plain"
     versions = f"{__version__}-{clingo.__version__}-{vocabulary_digest()}"
-    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-{versions}.json"
+    # the format in the name: another version of doctrine sharing the cache keeps its own files
+    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-f{FORMAT}-{versions}.json"
 
 
 @functools.cache
@@ -87,10 +89,13 @@ def load_or_build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Compile
     path = cache_path(rulebase, jurisdiction, trace)
     if path is not None and path.exists():
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if "not_stratified" in data:
-                raise NotStratified(str(data["not_stratified"]))
-            return from_data(data)
+            # Tens of thousands of lists and tuples, all kept: the cyclic collector, walking them
+            # again each time it runs, would double the time of reading them.
+            with collector_paused():
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if "not_stratified" in data:
+                    raise NotStratified(str(data["not_stratified"]))
+                return from_data(data)
         except (ValueError, KeyError, TypeError):
             pass  # a damaged or older file: build again
     try:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.engine.compile import _TEXT, Program, fact_symbol, symbol_text
+from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -52,11 +52,11 @@ class Run:
     barred_by: tuple[str, ...]
     bodies: tuple[Body, ...] = ()
 
-    @property
+    @functools.cached_property  # a run is frozen: read once (the verdict asks several times)
     def relief(self) -> tuple[str, ...]:
         return tuple(sorted(c[7:-1] for c in self.conclusions if c.startswith("relief(")))
 
-    @property
+    @functools.cached_property
     def below_minimum(self) -> tuple[str, ...]:
         p = "below_minimum_authorized("
         return tuple(sorted(c[len(p) : -1] for c in self.conclusions if c.startswith(p)))
@@ -79,7 +79,7 @@ class Outcome:
     title: str = ""  # the case's name and citation, carried for headings (Program.title, .citation)
     citation: str = ""
 
-    @property
+    @functools.cached_property  # an outcome is frozen: read once
     def primary(self) -> tuple[Run, ...]:
         return tuple(r for r in self.runs if not r.even_if)
 
@@ -298,16 +298,12 @@ class Engine:
         got: dict[str, list[Any]] = {name: [] for name in SHOWN}
         for name, value in entries:
             got[name].append(value)
-        run = Run(
-            branch,
-            even_if,
-            frozenset(got["holds"]),
-            tuple(sorted(got["applied"])),
-            frozenset(got["binding"]),
-            tuple(sorted(got["barred_by"])),
-            tuple(got["_body"]),
-        )
-        return run, frozenset(got["_touches"])
+        return _make_run(got, branch, even_if)
+
+    def _case_facts(self, facts: Sequence[Symbol]) -> tuple[set[int], tuple[str, ...]]:
+        """The external literals of a case's facts, and the facts as text."""
+        texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
+        return self._fact_literals(facts), tuple([texts.get(f._rep) or symbol_text(f) for f in facts])
 
     def _fact_literals(self, facts: Sequence[Symbol]) -> set[int]:
         """The external literals of a case's facts."""
@@ -327,7 +323,7 @@ class Engine:
         ((run, touched),) = yield from self._ask([self._request(facts, first, even_if)], memo)
         open_here = [q for q in self.open_questions if q in touched]
         if not open_here:
-            return [replace(run, branch=())]
+            return [_with_branch(run, ())]
         branches = [
             tuple(dict(first, **dict(combo)).items())
             for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here))
@@ -340,14 +336,14 @@ class Engine:
         runs = []
         for branch in branches:
             decided = tuple((q, p) for q, p in branch if q in open_here)
-            runs.append(replace(run if branch == first else found[branch][0], branch=decided))
+            runs.append(_with_branch(run if branch == first else found[branch][0], decided))
         return runs
 
     def plan(self, program: Program, as_of: int | None = None) -> Plan:
         """Every run of one case, as the requests it makes: each branch of the open questions,
         and the "even if" runs. The engine answers each request with that run's answer set
         (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
-        facts = self._fact_literals(program.facts)
+        facts, fact_texts = self._case_facts(program.facts)
         if as_of is None:  # the law in force when the case was decided
             as_of = program.decided
         if as_of is not None:
@@ -358,13 +354,14 @@ class Engine:
         if bars:
             runs += yield from self._branches(facts, _parsed(tuple(bars)), memo)
         texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
-        origin = {texts.get(k._rep) or symbol_text(k): v for k, v in program.origin.items()}
+        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else program.origin.items()
+        origin = {texts.get(k._rep) or symbol_text(k): v for k, v in pairs}
         return Outcome(
             program.case,
             program.source,
             self.jurisdiction,
             tuple(runs),
-            tuple([texts.get(f._rep) or symbol_text(f) for f in program.facts]),
+            fact_texts,
             origin,
             as_of,
             program.title,
@@ -385,6 +382,27 @@ class Engine:
     def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
         """`solve` of each program, in order (the compiled engine does them all at once)."""
         return [self.solve(p, as_of) for p in programs]
+
+
+def _make_run(
+    got: dict[str, list[Any]], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
+) -> tuple[Run, frozenset[str]]:
+    """A run from the values of its shown atoms by predicate (`SHOWN`), and the questions it touched."""
+    run = Run(
+        branch,
+        even_if,
+        frozenset(got["holds"]),
+        tuple(sorted(got["applied"])),
+        frozenset(got["binding"]),
+        tuple(sorted(got["barred_by"])),
+        tuple(got["_body"]),
+    )
+    return run, frozenset(got["_touches"])
+
+
+def _with_branch(run: Run, branch: tuple[tuple[str, str], ...]) -> Run:
+    """`run` under another branch name (`dataclasses.replace`, without its field-by-field look-ups)."""
+    return Run(branch, run.even_if, run.conclusions, run.applied, run.binding, run.barred_by, run.bodies)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -135,7 +135,7 @@ def attempt(work: Callable[[list[Any]], list[Any]], item: Any, timeout: float | 
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while a chunk is worked: what a chunk makes
     lives until the chunk is done, and each collection walked every object of the loaded
     engines again (measured: 15-20% of a batch). It runs again, as before, afterwards."""
@@ -152,7 +152,7 @@ def attempt_whole(work: Callable[[list[Any]], list[Any]], items: list[Any], time
     """Each item's result (a `Bundle` for a Deferred) from one call of `work` on them all, or
     None when that call raises, overruns `timeout` or gives another number of results."""
     try:
-        with _time_limit(timeout), _collector_paused():
+        with _time_limit(timeout), collector_paused():
             results = work(items)
     except Exception:  # _TimeLimit included: the items are then done one by one
         return None

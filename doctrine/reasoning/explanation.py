@@ -50,45 +50,82 @@ class _TreeBuilder:
             if (b.rule, b.conclusion) in applied:
                 self.bodies.setdefault(b.conclusion, []).append(b)
         self.facts_used: set[str] = set()
+        self.facts = frozenset(outcome.facts)
+        self.branch = dict(run.branch)
 
     def leaf(self, fact: str) -> Leaf:
         self.facts_used.add(fact)
         return Leaf(fact, say(fact), self.outcome.origin.get(fact))
 
     def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Node:
-        bodies = [b for b in self.bodies.get(conclusion, []) if not rule or b.rule == rule]
+        bodies = [b for b in self.bodies.get(conclusion, ()) if not rule or b.rule == rule]
         if not bodies:
-            return Node(conclusion, say(conclusion))
-        # a conclusion already shown is referred to by the derivation that was shown
-        shown_bodies = [b for b in bodies if f"{b.rule}:{conclusion}" in self.shown]
-        body = shown_bodies[0] if shown_bodies and not rule else bodies[0]
+            return _bare(conclusion)
+        body = bodies[0]
+        if not rule:  # a conclusion already shown is referred to by the derivation that was shown
+            body = next((b for b in bodies if f"{b.rule}:{conclusion}" in self.shown), body)
         key = f"{body.rule}:{conclusion}"
-        info = self.rulebase.rules.get(body.rule)
-        auth = self.rulebase.authorities.get(info.authority) if info else None
-        base: dict[str, Any] = {
+        if key in self.shown or (not rule and conclusion in self.shown) or depth > 12:
+            return _reference(self.rulebase, body.rule, conclusion)
+        base = _base(self.rulebase, body.rule, conclusion)
+        self.shown.update((key, conclusion))
+        because, facts = [], []
+        below = stated | set(body.negative) if body.negative else stated
+        for premise in body.positive:
+            name, inner = _premise(premise)
+            if name == "holds":
+                because.append(self.node(inner, depth + 1, below))
+            elif name == "position":
+                facts.append(_setting(premise, self.outcome.jurisdiction, inner in self.branch))
+            elif premise in self.facts or name in _INPUTS:
+                facts.append(self.leaf(premise))
+        # a finding already stated higher up the tree is not repeated below it
+        findings = _findings(tuple(n for n in body.negative if n not in stated))
+        return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
+
+
+@lru_cache(maxsize=16384)
+def _bare(conclusion: str) -> Node:
+    """A conclusion no derivation of this run reached (a Node is immutable: one serves every case)."""
+    return Node(conclusion, say(conclusion))
+
+
+_REFERENCES: dict[tuple[str, str, str], Node] = {}
+
+
+def _reference(rulebase: Rulebase, rule: str, conclusion: str) -> Node:
+    """A derivation shown in full earlier in the explanation, referred to."""
+    memo = (rulebase.digest, rule, conclusion)
+    node = _REFERENCES.get(memo)
+    if node is None:
+        if len(_REFERENCES) > 100_000:
+            _REFERENCES.clear()
+        node = _REFERENCES[memo] = Node(**_base(rulebase, rule, conclusion), ref=True)
+    return node
+
+
+_BASES: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+
+def _base(rulebase: Rulebase, rule: str, conclusion: str) -> dict[str, Any]:
+    """What a node says of the rule that derived its conclusion (the same for every case)."""
+    memo = (rulebase.digest, rule, conclusion)
+    base = _BASES.get(memo)
+    if base is None:
+        if len(_BASES) > 100_000:
+            _BASES.clear()
+        info = rulebase.rules.get(rule)
+        auth = rulebase.authorities.get(info.authority) if info else None
+        base = _BASES[memo] = {
             "conclusion": conclusion,
             "text": say(conclusion),
-            "rule": body.rule,
+            "rule": rule,
             "authority": auth.cite() if auth else (info.authority if info else ""),
             "pin": info.pin if info else "",
             "quote": info.quote if info else "",
             "statement": info.statement if info else "",
         }
-        if key in self.shown or (not rule and conclusion in self.shown) or depth > 12:
-            return Node(**base, ref=True)
-        self.shown.update((key, conclusion))
-        because, facts = [], []
-        for premise in body.positive:
-            name, inner = _premise(premise)
-            if name == "holds":
-                because.append(self.node(inner, depth + 1, stated | set(body.negative)))
-            elif name == "position":
-                facts.append(_setting(premise, self.outcome.jurisdiction, inner in dict(self.run.branch)))
-            elif premise in self.outcome.facts or name in _INPUTS:
-                facts.append(self.leaf(premise))
-        # a finding already stated higher up the tree is not repeated below it
-        findings = _findings(tuple(n for n in body.negative if n not in stated))
-        return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
+    return base
 
 
 @lru_cache(maxsize=4096)

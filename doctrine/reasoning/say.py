@@ -61,11 +61,13 @@ def _say_symbol(sym: Symbol, negative: bool) -> str:
     return f"it is not established that {plain}" if negative else plain
 
 
+@lru_cache(maxsize=4096)
 def say_question(question: str) -> str:
     """An open question of the law by its words: `rounsavall_rule` -> "Rounsavall's rule (...)"."""
     return atom_word(clingo.Function(question))
 
 
+@lru_cache(maxsize=4096)
 def say_position(question: str, position: str) -> str:
     """A position on an open question, as a clause: "Rounsavall's rule (...) is recognized"."""
     return f"{say_question(question)} is {atom_word(clingo.Function(position))}"

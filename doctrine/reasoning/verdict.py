@@ -12,6 +12,7 @@ becomes
 
 from __future__ import annotations
 
+import functools
 import operator
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +103,11 @@ def _condition_text(parts: list[tuple[str, str]], bars: tuple[str, ...]) -> str:
 
 
 def _condition_words(parts: list[tuple[str, str]], bars: tuple[str, ...]) -> str:
+    return _words_of(tuple(parts), bars)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(parts: tuple[tuple[str, str], ...], bars: tuple[str, ...]) -> str:
     return "; ".join([f"if {say_position(q, p)}" for q, p in parts] + [say(f"even_if({b})") for b in bars])
 
 
@@ -128,26 +134,18 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     everyrun = list(outcome.runs)
     applied = [set(r.applied) for r in everyrun]
 
+    conditions: dict[tuple[int, ...], tuple[str, str]] = {}  # by the runs reaching a holding
+
     def add(key: tuple[str, str], run: Run, alternative: bool) -> None:
-        rule, conclusion = key
-        info = rulebase.rules.get(rule)
         condition = condition_text = ""
         if alternative:
-            parts = _condition_parts(everyrun, [r for r, a in zip(everyrun, applied) if key in a])
-            condition, condition_text = _condition_text(*parts), _condition_words(*parts)
-        holdings[key] = Holding(
-            question=info.question if info else "",
-            answer=conclusion,
-            rule=rule,
-            authority=info.authority if info else "",
-            citation=_cite(rulebase, rule),
-            pin=info.pin if info else "",
-            statement=info.statement if info else "",
-            weight="binding" if rule in run.binding else "persuasive",
-            alternative=alternative,
-            condition=condition,
-            condition_text=condition_text,
-        )
+            where = tuple([i for i, a in enumerate(applied) if key in a])
+            if where not in conditions:
+                parts = _condition_parts(everyrun, [everyrun[i] for i in where])
+                conditions[where] = (_condition_text(*parts), _condition_words(*parts))
+            condition, condition_text = conditions[where]
+        weight = "binding" if key[0] in run.binding else "persuasive"
+        holdings[key] = _holding(rulebase, key, weight, alternative, condition, condition_text)
 
     for run in primary:  # dispositive first: decided the same way in every branch
         for key in run.applied:
@@ -184,6 +182,36 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
         title=outcome.title,
         citation=outcome.citation,
     )
+
+
+_HOLDINGS: dict[tuple[str, str, str, str, bool, str, str], Holding] = {}  # by rules digest and every field that varies
+
+
+def _holding(
+    rulebase: Rulebase, key: tuple[str, str], weight: str, alternative: bool, condition: str, condition_text: str
+) -> Holding:
+    """The holding of one applied rule (frozen, so one value serves every case that has it)."""
+    rule, conclusion = key
+    memo = (rulebase.digest, rule, conclusion, weight, alternative, condition, condition_text)
+    holding = _HOLDINGS.get(memo)
+    if holding is None:
+        if len(_HOLDINGS) > 100_000:
+            _HOLDINGS.clear()
+        info = rulebase.rules.get(rule)
+        holding = _HOLDINGS[memo] = Holding(
+            question=info.question if info else "",
+            answer=conclusion,
+            rule=rule,
+            authority=info.authority if info else "",
+            citation=_cite(rulebase, rule),
+            pin=info.pin if info else "",
+            statement=info.statement if info else "",
+            weight=weight,
+            alternative=alternative,
+            condition=condition,
+            condition_text=condition_text,
+        )
+    return holding
 
 
 _CITES: dict[tuple[str, str], str] = {}  # (rules digest, rule) -> its authority's citation

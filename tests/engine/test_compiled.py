@@ -80,6 +80,33 @@ def test_positive_cycles_reach_their_least_fixpoint() -> None:
     assert evaluate(doctrine, [frozenset({1}), frozenset()], laid_out=False) == [[0, 1], [2]]
 
 
+def test_each_rule_is_stored_after_every_rule_defining_a_premise() -> None:
+    """The pass takes the stored rules of a part without recursion in order (in groups of one
+    shape): each must come after every rule whose head it reads, negated or not."""
+    doctrine = COMPILED.engine("seventh_circuit").doctrine  # type: ignore[attr-defined]
+    for recursive, rules in doctrine.blocks:
+        if recursive:
+            continue
+        last = {}
+        for i, (head, _, _) in enumerate(rules):
+            last[head] = i
+        for i, (_, pos, neg) in enumerate(rules):
+            assert all(last.get(a, -1) < i for a in (*pos, *neg))
+
+
+def test_a_pass_taken_level_by_level_is_the_pass_in_stored_order() -> None:
+    """d :- a, b.  e :- not d.  f :- e, c.  g :- a, not f.  (a, b, c the inputs, atoms 1-3)"""
+    from doctrine.engine.compiled import _order
+
+    rules = [(4, (1, 2), ()), (5, (), (4,)), (6, (3, 5), ()), (7, (1,), (6,))]
+    shown = tuple((name, (atom,), ()) for name, atom in (("d", 4), ("e", 5), ("f", 6), ("g", 7)))
+    doctrine = CompiledDoctrine(7, _order(rules, "test"), (), (), {"a": 1, "b": 2, "c": 3}, shown)
+    requests = [frozenset(s) for s in ({1, 2, 3}, {1, 3}, {3}, {1}, set())]
+    expected = [[0, 3], [1, 2], [1, 2], [1, 3], [1]]
+    assert evaluate(doctrine, requests) == expected
+    assert evaluate(doctrine, requests, laid_out=False) == expected
+
+
 CYCLE = """
 rule(min_cycle, wade, "1", dictum, merits).
 derive(min_cycle, relief(cycle_a)) :- allegation(bad_faith), not holds(relief(cycle_b)).

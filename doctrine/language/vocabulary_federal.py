@@ -147,7 +147,7 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         "reduce_below_amended_range",  # § 3582(c)(2): to go below the amended range (the extent)
         "use_other_factors",  # to weigh § 3553(a) factors in the extent of a reduction
     )
-    BELIEF = domain("belief", "has", "lacks", "unclear", "unknown")  # unclear: the record is ambiguous
+    BELIEF = domain("belief", "has", "lacks", "unknown")
     DISPOSITION = domain("disposition", "granted", "denied", "not_ruled", "unknown")
     WAIVER_SCOPE = domain(
         "waiver_scope",
@@ -326,16 +326,7 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             multiple=True,
             keyed=True,
             children=(
-                Key(
-                    "power",
-                    "`has` or `lacks` the authority; `unclear` where the court of appeals finds the record ambiguous "
-                    "whether the district court understood it.",
-                    ("authority",),
-                    Form.ENUM,
-                    BELIEF,
-                    "believed_power",
-                    default="unknown",
-                ),
+                Key("power", "`has` or `lacks` the authority.", ("authority",), Form.ENUM, BELIEF, "believed_power", default="unknown"),
                 tri("mistaken", "believed_mistaken", "Whether the appellate court held the belief mistaken (a finding of law; leave unknown to let the doctrine decide).", "authority"),
             ),
         ),

@@ -47,10 +47,6 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the district court believed it lacked a power it had: {0}",
         "the district court did not misunderstand its power {0}",
     ),
-    ("authority_understanding_unclear", 1): (
-        "the record does not show whether the district court understood that it had the power {0}",
-        "the record is not shown ambiguous about the district court's power {0}",
-    ),
     ("claim_not_reached", 0): (
         "the district court did not reach the claim under the agreement on its merits (it refused to consider it, or applied Wade alone)",
         "the district court reached the claim under the agreement",

@@ -137,7 +137,6 @@ WORDS: dict[str, str] = {
     "ineligible": "rejected (such a sentence is ineligible)",
     "rule35b_other_factors": "the rule that a Rule 35(b) reduction may weigh factors other than the assistance",
     "determination_required": "the rule that the government must state whether it found the assistance substantial",
-    "ambiguous_authority_remand": "the rule that a record ambiguous about the court's understanding of its power is remanded",
     "rule35b_response": "the rule that the defendant may respond to the government's Rule 35(b) motion before the court rules",
     "preserved_standard": "the standard of review for a preserved claim",
     "forfeited_standard": "the standard of review for a forfeited claim",

@@ -54,10 +54,6 @@ VALUED = (
     "government_reason(cost_benefit). government_reason_stated_by(cost_benefit,government). "
     "allegation(bad_faith). allegation_motion(bad_faith,s3553e). district_court(granted). district_court_found_bad_faith(yes). "
 )
-AMBIGUOUS = (
-    "posture(appeal_after_sentence). raised_below(yes). assistance(given). allegation(legal_error). "
-    "believed(vary). believed_power(vary,unclear). "
-)
 MISLED_PLEA = (
     "posture(appeal_after_sentence). motion(s5k1_1). motion_filed(s5k1_1,yes). "
     "appeal_waiver(yes). appeal_waiver_scope(all_claims). allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
@@ -399,13 +395,6 @@ CASES = {
         VALUED + "government_reason_rebutted(cost_benefit,yes).",
         ("breach_of_plea_agreement", "@knights_bad_faith_breach"), ("good_faith_valuation",),
         jurisdiction="second_circuit"),
-    "a record ambiguous whether the court understood it could vary for cooperation: remanded where the circuit so holds (wrong before)": Case(
-        AMBIGUOUS,
-        ("authority_understanding_unclear(vary)", "@ekhator_ambiguous_authority", "relief(remand)"), (),
-        jurisdiction="second_circuit"),
-    "the same record where the circuit presumes the court knew its power": Case(
-        AMBIGUOUS, (), ("authority_understanding_unclear(vary)", "relief(remand)"),
-        jurisdiction="eleventh_circuit", branch=(("ambiguous_authority_remand", "rejected"),)),
     "a misstatement by defense counsel is not the court's: the waiver stands": Case(
         MISLED_PLEA.replace("plea_misinformed_by(motion_effect,court)", "plea_misinformed_by(motion_effect,defense_counsel)")
         + "raised_below(yes).",
@@ -446,12 +435,6 @@ def test_an_unverified_determination_position_is_decided_both_ways() -> None:
     need_not = solve(facts, "first_circuit", branch=[("determination_required", "rejected")])
     assert "determination_not_stated(to_move)" in must.holds
     assert "determination_not_stated(to_move)" not in need_not.holds
-
-
-def test_an_unverified_ambiguous_authority_position_is_decided_both_ways() -> None:
-    remanded = solve(AMBIGUOUS, "seventh_circuit", branch=[("ambiguous_authority_remand", "recognized")])
-    presumed = solve(AMBIGUOUS, "seventh_circuit", branch=[("ambiguous_authority_remand", "rejected")])
-    assert "relief(remand)" in remanded.holds and "relief(remand)" not in presumed.holds
 
 
 def test_every_jurisdiction_file_loads_cleanly() -> None:

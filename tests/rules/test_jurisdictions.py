@@ -21,14 +21,12 @@ OPEN = {
     "rule35b_other_factors": "unknown",
     "rule35b_response": "unknown",
     "determination_required": "unknown",
-    "ambiguous_authority_remand": "unknown",
 }
 EXPECTED = {
     "default": OPEN,
     "supreme_court": OPEN,
     "first_circuit": OPEN,
-    "second_circuit": {**OPEN, "bad_faith_review": "recognized", "known_reason_bad_faith": "recognized",
-                       "ambiguous_authority_remand": "recognized"},
+    "second_circuit": {**OPEN, "bad_faith_review": "recognized", "known_reason_bad_faith": "recognized"},
     "third_circuit": {**OPEN, "bad_faith_review": "recognized", "assistance_sentence_eligible": "eligible"},
     "fourth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible", "rule35b_other_factors": "recognized"},
     "fifth_circuit": {**OPEN, "rule35b_response": "rejected"},
@@ -83,6 +81,6 @@ def test_positions_declared():
 def test_open_questions():
     assert set(open_questions("seventh_circuit")) == {
         "rounsavall_rule", "prevention_doctrine", "known_reason_bad_faith", "assistance_sentence_eligible",
-        "rule35b_other_factors", "rule35b_response", "determination_required", "ambiguous_authority_remand"}
+        "rule35b_other_factors", "rule35b_response", "determination_required"}
     assert "bad_faith_review" in open_questions("eighth_circuit")
     assert set(open_questions("default")) == {q for q, s in OPEN.items() if s == "unknown" and q != "preserved_standard"}

@@ -180,6 +180,16 @@ def _pass_general(val: list[int], rows: Sequence[tuple[int, int, tuple[int, ...]
             val[head] |= v
 
 
+def _body(val: list[int], everything: int, pos: Sequence[int], neg: Sequence[int]) -> int:
+    """The runs (bits) in which every atom of `pos` holds and none of `neg`."""
+    v = everything
+    for a in pos:
+        v &= val[a]
+    for a in neg:
+        v &= ~val[a]
+    return v
+
+
 _PASSES: dict[tuple[int, bool], tuple[CompiledDoctrine, _Pass]] = {}
 
 
@@ -228,21 +238,12 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], lai
                         val[head] |= v
                         changed = kind == RECURSIVE
     for pos, neg in doctrine.constraints:
-        v = everything
-        for a in pos:
-            v &= val[a]
-        for a in neg:
-            v &= ~val[a]
-        if v:
+        if _body(val, everything, pos, neg):
             raise DoctrineError([Diagnostic("not-one-answer-set", "the doctrine gave 0 answer sets, not one", NOWHERE)])
     out: list[list[int]] = [[] for _ in requests]
     found = [(i, val[a]) for i, a in layout.simple if val[a]]
     for i, pos, neg in layout.conditional:
-        v = everything
-        for a in pos:
-            v &= val[a]
-        for a in neg:
-            v &= ~val[a]
+        v = _body(val, everything, pos, neg)
         if v:
             found.append((i, v))
     for i, v in found:

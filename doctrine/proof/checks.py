@@ -117,8 +117,14 @@ def defendant_breach_no_performance(ctx: Context, sc: Scenario) -> str | None:
         f"the defendant's own breach holds, and so does relief({k})"
         for r in _runs(ctx, sc)
         if "defendant_breach" in r.conclusions
-        for k in sorted(set(r.relief) & ({"specific_performance"} if _unknowing_plea(r.conclusions) else {"specific_performance", "plea_withdrawal"}))
+        for k in sorted(set(r.relief) & _performance_relief(r.conclusions))
     )
+
+
+def _performance_relief(conclusions: frozenset[str]) -> set[str]:
+    """The relief that answers the government's non-performance: a plea withdrawn because the plea
+    itself was not knowing answers another question (sentencing_procedure.lp)."""
+    return {"specific_performance"} if _unknowing_plea(conclusions) else {"specific_performance", "plea_withdrawal"}
 
 
 def _facts(ctx: Context, sc: Scenario) -> set[str]:

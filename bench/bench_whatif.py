@@ -15,18 +15,19 @@ import platform
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from doctrine.analysis.compare import compare, timeline  # noqa: E402
-from doctrine.language.parse import parse_source  # noqa: E402
+from doctrine.analysis.whatif import decisive_unknowns, what_if  # noqa: E402
 from doctrine.engine.rulebase import load_rulebase  # noqa: E402
 from doctrine.engine.solve import Solver  # noqa: E402
+from doctrine.language.parse import parse_source  # noqa: E402
 from doctrine.language.source import Source  # noqa: E402
-from doctrine.analysis.whatif import decisive_unknowns, what_if  # noqa: E402
 
 SEEDS = ("wade", "king", "billings", "buffington", "mackmore")
 GOALS = {"wade": "relief", "king": "relief", "billings": "hearing", "buffington": "relief", "mackmore": "below_minimum"}
@@ -56,10 +57,10 @@ def main() -> None:
         [case] = parse_source(Source(str(path), path.read_text())).cases
         goal = GOALS[name]
         results[name] = {
-            f"whatif --goal {goal}": _time(lambda: what_if(case, goal, solver=solver), args.repeat),
-            "whatif --unknowns": _time(lambda: decisive_unknowns(case, solver), args.repeat),
-            "compare": _time(lambda: compare(case, solver), args.repeat),
-            "compare --timeline": _time(lambda: timeline(case, solver), args.repeat),
+            f"whatif --goal {goal}": _time(lambda c=case, g=goal: what_if(c, g, solver=solver), args.repeat),
+            "whatif --unknowns": _time(lambda c=case: decisive_unknowns(c, solver), args.repeat),
+            "compare": _time(lambda c=case: compare(c, solver), args.repeat),
+            "compare --timeline": _time(lambda c=case: timeline(c, solver), args.repeat),
         }
         for command, t in results[name].items():
             print(f"{name:<11} {command:<30} median {t['median']:.3f}s  (cold {t['cold']:.3f}s, max {t['max']:.3f}s)")

@@ -203,24 +203,31 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         facts_used |= builder.facts_used
     if not why:
         by_condition: dict[str, list[tuple[str, str]]] = {}
-        run_for: dict[str, Run] = {}
         words: dict[str, str] = {}
         for h in verdict.alternatives():
             words.setdefault(h.condition, h.condition_text)
             by_condition.setdefault(h.condition, []).append((h.rule, h.answer))
-            found = next((r for r in outcome.runs if (h.rule, h.answer) in r.applied), None)
-            if found is not None:
-                run_for.setdefault(h.condition, found)
         for condition, answers in by_condition.items():
-            run = run_for.get(condition)
-            if run is None:
+            # Holdings under one condition's words may be reached in different runs (a condition
+            # that is a disjunction of branches reads as its common part): each is explained
+            # from a run that reached it, the section's first such run where it can be.
+            by_run: dict[int, tuple[Run, list[tuple[str, str]]]] = {}
+            for pair in answers:
+                found = next((r for r in outcome.runs if pair in r.applied), None)
+                if found is not None:
+                    by_run.setdefault(id(found), (found, []))[1].append(pair)
+            if not by_run:
                 continue
-            builder = _TreeBuilder(rulebase, outcome, run, set(shown))
-            alt = [builder.node(c, rule=r) for r, c in _roots(answers, builder)]
-            seen_pairs = {(n.rule, n.conclusion) for top in alt for n in _walk(top)}
-            alt += [builder.node(c, rule=r) for r, c in dict.fromkeys(answers) if (r, c) not in seen_pairs]
+            section_shown = set(shown)
+            alt: list[Node] = []
+            for run, pairs in by_run.values():
+                builder = _TreeBuilder(rulebase, outcome, run, section_shown)
+                here = [builder.node(c, rule=r) for r, c in _roots(pairs, builder)]
+                seen_pairs = {(n.rule, n.conclusion) for top in here for n in _walk(top)}
+                here += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
+                alt += here
+                facts_used |= builder.facts_used
             sections.append(Section(f"In the alternative: {words[condition]}", condition, tuple(alt)))
-            facts_used |= builder.facts_used
     failures: tuple[Failure, ...] = ()
     if why_not and primary is not None:
         failed = why_not_failures(why_not, primary, outcome, rulebase)

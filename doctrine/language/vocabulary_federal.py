@@ -177,6 +177,8 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         "factors_not_considered",  # the § 3553(a) factors were not considered
         "clearly_erroneous_facts",  # the sentence rests on a clearly erroneous finding of fact
         "not_explained",  # the sentence (or its deviation from the range) was not adequately explained
+        "substantively_unreasonable",  # the sentence's length is unreasonable (abuse of discretion)
+        "unreasonable",  # held unreasonable on reasonableness review, procedure or length unsaid
         "unknown",
     )
     MISINFORMED = domain(
@@ -396,7 +398,8 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             "sentencing_error",
             "A significant procedural error of the sentencing court (Gall): `range_not_calculated`, "
             "`range_miscalculated`, `guidelines_treated_mandatory`, `factors_not_considered`, "
-            "`clearly_erroneous_facts`, `not_explained` (district court).",
+            "`clearly_erroneous_facts`, `not_explained`; or a sentence unreasonable in its length "
+            "(`substantively_unreasonable`) or held `unreasonable` without saying which (district court).",
             ("district_court",),
             Form.ENUM,
             SENTENCING_ERRORS,

@@ -145,6 +145,14 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the district court made a significant procedural error at sentencing: {0}",
         "no significant procedural error at sentencing ({0}) is established",
     ),
+    ("defendant_challenges", 0): (
+        "the defendant brings a claim of his own",
+        "the defendant states no claim of his own (as on the government's appeal of his sentence)",
+    ),
+    ("unreasonable_sentence", 1): (
+        "the sentence is unreasonable: {0}",
+        "the sentence is not established unreasonable ({0})",
+    ),
     ("range_error_prejudicial", 0): (
         "the error in the guidelines range itself shows a reasonable probability of a different sentence",
         "the error in the range is not shown to have affected the sentence",
@@ -279,6 +287,8 @@ WORDS: dict[str, str] = {
     "factors_not_considered": "it did not consider the § 3553(a) factors",
     "clearly_erroneous_facts": "it rested the sentence on clearly erroneous facts",
     "not_explained": "it did not adequately explain the sentence",
+    "substantively_unreasonable": "the sentence is unreasonable in its length",
+    "unreasonable": "the sentence is unreasonable (procedure or length unsaid)",
     "motion_effect": "what a substantial-assistance motion could do",
     "sentence_exposure": "the sentence the plea could bring",
     "agreement_terms": "the plea agreement's terms",

@@ -387,6 +387,24 @@ CASES = {
     "before Gall, an unexplained sentence is not this rule": Case(
         GALL_RANGE.replace("range_miscalculated", "not_explained") + "raised_below(yes). " + BEFORE_GALL,
         (), ("procedural_error(not_explained)", "relief(resentencing)"), jurisdiction="third_circuit"),
+    "a sentence held substantively unreasonable on appeal is vacated for resentencing (wrong before)": Case(
+        GALL_RANGE.replace("range_miscalculated", "substantively_unreasonable") + "raised_below(no). same_sentence_anyway(yes).",
+        ("unreasonable_sentence(substantively_unreasonable)", "@booker_unreasonable_sentence", "relief(resentencing)"),
+        ("procedural_error(substantively_unreasonable)",), jurisdiction="tenth_circuit"),
+    "before Gall, a sentence held unreasonable (which way unsaid) is vacated under Booker (wrong before)": Case(
+        GALL_RANGE.replace("range_miscalculated", "unreasonable") + "raised_below(yes). " + BEFORE_GALL,
+        ("unreasonable_sentence(unreasonable)", "relief(vacated_sentence)", "relief(remand)"), (),
+        jurisdiction="tenth_circuit"),
+    "on the government's appeal (no claim of the defendant's), a sentence held unreasonable is no relief for him": Case(
+        GALL_RANGE.replace("range_miscalculated", "substantively_unreasonable")
+        .replace("allegation(legal_error). allegation_motion(legal_error,s5k1_1). ", "")
+        + "raised_below(yes).",
+        ("unreasonable_sentence(substantively_unreasonable)",), ("relief(resentencing)", "relief(vacated_sentence)"),
+        jurisdiction="ninth_circuit"),
+    "a sentence the defendant only calls unreasonable is not decided": Case(
+        GALL_RANGE.replace("range_miscalculated", "substantively_unreasonable").replace("found_on_appeal", "alleged")
+        + "raised_below(yes).",
+        (), ("unreasonable_sentence(substantively_unreasonable)", "relief(resentencing)"), jurisdiction="tenth_circuit"),
     "a finding of bad faith cannot stand on the government's unrebutted valuation of the assistance (wrong before)": Case(
         VALUED,
         ("good_faith_valuation", "@trimm_good_faith_valuation"), ("breach_of_plea_agreement", "relief(specific_performance)"),

@@ -145,6 +145,14 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the district court made a significant procedural error at sentencing: {0}",
         "no significant procedural error at sentencing ({0}) is established",
     ),
+    ("condition_unmet_shown", 1): (
+        "the record shows the condition of the promise ({0}) unmet",
+        "the record does not show the condition of the promise ({0}) unmet",
+    ),
+    ("breach_unproven", 1): (
+        "the government refused for the defendant's own breach ({0}), which no court has found",
+        "no refusal rests on an unproven breach of the defendant's ({0})",
+    ),
     ("defendant_challenges", 0): (
         "the defendant brings a claim of his own",
         "the defendant states no claim of his own (as on the government's appeal of his sentence)",

@@ -194,8 +194,8 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ),
     # the defeasibility layer
     ("exception", 2): (
-        "an exception defeats rule {0}'s conclusion that {1}",
-        "no exception defeats rule {0}'s conclusion that {1}",
+        "an exception defeats the conclusion that {1}",
+        "no exception defeats the conclusion that {1}",
     ),
 }
 

@@ -54,6 +54,20 @@ VALUED = (
     "government_reason(cost_benefit). government_reason_stated_by(cost_benefit,government). "
     "allegation(bad_faith). allegation_motion(bad_faith,s3553e). district_court(granted). district_court_found_bad_faith(yes). "
 )
+UNPROVEN_BREACH = (
+    "posture(appeal_after_sentence). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
+    "promise_motion(to_move,s5k1_1). promise_condition(to_move,substantial_assistance). promise_performed(to_move,no). "
+    "motion(s5k1_1). motion_filed(s5k1_1,no). assistance(given). reasons_given(yes). government_reason(new_crime). "
+    "government_reason_stated_by(new_crime,government). allegation(breach_of_plea_agreement). "
+    "allegation_motion(breach_of_plea_agreement,s5k1_1). district_court(denied). "
+)
+ACKNOWLEDGED = (
+    "posture(appeal_after_sentence). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
+    "promise_motion(to_move,s5k1_1). promise_condition(to_move,substantial_assistance). promise_judged_by(to_move,us_attorney). "
+    "promise_performed(to_move,no). motion(s5k1_1). motion_filed(s5k1_1,no). assistance(given). "
+    "government_act(acknowledged_substantial). allegation(breach_of_plea_agreement). "
+    "allegation_motion(breach_of_plea_agreement,s5k1_1). "
+)
 MISLED_PLEA = (
     "posture(appeal_after_sentence). motion(s5k1_1). motion_filed(s5k1_1,yes). "
     "appeal_waiver(yes). appeal_waiver_scope(all_claims). allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
@@ -405,6 +419,31 @@ CASES = {
         GALL_RANGE.replace("range_miscalculated", "substantively_unreasonable").replace("found_on_appeal", "alleged")
         + "raised_below(yes).",
         (), ("unreasonable_sentence(substantively_unreasonable)", "relief(resentencing)"), jurisdiction="tenth_circuit"),
+    "a refusal for the defendant's breach that no court found cannot stand: remand (wrong before)": Case(
+        UNPROVEN_BREACH,
+        ("breach_unproven(new_crime)", "@lukse_breach_unproven", "relief(remand)", "relief(resentencing)"), (),
+        jurisdiction="sixth_circuit"),
+    "the breach found below excuses the government": Case(
+        UNPROVEN_BREACH + "district_court_found_defendant_breach(yes).",
+        ("defendant_breach",), ("breach_unproven(new_crime)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    "a reason the record confirms is no unproven breach": Case(
+        UNPROVEN_BREACH + "government_reason_rebutted(new_crime,no).",
+        (), ("breach_unproven(new_crime)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    "assistance stated not substantial: the condition is unmet, whatever the breach": Case(
+        UNPROVEN_BREACH + "assistance_substantial(no).",
+        (), ("breach_unproven(new_crime)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    "under a judgment reserved to the government, the unproven-breach rule does not reach": Case(
+        UNPROVEN_BREACH + "promise_judged_by(to_move,government).",
+        (), ("breach_unproven(new_crime)",), jurisdiction="sixth_circuit"),
+    "before Lukse (2002) the rule is not yet the law": Case(
+        UNPROVEN_BREACH + "not_yet_decided(lukse).",
+        (), ("breach_unproven(new_crime)",), jurisdiction="sixth_circuit"),
+    "a reserved judgment the government made in the defendant's favour is a condition met: breach (wrong before)": Case(
+        ACKNOWLEDGED,
+        ("condition_met(to_move)", "breach_of_plea_agreement"), (), jurisdiction="eighth_circuit"),
+    "a reserved judgment without the government's acknowledgement is no condition met": Case(
+        ACKNOWLEDGED.replace("government_act(acknowledged_substantial). ", ""),
+        (), ("condition_met(to_move)",), jurisdiction="eighth_circuit"),
     "a finding of bad faith cannot stand on the government's unrebutted valuation of the assistance (wrong before)": Case(
         VALUED,
         ("good_faith_valuation", "@trimm_good_faith_valuation"), ("breach_of_plea_agreement", "relief(specific_performance)"),

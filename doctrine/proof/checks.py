@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from doctrine.engine.solve import Outcome, Run
+from doctrine.engine.solve import Run
 from doctrine.language.diagnostics import DoctrineError
 from doctrine.language.syntax import Case, Statement
 from doctrine.proof.context import Context, Scenario
@@ -35,10 +35,6 @@ def _relief(run: Run) -> set[str]:
     return set(run.relief)
 
 
-def _by_branch(outcome: Outcome) -> dict[tuple[tuple[str, str], ...], set[str]]:
-    return {r.branch: _relief(r) for r in outcome.primary}
-
-
 def _runs(ctx: Context, sc: Scenario) -> Iterator[Run]:
     yield from ctx.outcome(sc.case).runs
 
@@ -52,14 +48,26 @@ def _first(problems: Iterator[str]) -> str | None:
 
 
 def _more_relief(ctx: Context, base_case: Case, varied_case: Case) -> str | None:
-    """The kinds of relief `varied_case` lacks that `base_case` gets, branch by branch."""
+    """The kinds of relief `varied_case` lacks that `base_case` gets, branch by branch.
+
+    A run's branch names only the open questions that mattered to it, and the two cases may turn
+    on different ones (a stated reason makes the question whether the government must state its
+    finding moot): so each run of one is compared with every run of the other that takes the same
+    positions on the questions both name, the same state of the law.
+    """
     ctx.pair = (base_case, varied_case)
-    base, other = ctx.outcome(base_case), _by_branch(ctx.outcome(varied_case))
-    for branch, kinds in _by_branch(base).items():
-        lost = kinds - other.get(branch, set())
-        if lost:
-            where = f" (branch {dict(branch)})" if branch else ""
-            return f"relief {sorted(lost)}{where}"
+    others = ctx.outcome(varied_case).primary
+    for run in ctx.outcome(base_case).primary:
+        mine = dict(run.branch)
+        for other in others:
+            theirs = dict(other.branch)
+            if any(theirs[q] != p for q, p in mine.items() if q in theirs):
+                continue
+            lost = _relief(run) - _relief(other)
+            if lost:
+                branch = {**mine, **theirs}
+                where = f" (branch {branch})" if branch else ""
+                return f"relief {sorted(lost)}{where}"
     return None
 
 

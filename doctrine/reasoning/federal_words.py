@@ -149,6 +149,18 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the record shows the condition of the promise ({0}) unmet",
         "the record does not show the condition of the promise ({0}) unmet",
     ),
+    ("defendant_breach_stated", 0): (
+        "the record states a duty of the defendant's broken",
+        "the record states no duty of the defendant's broken",
+    ),
+    ("breach_excuse_unfound", 1): (
+        "the government's reason ({0}) is the defendant's own breach, which no court has found",
+        "no reason of the defendant's breach ({0}) stands unfound",
+    ),
+    ("compliance_unheard", 1): (
+        "the district court denied relief without a hearing or a finding on the defendant's breach ({0}) the government relied on",
+        "no ruling without a hearing on the defendant's breach ({0}) the government relied on",
+    ),
     ("breach_unproven", 1): (
         "the government refused for the defendant's own breach ({0}), which no court has found",
         "no refusal rests on an unproven breach of the defendant's ({0})",

@@ -438,6 +438,21 @@ CASES = {
     "before Lukse (2002) the rule is not yet the law": Case(
         UNPROVEN_BREACH + "not_yet_decided(lukse).",
         (), ("breach_unproven(new_crime)",), jurisdiction="sixth_circuit"),
+    "before Lukse, a refusal for an unfound breach of his, denied without a hearing, is remanded (Leonard, 1995) (wrong before)": Case(
+        UNPROVEN_BREACH + "not_yet_decided(lukse).",
+        ("compliance_unheard(new_crime)", "@leonard_compliance_hearing", "relief(remand)", "relief(vacated_sentence)"),
+        ("breach_unproven(new_crime)", "threshold_showing(breach_of_plea_agreement)"), jurisdiction="sixth_circuit"),
+    "a hearing held below is no ground for a remand for one": Case(
+        UNPROVEN_BREACH + "district_court_hearing(held).",
+        (), ("@leonard_compliance_hearing",), jurisdiction="sixth_circuit"),
+    "a forfeited claim without prejudice shown earns no remand on compliance": Case(
+        UNPROVEN_BREACH.replace("raised_below(yes)", "raised_below(no)"),
+        (), ("relief(remand)", "relief(vacated_sentence)"),
+        jurisdiction="sixth_circuit"),
+    "a breach of his the record states is no unfound excuse, whatever the year": Case(
+        UNPROVEN_BREACH + "defendant_duty(no_new_crimes). defendant_duty_breached(no_new_crimes,yes). "
+        "defendant_duty_per(no_new_crimes,found_on_appeal). not_yet_decided(sealed_case).",
+        (), ("breach_unproven(new_crime)", "compliance_unheard(new_crime)"), jurisdiction="sixth_circuit"),
     "a reserved judgment the government made in the defendant's favour is a condition met: breach (wrong before)": Case(
         ACKNOWLEDGED,
         ("condition_met(to_move)", "breach_of_plea_agreement"), (), jurisdiction="eighth_circuit"),

@@ -194,11 +194,7 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         pairs = [(h.rule, h.answer) for h in verdict.dispositive()]
         if why:
             pairs = [("", c) for c in sorted(primary.conclusions) if _matches(parse_atom(c), why)]
-        roots = _roots(pairs, builder)
-        nodes = [builder.node(c, rule=r) for r, c in roots]
-        if not why:  # a holding reached only through a helper the tree does not follow is a root too
-            seen_pairs = {(n.rule, n.conclusion) for top in nodes for n in _walk(top)}
-            nodes += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
+        nodes = _holding_nodes(builder, pairs, every_pair=not why)
         sections.append(Section("Holdings" if not why else f"Why: {say_goal(why)}", "", tuple(nodes)))
         facts_used |= builder.facts_used
     if not why:
@@ -210,22 +206,19 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         for condition, answers in by_condition.items():
             # Holdings under one condition's words may be reached in different runs (a condition
             # that is a disjunction of branches reads as its common part): each is explained
-            # from a run that reached it, the section's first such run where it can be.
-            by_run: dict[int, tuple[Run, list[tuple[str, str]]]] = {}
+            # from the first run that reached it.
+            by_run: dict[int, list[tuple[str, str]]] = {}
             for pair in answers:
-                found = next((r for r in outcome.runs if pair in r.applied), None)
+                found = next((i for i, r in enumerate(outcome.runs) if pair in r.applied), None)
                 if found is not None:
-                    by_run.setdefault(id(found), (found, []))[1].append(pair)
+                    by_run.setdefault(found, []).append(pair)
             if not by_run:
                 continue
             section_shown = set(shown)
             alt: list[Node] = []
-            for run, pairs in by_run.values():
-                builder = _TreeBuilder(rulebase, outcome, run, section_shown)
-                here = [builder.node(c, rule=r) for r, c in _roots(pairs, builder)]
-                seen_pairs = {(n.rule, n.conclusion) for top in here for n in _walk(top)}
-                here += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
-                alt += here
+            for i, pairs in by_run.items():
+                builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown)
+                alt += _holding_nodes(builder, pairs, every_pair=True)
                 facts_used |= builder.facts_used
             sections.append(Section(f"In the alternative: {words[condition]}", condition, tuple(alt)))
     failures: tuple[Failure, ...] = ()
@@ -237,6 +230,16 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             failed += why_not_failures("below_minimum_authorized", primary, outcome, rulebase)
         failures = tuple(failed)
     return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
+
+
+def _holding_nodes(builder: _TreeBuilder, pairs: list[tuple[str, str]], every_pair: bool) -> list[Node]:
+    """The trees of (rule, conclusion) holdings: those not shown inside another's derivation, and
+    (`every_pair`) any holding reached only through a helper the trees do not follow."""
+    nodes = [builder.node(c, rule=r) for r, c in _roots(pairs, builder)]
+    if every_pair:
+        seen_pairs = {(n.rule, n.conclusion) for top in nodes for n in _walk(top)}
+        nodes += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
+    return nodes
 
 
 def _walk(node: Node) -> list[Node]:

@@ -105,6 +105,7 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         "never_debriefed",
         "used_assistance",
         "recommended_motion",  # line prosecutors recommended it (to a committee)
+        "declared_breach",  # declared the defendant in breach, to be released from its promise
     )
     WHEN = domain(
         "when",
@@ -267,7 +268,9 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             "`did_not_renew_motion`, `stated_intent_to_file`, `acknowledged_substantial`, "
             "`acknowledged_useful`, `assured_sentence`, `evaluated_assistance`, "
             "`refused_to_evaluate`, `debriefed`, `never_debriefed`, `used_assistance`, "
-            "`recommended_motion` (agreement, evidence).",
+            "`recommended_motion`, `declared_breach` (declared the defendant in breach of the "
+            "agreement, to be released from its promise: its accusation, not a finding) "
+            "(agreement, evidence).",
             ("agreement", "evidence"),
             Form.ENUM,
             ACTS,

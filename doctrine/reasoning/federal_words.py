@@ -134,6 +134,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "under the promise ({0}) the government had to state whether it found the assistance substantial, and did not",
         "no unstated finding under the promise ({0}) is shown",
     ),
+    ("determination_refused", 1): (
+        "under the promise ({0}) the government had to decide before sentencing whether the assistance was substantial, and refused to",
+        "no refusal to decide the assistance under the promise ({0}) is shown",
+    ),
     ("rule35b_ruled_unheard", 0): (
         "the court ruled on the government's Rule 35(b) motion without hearing the defendant",
         "the court is not shown to have ruled on the government's Rule 35(b) motion without hearing the defendant",

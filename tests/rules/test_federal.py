@@ -68,6 +68,12 @@ ACKNOWLEDGED = (
     "government_act(acknowledged_substantial). allegation(breach_of_plea_agreement). "
     "allegation_motion(breach_of_plea_agreement,s5k1_1). "
 )
+REFUSED_TO_DECIDE = (
+    "posture(appeal_after_sentence). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
+    "promise_motion(to_move,s5k1_1). promise_condition(to_move,substantial_assistance). promise_performed(to_move,no). "
+    "motion(s5k1_1). motion_filed(s5k1_1,no). assistance(given). government_act(refused_to_evaluate). "
+    "allegation(breach_of_plea_agreement). allegation_motion(breach_of_plea_agreement,s5k1_1). district_court(denied). "
+)
 MISLED_PLEA = (
     "posture(appeal_after_sentence). motion(s5k1_1). motion_filed(s5k1_1,yes). "
     "appeal_waiver(yes). appeal_waiver_scope(all_claims). allegation(legal_error). allegation_motion(legal_error,s5k1_1). "
@@ -453,6 +459,41 @@ CASES = {
         UNPROVEN_BREACH + "defendant_duty(no_new_crimes). defendant_duty_breached(no_new_crimes,yes). "
         "defendant_duty_per(no_new_crimes,found_on_appeal). not_yet_decided(sealed_case).",
         (), ("breach_unproven(new_crime)", "compliance_unheard(new_crime)"), jurisdiction="sixth_circuit"),
+    "under a reserved judgment, a breach the government declared and no court found must be proved (Lukse) (wrong before)": Case(
+        UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach).",
+        ("breach_unproven(declared_breach)", "@lukse_breach_unproven", "relief(remand)", "relief(resentencing)"), (),
+        jurisdiction="sixth_circuit"),
+    "a declared breach the district court found excuses the government": Case(
+        UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach). "
+        "district_court_found_defendant_breach(yes).",
+        ("defendant_breach",), ("breach_unproven(declared_breach)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    "a declared breach only the defendant says the government declared is no unproven excuse": Case(
+        UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach). "
+        "government_act_per(declared_breach,alleged).",
+        (), ("breach_unproven(declared_breach)",), jurisdiction="sixth_circuit"),
+    "a declared breach with the assistance stated not substantial: the condition is unmet": Case(
+        UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach). assistance_substantial(no).",
+        (), ("breach_unproven(declared_breach)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    # the government must decide the assistance before sentencing (Quach, 9th Cir. 2002)
+    "a refusal to decide the assistance before sentencing under a promise to move vacates the sentence (wrong before)": Case(
+        REFUSED_TO_DECIDE,
+        ("determination_refused(to_move)", "@quach_determination_before_sentencing", "relief(vacated_sentence)",
+         "relief(resentencing)"), ("breach_of_plea_agreement",), jurisdiction="fifth_circuit"),
+    "a refusal to decide only the defendant alleges is no error found": Case(
+        REFUSED_TO_DECIDE + "government_act_per(refused_to_evaluate,alleged).",
+        (), ("determination_refused(to_move)",), jurisdiction="fifth_circuit"),
+    "the government's evaluation answers a claim of refusal to decide": Case(
+        REFUSED_TO_DECIDE + "government_act(evaluated_assistance).",
+        (), ("determination_refused(to_move)",), jurisdiction="fifth_circuit"),
+    "the defendant's own breach excuses the refusal to decide": Case(
+        REFUSED_TO_DECIDE + "district_court_found_defendant_breach(yes).",
+        (), ("determination_refused(to_move)",), jurisdiction="fifth_circuit"),
+    "a forfeited refusal to decide, without prejudice shown, earns nothing": Case(
+        REFUSED_TO_DECIDE.replace("raised_below(yes)", "raised_below(no)"),
+        (), ("relief(vacated_sentence)", "relief(remand)"), jurisdiction="fifth_circuit"),
+    "before Quach (2002) the refusal to decide is not yet an error": Case(
+        REFUSED_TO_DECIDE + "not_yet_decided(quach).",
+        (), ("determination_refused(to_move)",), jurisdiction="fifth_circuit"),
     "a reserved judgment the government made in the defendant's favour is a condition met: breach (wrong before)": Case(
         ACKNOWLEDGED,
         ("condition_met(to_move)", "breach_of_plea_agreement"), (), jurisdiction="eighth_circuit"),

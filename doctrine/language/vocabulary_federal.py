@@ -180,6 +180,8 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         "not_explained",  # the sentence (or its deviation from the range) was not adequately explained
         "substantively_unreasonable",  # the sentence's length is unreasonable (abuse of discretion)
         "unreasonable",  # held unreasonable on reasonableness review, procedure or length unsaid
+        "procedural",  # a significant procedural error of another kind, or of a kind the part read does not name
+        "error_of_law",  # its decision (the sentence, or its ruling on a motion or plea agreement) rested on an error of law
         "unknown",
     )
     MISINFORMED = domain(
@@ -402,7 +404,10 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             "A significant procedural error of the sentencing court (Gall): `range_not_calculated`, "
             "`range_miscalculated`, `guidelines_treated_mandatory`, `factors_not_considered`, "
             "`clearly_erroneous_facts`, `not_explained`; or a sentence unreasonable in its length "
-            "(`substantively_unreasonable`) or held `unreasonable` without saying which (district court).",
+            "(`substantively_unreasonable`) or held `unreasonable` without saying which; `procedural` "
+            "(a significant procedural error of another kind, or of a kind the part read does not name); "
+            "`error_of_law` (its decision, the sentence or its ruling on a motion or plea agreement, rested "
+            "on an error of law: Koon) (district court).",
             ("district_court",),
             Form.ENUM,
             SENTENCING_ERRORS,

@@ -138,6 +138,14 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "under the promise ({0}) the government had to decide before sentencing whether the assistance was substantial, and refused to",
         "no refusal to decide the assistance under the promise ({0}) is shown",
     ),
+    ("error_of_law_held", 0): (
+        "the court of appeals holds that the district court's decision rested on an error of law",
+        "no error of law in the district court's decision is established",
+    ),
+    ("error_of_law_mattered", 0): (
+        "the error of law could have changed the result",
+        "the error of law is not shown to have mattered",
+    ),
     ("rule35b_ruled_unheard", 0): (
         "the court ruled on the government's Rule 35(b) motion without hearing the defendant",
         "the court is not shown to have ruled on the government's Rule 35(b) motion without hearing the defendant",
@@ -313,6 +321,8 @@ WORDS: dict[str, str] = {
     "not_explained": "it did not adequately explain the sentence",
     "substantively_unreasonable": "the sentence is unreasonable in its length",
     "unreasonable": "the sentence is unreasonable (procedure or length unsaid)",
+    "procedural": "a significant procedural error (of another kind, or unnamed)",
+    "error_of_law": "its decision rested on an error of law",
     "motion_effect": "what a substantial-assistance motion could do",
     "sentence_exposure": "the sentence the plea could bring",
     "agreement_terms": "the plea agreement's terms",

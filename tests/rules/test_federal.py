@@ -380,6 +380,33 @@ CASES = {
     "an error the defendant only alleges is not decided": Case(
         GALL_RANGE.replace("found_on_appeal", "alleged") + "raised_below(yes).",
         (), ("procedural_error(range_miscalculated)", "relief(resentencing)"), jurisdiction="ninth_circuit"),
+    "a procedural error of a kind Gall does not name, held on appeal and preserved: vacated (wrong before)": Case(
+        GALL_RANGE.replace("range_miscalculated", "procedural") + "raised_below(yes).",
+        ("procedural_error(procedural)", "@gall_vacate_for_procedural_error", "relief(vacated_sentence)"), (),
+        jurisdiction="sixth_circuit"),
+    "a decision resting on an error of law, held on appeal: vacated and remanded (Koon) (wrong before)": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law") + "raised_below(yes).",
+        ("error_of_law_held", "@koon_error_of_law", "relief(vacated_sentence)", "relief(resentencing)"), (),
+        jurisdiction="ninth_circuit"),
+    "an error of law the government concedes is established": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law").replace("found_on_appeal", "conceded") + "raised_below(yes).",
+        ("error_of_law_held", "relief(remand)"), (), jurisdiction="ninth_circuit"),
+    "an error of law the defendant only alleges is not decided": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law").replace("found_on_appeal", "alleged") + "raised_below(yes).",
+        (), ("error_of_law_held", "relief(remand)"), jurisdiction="ninth_circuit"),
+    "a forfeited error of law without prejudice shown: no relief": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law") + "raised_below(no).",
+        ("error_of_law_held",), ("relief(remand)", "relief(vacated_sentence)"), jurisdiction="ninth_circuit"),
+    "an error of law that would not have changed the sentence: no relief": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law") + "raised_below(yes). sentence_would_differ(no).",
+        ("error_of_law_held",), ("relief(remand)",), jurisdiction="ninth_circuit"),
+    "on the government's appeal, an error of law is no relief for the defendant": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law")
+        .replace("allegation(legal_error). allegation_motion(legal_error,s5k1_1). ", "") + "raised_below(yes).",
+        ("error_of_law_held",), ("relief(remand)", "relief(vacated_sentence)"), jurisdiction="ninth_circuit"),
+    "before Koon (1996) the error-of-law rule is not yet the law": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law") + "raised_below(yes). not_yet_decided(koon_1996).",
+        (), ("error_of_law_held",), jurisdiction="ninth_circuit"),
     "a plea on the court's misstatement of what a motion could do: withdrawal, and the waiver falls (wrong before)": Case(
         MISLED_PLEA + "raised_below(yes).",
         ("plea_not_knowing(motion_effect)", "@vargas_ruiz_unknowing_plea", "relief(plea_withdrawal)"),

@@ -245,6 +245,18 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
                     default="unknown",
                 ),
                 tri("performed", "promise_performed", "Whether the government did what it promised.", "agreement"),
+                tri(
+                    "ambiguous",
+                    "promise_ambiguous",
+                    "Whether the court of appeals held the clause's terms ambiguous (what was promised, or its condition).",
+                    "agreement",
+                ),
+                tri(
+                    "construed_below",
+                    "promise_construed_below",
+                    "Whether the district court resolved what the parties meant by an ambiguous clause (a finding of their intent).",
+                    "agreement",
+                ),
                 per("promise"),
                 Key("wording", "The clause's words, quoted (display only).", form=Form.STRING),
             ),

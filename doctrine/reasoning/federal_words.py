@@ -146,6 +146,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the error of law could have changed the result",
         "the error of law is not shown to have mattered",
     ),
+    ("ambiguity_unresolved", 1): (
+        "the promise ({0}) is ambiguous and the district court never found what the parties meant by it",
+        "no ambiguous promise ({0}) is left unconstrued",
+    ),
     ("rule35b_ruled_unheard", 0): (
         "the court ruled on the government's Rule 35(b) motion without hearing the defendant",
         "the court is not shown to have ruled on the government's Rule 35(b) motion without hearing the defendant",

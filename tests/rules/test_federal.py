@@ -68,6 +68,12 @@ ACKNOWLEDGED = (
     "government_act(acknowledged_substantial). allegation(breach_of_plea_agreement). "
     "allegation_motion(breach_of_plea_agreement,s5k1_1). "
 )
+AMBIGUOUS = (
+    "posture(appeal_after_sentence). raised_below(yes). promise(to_consider). promise_in(to_consider,plea_agreement). "
+    "promise_motion(to_consider,unspecified). promise_condition(to_consider,substantial_assistance). "
+    "promise_performed(to_consider,no). promise_ambiguous(to_consider,yes). promise_construed_below(to_consider,no). "
+    "motion(unspecified). motion_filed(unspecified,no). allegation(breach_of_plea_agreement). district_court(denied). "
+)
 REFUSED_TO_DECIDE = (
     "posture(appeal_after_sentence). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
     "promise_motion(to_move,s5k1_1). promise_condition(to_move,substantial_assistance). promise_performed(to_move,no). "
@@ -501,6 +507,26 @@ CASES = {
     "a declared breach with the assistance stated not substantial: the condition is unmet": Case(
         UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach). assistance_substantial(no).",
         (), ("breach_unproven(declared_breach)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    # an ambiguous promise the district court never construed (Hernandez, 5th Cir. 1994)
+    "an ambiguous promise never construed below is remanded (wrong before)": Case(
+        AMBIGUOUS,
+        ("ambiguity_unresolved(to_consider)", "@hernandez_ambiguity_unresolved", "relief(vacated_sentence)",
+         "relief(resentencing)"), ("breach_of_plea_agreement",), jurisdiction="fifth_circuit"),
+    "an ambiguity the district court resolved is no ground for a remand": Case(
+        AMBIGUOUS.replace("promise_construed_below(to_consider,no)", "promise_construed_below(to_consider,yes)"),
+        (), ("ambiguity_unresolved(to_consider)",), jurisdiction="fifth_circuit"),
+    "an ambiguity with nothing said of the district court's reading decides nothing": Case(
+        AMBIGUOUS.replace("promise_construed_below(to_consider,no). ", ""),
+        (), ("ambiguity_unresolved(to_consider)",), jurisdiction="fifth_circuit"),
+    "an ambiguous promise the government kept is no ground": Case(
+        AMBIGUOUS.replace("promise_performed(to_consider,no)", "promise_performed(to_consider,yes)"),
+        (), ("ambiguity_unresolved(to_consider)",), jurisdiction="fifth_circuit"),
+    "a forfeited ambiguity, without prejudice shown, earns nothing": Case(
+        AMBIGUOUS.replace("raised_below(yes)", "raised_below(no)"),
+        (), ("relief(remand)", "relief(vacated_sentence)"), jurisdiction="fifth_circuit"),
+    "before Hernandez (1994) the unresolved ambiguity is not yet this rule": Case(
+        AMBIGUOUS + "not_yet_decided(hernandez_5th).",
+        (), ("ambiguity_unresolved(to_consider)",), jurisdiction="fifth_circuit"),
     # the government must decide the assistance before sentencing (Quach, 9th Cir. 2002)
     "a refusal to decide the assistance before sentencing under a promise to move vacates the sentence (wrong before)": Case(
         REFUSED_TO_DECIDE,

@@ -70,10 +70,11 @@ _goal_nowhere :- not _goal(C) : _copy(C).
 """
 
 
-def branches(rulebase: Rulebase, jurisdiction: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """The branches of the open questions, in the order `doctrine.engine.solve.Engine` runs them."""
-    settings = rulebase.jurisdictions.get(jurisdiction, {})
-    open_qs = [q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions]
+def branches(
+    rulebase: Rulebase, jurisdiction: str, as_of: int | None = None
+) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The branches of the open questions on `as_of`, in the order `doctrine.engine.solve.Engine` runs them."""
+    open_qs = rulebase.open_questions(jurisdiction, as_of)
     return tuple(
         tuple(b) for b in itertools.product(*[[(q, p) for p in rulebase.questions[q]] for q in open_qs])
     )
@@ -212,7 +213,7 @@ class Search:
         as_of: int | None = None,
     ) -> None:
         self.messages: list[str] = []
-        self.branches = branches(rulebase, jurisdiction)
+        self.branches = branches(rulebase, jurisdiction, as_of)
         ctl = clingo.Control(
             ["--opt-strategy=usc", "--models=0"], logger=lambda _c, m: self.messages.append(m.strip())
         )

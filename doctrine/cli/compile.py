@@ -32,4 +32,6 @@ def compile_cmd(
         program = compile_case(c, source)
         jurisdiction = rulebase.jurisdiction_for(circuit_of(program))
         sys.stdout.write(program.to_lp())
-        sys.stdout.write(settings_lp(jurisdiction, rulebase.jurisdictions[jurisdiction], rulebase.questions))
+        settings = rulebase.jurisdictions[jurisdiction]
+        since = rulebase.since.get(jurisdiction)
+        sys.stdout.write(settings_lp(jurisdiction, settings, rulebase.questions, since))

@@ -103,12 +103,20 @@ def symbol_text(sym: Symbol) -> str:
     return text
 
 
-def settings_lp(jurisdiction: str, settings: Mapping[str, str], questions: Mapping[str, tuple[str, ...]]) -> str:
-    """The jurisdiction's settings as ASP facts (built as Symbols), and the first branch of each
-    question it leaves open, so that `clingo rules/doctrine.lp out.lp` reproduces the first run."""
+def settings_lp(
+    jurisdiction: str,
+    settings: Mapping[str, str],
+    questions: Mapping[str, tuple[str, ...]],
+    since: Mapping[str, str] | None = None,
+) -> str:
+    """The jurisdiction's settings as ASP facts (built as Symbols), the decision that settled each
+    (`since`), and the first branch of each question it leaves open, so that
+    `clingo rules/doctrine.lp out.lp` reproduces the first run."""
     lines = [f"% jurisdiction: rules/jurisdictions/{jurisdiction}.lp"]
     for question, position in settings.items():
         lines.append(f"{Function('setting', [Function(question), Function(position)])}.")
+    for question, authority in (since or {}).items():
+        lines.append(f"{Function('setting_since', [Function(question), Function(authority)])}.")
     for question, position in settings.items():
         if position in ("unsettled", "unknown") and questions.get(question):
             first, *others = questions[question]

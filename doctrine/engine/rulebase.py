@@ -89,6 +89,8 @@ class Rulebase:
     clauses: tuple[Clause, ...]
     questions: Mapping[str, tuple[str, ...]]  # unsettled question -> its positions
     jurisdictions: Mapping[str, Mapping[str, str]]  # jurisdiction -> question -> setting
+    # jurisdiction -> question -> the authority whose decision settled it there (setting_since/2)
+    since: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     bars: tuple[str, ...] = ()  # conclusions declared procedural bars (procedural_bar/1)
     program: str = field(repr=False, default="")  # the rules (+ _touches/1), as clingo prints them
     trace_program: str = field(repr=False, default="")  # the _body/5 siblings
@@ -96,6 +98,21 @@ class Rulebase:
 
     def jurisdiction_for(self, circuit: str | None) -> str:
         return circuit if circuit is not None and circuit in self.jurisdictions else "default"
+
+    def open_questions(self, jurisdiction: str, as_of: int | None = None) -> tuple[str, ...]:
+        """The questions the jurisdiction leaves open for a case decided on `as_of`: those it
+        holds unsettled or unknown, and (with a date) those settled only by a decision not yet
+        made then (`setting_since/2`). In the order of the jurisdiction file."""
+        settings = self.jurisdictions.get(jurisdiction, {})
+        since = self.since.get(jurisdiction, {})
+
+        def pending(question: str) -> bool:
+            authority = self.authorities.get(since.get(question, ""))
+            return as_of is not None and authority is not None and authority.date > as_of
+
+        return tuple(
+            q for q, s in settings.items() if q in self.questions and (s in ("unsettled", "unknown") or pending(q))
+        )
 
     def require_jurisdiction(self, name: str) -> str:
         """`name` if it is one of this rulebase's jurisdictions (a closed list of names, never a
@@ -242,6 +259,7 @@ def _load(root: Path, digest: str) -> Rulebase:
         clauses=tuple(replace(c, digest=digest) for c in data["clauses"]),
         questions=MappingProxyType(data["questions"]),
         jurisdictions=MappingProxyType({j: MappingProxyType(s) for j, s in data["jurisdictions"].items()}),
+        since=MappingProxyType({j: MappingProxyType(s) for j, s in data["since"].items()}),
         bars=data["bars"],
         program=data["program"],
         trace_program=data["trace_program"],
@@ -327,19 +345,20 @@ def _read_rules(root: Path) -> dict[str, Any]:
     questions: dict[str, list[str]] = {}
     for a, _ in facts.get("question_position", []):
         questions.setdefault(str(a[0]), []).append(str(a[1]))
-    jurisdictions, programs = {}, {}
+    jurisdictions, since, programs = {}, {}, {}
     for path in sorted((root / "jurisdictions").glob("*.lp")):
         stms = _jurisdiction_statements(root, path.stem)
         programs[path.stem] = _text(stms)
-        jurisdictions[path.stem] = {
-            str(f[1][0]): str(f[1][1]) for f in map(_head_fact, stms) if f is not None and f[0] == "setting"
-        }
+        heads = [f for f in map(_head_fact, stms) if f is not None]
+        jurisdictions[path.stem] = {str(f[1][0]): str(f[1][1]) for f in heads if f[0] == "setting"}
+        since[path.stem] = {str(f[1][0]): str(f[1][1]) for f in heads if f[0] == "setting_since"}
     return {
         "rules": rules,
         "authorities": authorities,
         "clauses": clauses,
         "questions": {q: tuple(p) for q, p in questions.items()},
         "jurisdictions": jurisdictions,
+        "since": since,
         "bars": tuple(str(a[0]) for a, _ in facts.get("procedural_bar", [])),
         "program": _text([*statements, *extra]),
         "trace_program": _text(traced),

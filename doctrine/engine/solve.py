@@ -232,8 +232,8 @@ class Engine:
         self._not_yet_decided = [
             (a.date, literal[Function("not_yet_decided", [Function(a.id)])]) for a in rulebase.authorities.values()
         ]
-        settings = rulebase.jurisdictions.get(jurisdiction, {})
-        self.open_questions = tuple(q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions)
+        self.open_questions = rulebase.open_questions(jurisdiction)
+        self._open_by_date: dict[int | None, tuple[str, ...]] = {None: self.open_questions}
 
     def _switch(self, literals: set[int]) -> None:
         assign = self._ctl.assign_external
@@ -313,15 +313,24 @@ class Engine:
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
         return {by_rep[f._rep] for f in facts}
 
-    def _branches(self, facts: set[int], even_if: tuple[Symbol, ...], memo: dict[Request, Any]) -> Plan:
+    def _open_on(self, as_of: int | None) -> tuple[str, ...]:
+        """The open questions for a case decided on `as_of` (a position settled only later is open)."""
+        found = self._open_by_date.get(as_of)
+        if found is None:
+            found = self._open_by_date[as_of] = self.rulebase.open_questions(self.jurisdiction, as_of)
+        return found
+
+    def _branches(
+        self, facts: set[int], even_if: tuple[Symbol, ...], memo: dict[Request, Any], open_questions: tuple[str, ...]
+    ) -> Plan:
         """The case under each position of the open questions some rule could reach.
 
         A run's `branch` names only the questions it decided; a question it does not name
         made no difference (no rule reading it had the rest of its body satisfied).
         """
-        first = tuple((q, self.rulebase.questions[q][0]) for q in self.open_questions)
+        first = tuple((q, self.rulebase.questions[q][0]) for q in open_questions)
         ((run, touched),) = yield from self._ask([self._request(facts, first, even_if)], memo)
-        open_here = [q for q in self.open_questions if q in touched]
+        open_here = [q for q in open_questions if q in touched]
         if not open_here:
             return [_with_branch(run, ())]
         branches = [
@@ -349,10 +358,11 @@ class Engine:
         if as_of is not None:
             facts.update(lit for date, lit in self._not_yet_decided if date > as_of)
         memo: dict[Request, Any] = {}
-        runs = yield from self._branches(facts, (), memo)
+        open_questions = self._open_on(as_of)
+        runs = yield from self._branches(facts, (), memo, open_questions)
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
-            runs += yield from self._branches(facts, _parsed(tuple(bars)), memo)
+            runs += yield from self._branches(facts, _parsed(tuple(bars)), memo, open_questions)
         texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
         pairs = program.origin.pairs() if isinstance(program.origin, Origin) else program.origin.items()
         origin = {texts.get(k._rep) or symbol_text(k): v for k, v in pairs}

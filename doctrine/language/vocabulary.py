@@ -557,6 +557,8 @@ def vocabulary_lp() -> str:
     lines.append("")
     lines.append("%* jurisdiction setting: setting(Question, Position), see rules/jurisdictions/ *%")
     lines.append("#defined setting/2.")
+    lines.append("%* the decision that settled a question in the jurisdiction: setting_since(Question, Authority) *%")
+    lines.append("#defined setting_since/2.")
     lines.append("%* an unsettled question's branch, chosen by the solver: branch(Question, Position) *%")
     lines.append("#defined branch/2.")
     lines.append("%* the procedural bar set aside to reach the merits in the alternative *%")

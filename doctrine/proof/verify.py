@@ -69,8 +69,7 @@ def circuits_of(rulebase: Rulebase, jurisdiction: str) -> tuple[list[str], bool]
 
 
 def open_questions(rulebase: Rulebase, jurisdiction: str) -> list[str]:
-    settings = rulebase.jurisdictions.get(jurisdiction, {})
-    return [q for q, s in settings.items() if s in ("unsettled", "unknown") and q in rulebase.questions]
+    return list(rulebase.open_questions(jurisdiction))
 
 
 class _InWorld(ast.Transformer):

@@ -1,0 +1,50 @@
+"""A circuit's position is the law only from the decision that settled it (`setting_since/2`):
+a case decided earlier finds the question open, as it then was, and is decided both ways."""
+
+from __future__ import annotations
+
+import pytest
+from minrules import ROOT
+
+from doctrine.engine.compile import compile_case
+from doctrine.engine.engines import make_solver
+from doctrine.engine.rulebase import load_rulebase
+from doctrine.engine.solve import Solver
+from doctrine.language.check import load_case_file
+
+RULEBASE = load_rulebase()
+SOLVERS = {"clingo": Solver(RULEBASE), "compiled": make_solver(RULEBASE, engine="compiled")}
+VARIED = load_case_file(ROOT / "scenarios" / "mackmore_bad_faith.case")
+PROGRAM = compile_case(VARIED.cases[0], VARIED.source)
+KILCREASE = RULEBASE.authorities["kilcrease"].date
+
+
+def test_every_dated_setting_names_a_decision_of_its_own_court() -> None:
+    dated = [(j, q, a) for j, s in RULEBASE.since.items() for q, a in s.items()]
+    assert dated, "no jurisdiction file dates its settings"
+    for jurisdiction, question, authority in dated:
+        assert question in RULEBASE.jurisdictions[jurisdiction], (jurisdiction, question)
+        assert RULEBASE.jurisdictions[jurisdiction][question] not in ("unknown", "unsettled"), (jurisdiction, question)
+        assert RULEBASE.authorities[authority].court == jurisdiction, (jurisdiction, question, authority)
+
+
+def test_a_question_is_open_before_the_decision_that_settled_it() -> None:
+    assert "bad_faith_review" not in RULEBASE.open_questions("seventh_circuit")
+    assert "bad_faith_review" in RULEBASE.open_questions("seventh_circuit", KILCREASE - 1)
+    assert "bad_faith_review" not in RULEBASE.open_questions("seventh_circuit", KILCREASE)
+    # an undated setting (the standard of plain error, from the Supreme Court) is never reopened
+    assert "forfeited_standard" not in RULEBASE.open_questions("seventh_circuit", 19000101)
+
+
+@pytest.mark.parametrize("engine", sorted(SOLVERS))
+def test_the_same_case_depends_before_kilcrease_and_not_after(engine: str) -> None:
+    solver = SOLVERS[engine]
+    before = solver.solve(PROGRAM, "seventh_circuit", 20081215)
+    after = solver.solve(PROGRAM, "seventh_circuit", 20130101)
+    assert before.relief_available is None
+    assert before.depends_on == ("bad_faith_review",)
+    assert after.relief_available is True
+    assert after.depends_on == ()
+    # the branch the later law settled is the one the earlier case reaches under that position
+    settled = [r for r in before.primary if dict(r.branch).get("bad_faith_review") == "recognized"]
+    assert settled and all(r.relief for r in settled)

@@ -241,6 +241,8 @@ INPUTS: dict[tuple[str, int], Template] = {
     ("promise_judged_by", 2): _keyed("the promise", "whether its condition was met is judged by"),
     ("promise_condition_status", 2): _keyed("the promise", "its condition"),
     ("promise_performed", 2): _keyed("the promise", "performed by the government"),
+    ("promise_ambiguous", 2): _keyed("the promise", "held ambiguous by the court of appeals"),
+    ("promise_construed_below", 2): _keyed("the promise", "construed by the district court (what the parties meant)"),
     ("promise_per", 2): _keyed("the promise", "on the word of"),
     ("defendant_duty", 1): ("the agreement put on the defendant a duty of {0}", "no duty of {0} is stated"),
     ("defendant_duty_breached", 2): _keyed("the defendant's duty of", "breached"),

@@ -411,7 +411,7 @@ CASES = {
         .replace("allegation(legal_error). allegation_motion(legal_error,s5k1_1). ", "") + "raised_below(yes).",
         ("error_of_law_held",), ("relief(remand)", "relief(vacated_sentence)"), jurisdiction="ninth_circuit"),
     "before Koon (1996) the error-of-law rule is not yet the law": Case(
-        GALL_RANGE.replace("range_miscalculated", "error_of_law") + "raised_below(yes). not_yet_decided(koon_1996).",
+        GALL_RANGE.replace("range_miscalculated", "error_of_law") + "raised_below(yes). not_yet_decided(koon).",
         (), ("error_of_law_held",), jurisdiction="ninth_circuit"),
     "a plea on the court's misstatement of what a motion could do: withdrawal, and the waiver falls (wrong before)": Case(
         MISLED_PLEA + "raised_below(yes).",
@@ -525,7 +525,7 @@ CASES = {
         AMBIGUOUS.replace("raised_below(yes)", "raised_below(no)"),
         (), ("relief(remand)", "relief(vacated_sentence)"), jurisdiction="fifth_circuit"),
     "before Hernandez (1994) the unresolved ambiguity is not yet this rule": Case(
-        AMBIGUOUS + "not_yet_decided(hernandez_5th).",
+        AMBIGUOUS + "not_yet_decided(hernandez).",
         (), ("ambiguity_unresolved(to_consider)",), jurisdiction="fifth_circuit"),
     # the government must decide the assistance before sentencing (Quach, 9th Cir. 2002)
     "a refusal to decide the assistance before sentencing under a promise to move vacates the sentence (wrong before)": Case(

@@ -184,6 +184,7 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         "error_of_law",  # its decision (the sentence, or its ruling on a motion or plea agreement) rested on an error of law
         "unknown",
     )
+    CHALLENGERS = domain("challenger", "defendant", "government", "unknown")
     MISINFORMED = domain(
         "misinformed_about",
         "motion_effect",  # what a substantial-assistance motion could do for the sentence
@@ -426,7 +427,19 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             "sentencing_error",
             multiple=True,
             keyed=True,
-            children=(per("sentencing_error"),),
+            children=(
+                per("sentencing_error"),
+                Key(
+                    "raised_by",
+                    "Whose challenge the error was held on: `defendant`, or `government` (its appeal or "
+                    "cross-appeal of a sentence it says is too low: then the error is no relief for him).",
+                    ("district_court",),
+                    Form.ENUM,
+                    CHALLENGERS,
+                    "sentencing_error_raised_by",
+                    default="unknown",
+                ),
+            ),
         ),
         Key(
             "plea_misinformed",

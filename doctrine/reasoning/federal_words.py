@@ -150,6 +150,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the promise ({0}) is ambiguous and the district court never found what the parties meant by it",
         "no ambiguous promise ({0}) is left unconstrued",
     ),
+    ("denied_unexplained", 0): (
+        "the district court denied a claim that could earn relief without explanation and without the government's response",
+        "no claim that could earn relief was denied without explanation and without a response",
+    ),
     ("rule35b_ruled_unheard", 0): (
         "the court ruled on the government's Rule 35(b) motion without hearing the defendant",
         "the court is not shown to have ruled on the government's Rule 35(b) motion without hearing the defendant",
@@ -181,9 +185,9 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the government refused for the defendant's own breach ({0}), which no court has found",
         "no refusal rests on an unproven breach of the defendant's ({0})",
     ),
-    ("defendant_challenges", 0): (
-        "the defendant brings a claim of his own",
-        "the defendant states no claim of his own (as on the government's appeal of his sentence)",
+    ("defendant_challenges", 1): (
+        "the error ({0}) was held on the defendant's own challenge",
+        "the error ({0}) is not shown held on a challenge of the defendant's (as on the government's appeal of his sentence)",
     ),
     ("unreasonable_sentence", 1): (
         "the sentence is unreasonable: {0}",
@@ -242,6 +246,7 @@ INPUTS: dict[tuple[str, int], Template] = {
     ("promise_condition_status", 2): _keyed("the promise", "its condition"),
     ("promise_performed", 2): _keyed("the promise", "performed by the government"),
     ("promise_ambiguous", 2): _keyed("the promise", "held ambiguous by the court of appeals"),
+    ("sentencing_error_raised_by", 2): _keyed("the error in the sentence", "held on the challenge of"),
     ("promise_construed_below", 2): _keyed("the promise", "construed by the district court (what the parties meant)"),
     ("promise_per", 2): _keyed("the promise", "on the word of"),
     ("defendant_duty", 1): ("the agreement put on the defendant a duty of {0}", "no duty of {0} is stated"),

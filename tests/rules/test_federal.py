@@ -68,6 +68,12 @@ ACKNOWLEDGED = (
     "government_act(acknowledged_substantial). allegation(breach_of_plea_agreement). "
     "allegation_motion(breach_of_plea_agreement,s5k1_1). "
 )
+UNEXPLAINED = (
+    "posture(motion_to_compel). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
+    "promise_motion(to_move,rule35b). motion(rule35b). motion_filed(rule35b,no). assistance(given). "
+    "allegation(breach_of_plea_agreement). allegation_motion(breach_of_plea_agreement,rule35b). "
+    "district_court(denied). district_court_ruling(summary). district_court_asked_reasons(no). "
+)
 AMBIGUOUS = (
     "posture(appeal_after_sentence). raised_below(yes). promise(to_consider). promise_in(to_consider,plea_agreement). "
     "promise_motion(to_consider,unspecified). promise_condition(to_consider,substantial_assistance). "
@@ -507,6 +513,38 @@ CASES = {
     "a declared breach with the assistance stated not substantial: the condition is unmet": Case(
         UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach). assistance_substantial(no).",
         (), ("breach_unproven(declared_breach)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    # a claim denied without explanation and without the government's response (McDowell, 7th Cir. 2005)
+    "a breach claim denied summarily without the government's response is remanded (wrong before)": Case(
+        UNEXPLAINED,
+        ("denied_unexplained", "@mcdowell_unexplained_denial", "relief(remand)"), ("breach_of_plea_agreement",),
+        jurisdiction="seventh_circuit"),
+    "a denial with reasons is no unexplained denial": Case(
+        UNEXPLAINED.replace("district_court_ruling(summary)", "district_court_ruling(with_reasons)"),
+        (), ("denied_unexplained",), jurisdiction="seventh_circuit"),
+    "a denial after the government was asked to respond is no unexplained denial": Case(
+        UNEXPLAINED.replace("district_court_asked_reasons(no)", "district_court_asked_reasons(yes)"),
+        (), ("denied_unexplained",), jurisdiction="seventh_circuit"),
+    "a bare claim (say-so, no promise) denied summarily earns nothing": Case(
+        UNEXPLAINED.replace("promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,rule35b). ", "")
+        .replace("allegation(breach_of_plea_agreement)", "allegation(bad_faith)")
+        .replace("allegation_motion(breach_of_plea_agreement,rule35b)", "allegation_motion(bad_faith,rule35b)"),
+        (), ("denied_unexplained", "relief(remand)"), jurisdiction="seventh_circuit"),
+    "before McDowell (2005) an unexplained denial is not yet this rule": Case(
+        UNEXPLAINED + "not_yet_decided(mcdowell).",
+        (), ("denied_unexplained",), jurisdiction="seventh_circuit"),
+    # an error held on the government's cross-appeal is its win (Hodge, 8th Cir. 2006)
+    "a sentence held unreasonably low on the government's cross-appeal is no relief for the defendant (wrong before)": Case(
+        GALL_RANGE.replace("range_miscalculated", "substantively_unreasonable")
+        + "raised_below(yes). sentencing_error_raised_by(substantively_unreasonable,government).",
+        ("unreasonable_sentence(substantively_unreasonable)",), ("relief(vacated_sentence)", "relief(resentencing)"),
+        jurisdiction="eighth_circuit"),
+    "a procedural error held on the government's challenge is no relief for the defendant": Case(
+        GALL_RANGE + "raised_below(yes). sentencing_error_raised_by(range_miscalculated,government).",
+        ("procedural_error(range_miscalculated)",), ("relief(vacated_sentence)", "relief(resentencing)"),
+        jurisdiction="ninth_circuit"),
+    "an error held on the defendant's own challenge is his relief": Case(
+        GALL_RANGE + "raised_below(yes). sentencing_error_raised_by(range_miscalculated,defendant).",
+        ("relief(vacated_sentence)",), (), jurisdiction="ninth_circuit"),
     # an ambiguous promise the district court never construed (Hernandez, 5th Cir. 1994)
     "an ambiguous promise never construed below is remanded (wrong before)": Case(
         AMBIGUOUS,

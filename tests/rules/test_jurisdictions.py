@@ -30,7 +30,7 @@ EXPECTED = {
     "third_circuit": {**OPEN, "bad_faith_review": "recognized", "assistance_sentence_eligible": "eligible"},
     "fourth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible", "rule35b_other_factors": "recognized"},
     "fifth_circuit": {**OPEN, "rule35b_response": "rejected"},
-    "sixth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible", "rule35b_response": "recognized",
+    "sixth_circuit": {**OPEN, "assistance_sentence_eligible": "ineligible", "rule35b_response": "recognized",
                       "determination_required": "recognized"},
     "seventh_circuit": {**OPEN, "rounsavall_rule": "unsettled", "bad_faith_review": "recognized"},
     "eighth_circuit": {**OPEN, "rounsavall_rule": "recognized", "bad_faith_review": "unsettled",

@@ -127,7 +127,11 @@ def main() -> None:
 def program() -> NoReturn:
     """`main` as a program: once its output is flushed, the process ends at once, without the
     interpreter's teardown of every module (tens of milliseconds a command; nothing is left to
-    write by then, and the batch pool has stopped its workers)."""
+    write by then, and the batch pool has stopped its workers). The start-up runs with the
+    cyclic collector paused (doctrine.cli.startup)."""
+    from doctrine.cli.startup import starting
+
+    starting()
     try:
         main()
         code: object = 0

@@ -193,3 +193,17 @@ def test_tags_read_back_exactly() -> None:
         grammar_cache._tag({1: "x", "y": 2})
     with pytest.raises(TypeError):
         grammar_cache._tag({"x": object()})
+
+
+def test_lark_is_imported_without_the_regex_module() -> None:
+    """lark imports the optional `regex` only to offer it (doctrine's parser uses `re`): hidden
+    while lark is first imported, and importable again afterwards."""
+    import subprocess
+    import sys
+
+    code = ("import sys, importlib.util, doctrine.language.parse, lark.utils\n"
+            "print('regex' in sys.modules, lark.utils._has_regex)\n"
+            "if importlib.util.find_spec('regex'): import regex\n"
+            "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["False", "False", "ok"]

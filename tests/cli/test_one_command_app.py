@@ -41,9 +41,29 @@ def test_one_command_app_says_what_the_whole_app_says(
 
 def test_a_command_name_gets_that_command_alone() -> None:
     one = module.app_for(["doctrine", "explain", "x.case"])
-    assert [i.callback.__name__ for i in one.registered_commands if i.callback] == ["explain"]
-    assert one.registered_callback is module.app.registered_callback
-    assert module.app_for(["doctrine", "rules"]).registered_commands[0].name == "rules"
+    assert [module.command_name(i) for i in one.registered_commands] == ["explain"]
+    assert one.registered_callback is not None  # doctrine's options (--version)
+    assert [module.command_name(i) for i in module.app_for(["doctrine", "rules"]).registered_commands] == ["rules"]
     assert module.app_for(["doctrine", "--version"]) is module.app
     assert module.app_for(["doctrine", "expain"]) is module.app
     assert module.app_for(["doctrine"]) is module.app
+
+
+def test_the_table_of_commands_is_the_whole_app() -> None:
+    """Every command the modules register is in COMMANDS, with its module, in the order of help."""
+    names = [module.command_name(i) for i in module.whole_app().registered_commands]
+    assert names == list(module.COMMANDS)
+    for name, room_module in module.COMMANDS.items():
+        one = module._typer([room_module])
+        assert name in [module.command_name(i) for i in one.registered_commands]
+
+
+def test_one_command_imports_only_its_module() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nsys.argv = ['doctrine', 'explain', '--help']\nfrom doctrine.cli.app import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('doctrine.cli.')), file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stderr.strip() == str(["doctrine.cli.app", "doctrine.cli.common", "doctrine.cli.run"])

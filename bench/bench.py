@@ -3,6 +3,7 @@
     python bench/bench.py             # the full run (about 10 minutes on 2 cores)
     python bench/bench.py --quick     # small sizes, a smoke test
     python bench/bench.py --large 100000   # also the peak memory at 100,000 cases (one run)
+    python bench/bench.py --single    # only `doctrine explain` of one case against bare clingo
 
 Every figure is measured in a fresh child process (bench/child.py), three times, the figures
 interleaved (A B C A B C A B C), and the median reported; this process never imports
@@ -99,6 +100,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--large", type=int, default=0, help="also the peak memory at this many cases (one run)")
+    ap.add_argument("--single", action="store_true", help="only the single-case figure (nothing is written)")
     args = ap.parse_args()
     n = 1000 if args.quick else 10_000
     small, ref, fuzz_n, repeat = (200, 200, 30, 3) if args.quick else (1000, 2000, 200, 3)
@@ -106,6 +108,9 @@ def main() -> None:
     print("machine:", json.dumps(results["machine"]), flush=True)
     results["single_case"] = single_case(3 if args.quick else 9)
     print("single case:", json.dumps(results["single_case"]), flush=True)
+    if args.single:
+        print(single_line(results["single_case"]))  # type: ignore[arg-type]
+        return
     figures = {
         "verdicts_1": ("throughput", n, 1, 0, "compiled"),
         "verdicts_2": ("throughput", n, 2, 0, "compiled"),
@@ -144,9 +149,7 @@ def summarise(results: dict[str, object]) -> list[str]:
         f"with explanations/s: 1 process {e1:,.0f}, 2 processes {e2:,.0f}; explanation cost {v1 / e1:.2f}x",
         f"clingo's solve as the engine ({sizes['clingo_reference']:,} cases, 1 process): "
         f"{f['verdicts_1_clingo']['cases_per_s']:,.0f} verdicts/s",
-        f"doctrine explain of billings: {one['explain_s'] * 1e3:.0f} ms; bare python -m clingo "
-        f"{one['bare_clingo_s'] * 1e3:.0f} ms: {one['explain_over_bare']:.2f}x "
-        f"(doctrine run {one['run_s'] * 1e3:.0f} ms; with --engine clingo {one['run_clingo_engine_s'] * 1e3:.0f} ms)",
+        single_line(one),
         f"fuzz: {f['fuzz']['scenarios_per_s']:.1f} scenarios/s ({f['fuzz_clingo']['scenarios_per_s']:.1f} with --engine clingo)",
         f"peak memory (ru_maxrss / VmHWM, MiB): {sizes['memory_small']:,} cases "
         f"{f['memory_small']['maxrss_mib']:.0f} / {f['memory_small']['vmhwm_mib']:.0f}; "
@@ -157,6 +160,12 @@ def summarise(results: dict[str, object]) -> list[str]:
         lines.append(f"peak memory at {large['cases']:,} cases: {large['maxrss_mib']:.0f} / {large['vmhwm_mib']:.0f} MiB "
                      f"({large['cases_per_s']:,.0f} verdicts/s, one run)")
     return lines
+
+
+def single_line(one: dict[str, float]) -> str:
+    return (f"doctrine explain of billings: {one['explain_s'] * 1e3:.0f} ms; bare python -m clingo "
+            f"{one['bare_clingo_s'] * 1e3:.0f} ms: {one['explain_over_bare']:.2f}x "
+            f"(doctrine run {one['run_s'] * 1e3:.0f} ms; with --engine clingo {one['run_clingo_engine_s'] * 1e3:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import clingo
+import clingo.ast
 from clingo import Function, Symbol
 
 from doctrine.analysis.counterfactual import Search, branches, goal_rules, inputs_read

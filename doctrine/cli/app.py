@@ -9,21 +9,22 @@ anything else as one line (`--debug` shows the traceback).
 
 from __future__ import annotations
 
+import functools
+import importlib
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
-from doctrine.cli import check, compare, compile, diff, fuzz, rules, run, test, verify, whatif
 from doctrine.cli.common import Exit
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="doctrine: decide and explain refusals to file a substantial-assistance motion.",
-    pretty_exceptions_enable=False,
-)
+# Each command, and the module of this room that registers it, in the order `doctrine --help`
+# lists them. `doctrine NAME ...` imports only NAME's module (see `app_for`).
+COMMANDS = {
+    "check": "check", "compile": "compile", "run": "run", "explain": "run", "test": "test", "diff": "diff",
+    "fuzz": "fuzz", "verify": "verify", "whatif": "whatif", "compare": "compare", "rules": "rules",
+}
 
 def version_text() -> str:
     """doctrine's version, the digest of the bundled rules (as every JSON document reports it)
@@ -45,7 +46,6 @@ def _show_version(value: bool) -> None:
         raise Exit(0)
 
 
-@app.callback()
 def _options(
     version: bool = typer.Option(
         False, "--version", is_eager=True, callback=_show_version,
@@ -55,8 +55,49 @@ def _options(
     """doctrine: decide and explain refusals to file a substantial-assistance motion."""
 
 
-for _command in (check, compile, run, test, diff, fuzz, verify, whatif, compare, rules):
-    _command.register(app)
+def _typer(modules: list[str]) -> typer.Typer:
+    """An app with doctrine's options and the commands the `modules` of this room register."""
+    made = typer.Typer(
+        add_completion=False,
+        no_args_is_help=True,
+        help="doctrine: decide and explain refusals to file a substantial-assistance motion.",
+        pretty_exceptions_enable=False,
+    )
+    made.callback()(_options)
+    for module in modules:
+        importlib.import_module(f"doctrine.cli.{module}").register(made)
+    return made
+
+
+@functools.cache
+def whole_app() -> typer.Typer:
+    """The app with every command."""
+    return _typer(list(dict.fromkeys(COMMANDS.values())))
+
+
+def command_name(info: Any) -> str:
+    """The name a registered command is called by."""
+    return str(info.name or typer.main.get_command_name(info.callback.__name__))
+
+
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app that runs `argv`. typer makes a click command of every registered command at each
+    call (about 8 ms for all of them, where a single `doctrine explain` takes about 150), so
+    `doctrine NAME ...` gets an app with doctrine's options and the command NAME alone, only its
+    module imported: the same options, help and usage errors. Anything else (`--help`,
+    `--version`, a mistyped command) gets the whole app."""
+    name = argv[1] if len(argv) > 1 else ""
+    if name not in COMMANDS:
+        return whole_app()
+    one = _typer([COMMANDS[name]])
+    one.registered_commands = [info for info in one.registered_commands if command_name(info) == name]
+    return one
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole app, made when first asked for
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -69,7 +110,7 @@ def main() -> None:
     # a notice (the compiled engine falling back to clingo) reads as one line, not a source line
     warnings.formatwarning = lambda message, *_args, **_kw: f"doctrine: {message}\n"
     try:
-        app(standalone_mode=False)
+        app_for(sys.argv)(standalone_mode=False)
     except Exit as e:
         sys.exit(e.code)
     except SystemExit:
@@ -105,7 +146,11 @@ def main() -> None:
 def program() -> NoReturn:
     """`main` as a program: once its output is flushed, the process ends at once, without the
     interpreter's teardown of every module (tens of milliseconds a command; nothing is left to
-    write by then, and the batch pool has stopped its workers)."""
+    write by then, and the batch pool has stopped its workers). The start-up runs with the
+    cyclic collector paused (doctrine.cli.startup)."""
+    from doctrine.cli.startup import starting
+
+    starting()
     try:
         main()
         code: object = 0

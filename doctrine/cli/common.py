@@ -53,7 +53,6 @@ def load_good(paths: list[Path]) -> tuple[list[Any], bool]:
     all its diagnostics): a batch decides its good files and exits 2 at the end for the bad."""
     from doctrine.language.check import load_case_file
     from doctrine.language.diagnostics import DoctrineError
-    from doctrine.render.text import render_diagnostics
 
     files = case_paths(paths)
     if not files:
@@ -64,6 +63,8 @@ def load_good(paths: list[Path]) -> tuple[list[Any], bool]:
         try:
             loaded.append(load_case_file(path))
         except DoctrineError as e:
+            from doctrine.render.text import render_diagnostics
+
             failed = True
             sys.stderr.write(render_diagnostics(e.diagnostics, e.sources))
     return loaded, failed

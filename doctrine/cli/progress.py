@@ -46,6 +46,10 @@ class Ticker:
 
     def advance(self, steps: int = 1, description: str | None = None) -> None:
         """Count `steps` more; start or refresh the bar when it is due."""
+        if not self.done:
+            from doctrine.cli.startup import started
+
+            started()  # the first item is done: the command's start-up is over
         self.done += steps
         if description is not None:
             self.description = description

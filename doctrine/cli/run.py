@@ -104,22 +104,26 @@ def _emit_graphs(results: list[tuple[Any, Any]], fmt: str, out: Path | None) -> 
 
 
 def _emit(results: list[tuple[Any, Any]], fmt: str, rules: str | None, out: Path | None = None) -> None:
-    from doctrine.engine.rulebase import load_rulebase
-    from doctrine.render.html import render_html
-    from doctrine.render.json import result_document, to_json, verdict_json
-    from doctrine.render.markdown import render_markdown
-    from doctrine.render.text import render_text
-
+    # each form imports only its own renderer (a single `doctrine explain` is mostly start-up)
     if fmt == "json":
+        from doctrine.engine.rulebase import load_rulebase
+        from doctrine.render.json import result_document, to_json, verdict_json
+
         doc = result_document((verdict_json(v, e) for v, e in results), load_rulebase(rules))
         sys.stdout.write(to_json(doc) + "\n")
     elif fmt == "md":
+        from doctrine.render.markdown import render_markdown
+
         sys.stdout.write("\n".join(render_markdown(v, e) for v, e in results))
     elif fmt == "html":
+        from doctrine.render.html import render_html
+
         sys.stdout.write(render_html(results))
     elif fmt in ("dot", "svg"):
         _emit_graphs(results, fmt, out)
     elif fmt == "text":
+        from doctrine.render.text import render_text
+
         console = make_console()
         for v, e in results:
             console.print(render_text(v, e))

@@ -1,4 +1,5 @@
-"""The compiled doctrine on disk: JSON of ints and strings (a format that cannot run code).
+"""The compiled doctrine on disk: JSON of ints, strings and arrays of ints (little-endian, 32
+bits, in base64), a format that cannot run code.
 
 One file per (rules digest, jurisdiction, trace, doctrine and clingo versions), under the
 user's cache directory; a rulebase the compiled engine cannot evaluate is recorded too, so
@@ -11,10 +12,14 @@ reads or writes
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import json
 import os
+import sys
+from array import array
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +29,7 @@ from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.workers import collector_paused
 
-FORMAT = 2  # 2: the rules of a part without recursion are stored level by level
+FORMAT = 3  # 2: the rules of a part without recursion are stored level by level; 3: as runs of int arrays
 
 
 def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | None:
@@ -63,25 +68,87 @@ def to_data(doctrine: CompiledDoctrine) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "atoms": doctrine.atoms,
-        "blocks": [[recursive, [[h, list(p), list(n)] for h, p, n in rules]] for recursive, rules in doctrine.blocks],
+        "blocks": [[recursive, _pack([(h, *p, *n) for h, p, n in rules], [(len(p), len(n)) for _, p, n in rules])]
+                   for recursive, rules in doctrine.blocks],
         "constraints": [[list(p), list(n)] for p, n in doctrine.constraints],
         "true": list(doctrine.true),
-        "inputs": doctrine.inputs,
-        "shown": [[s, list(p), list(n)] for s, p, n in doctrine.shown],
+        "input_names": list(doctrine.inputs),
+        "input_atoms": _ints_text(list(doctrine.inputs.values())),
+        "shown_names": [s for s, _, _ in doctrine.shown],
+        "shown": _pack([(*p, *n) for _, p, n in doctrine.shown], [(len(p), len(n)) for _, p, n in doctrine.shown]),
     }
 
 
 def from_data(data: dict[str, Any]) -> CompiledDoctrine:
     if data.get("format") != FORMAT:
         raise ValueError("another format")
-    return CompiledDoctrine(  # list comprehensions: a third faster than generators on 12,000 rules
+    blocks = []
+    for recursive, runs in data["blocks"]:
+        heads, pos, neg = _unpack(runs, 1)
+        blocks.append((bool(recursive), tuple(zip(heads, pos, neg, strict=True))))
+    names, atoms = [str(s) for s in data["input_names"]], _ints(data["input_atoms"])
+    shown_names = [str(s) for s in data["shown_names"]]
+    _, pos, neg = _unpack(data["shown"], 0)
+    return CompiledDoctrine(
         int(data["atoms"]),
-        tuple([(bool(r), tuple([(int(h), tuple(p), tuple(n)) for h, p, n in rules])) for r, rules in data["blocks"]]),
+        tuple(blocks),
         tuple([(tuple(p), tuple(n)) for p, n in data["constraints"]]),
         tuple(data["true"]),
-        {str(k): int(v) for k, v in data["inputs"].items()},
-        tuple([(str(s), tuple(p), tuple(n)) for s, p, n in data["shown"]]),
+        dict(zip(names, atoms, strict=True)),
+        tuple(zip(shown_names, pos, neg, strict=True)),
     )
+
+
+# Rules (and shown atoms) are stored as runs of rows of one shape, each run one array of ints:
+# (head, premises..., negated premises...) row after row. A run is read back by slicing the array
+# into its columns and zipping them, so that the tuples of 13,000 rules are made in C: about a
+# fifth of the time of reading them as JSON lists (the bulk of a single `doctrine explain`'s load).
+
+_TYPECODE = next(t for t in "IL" if array(t).itemsize == 4)  # clingo's atoms are 32-bit
+
+
+def _ints_text(values: list[int]) -> str:
+    a = array(_TYPECODE, values)
+    if sys.byteorder == "big":
+        a.byteswap()  # stored little-endian
+    return base64.b64encode(a.tobytes()).decode("ascii")
+
+
+def _ints(text: str) -> list[int]:
+    a = array(_TYPECODE)
+    a.frombytes(base64.b64decode(text, validate=True))
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tolist()
+
+
+def _pack(rows: list[tuple[int, ...]], shapes: list[tuple[int, int]]) -> list[list[Any]]:
+    """Consecutive rows of one shape (how many premises, how many negated) as one run:
+    [premises, negated, rows, the rows' ints]."""
+    runs: list[list[Any]] = []
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or shapes[i] != shapes[start]:
+            ints = [x for row in rows[start:i] for x in row]
+            runs.append([*shapes[start], i - start, _ints_text(ints)])
+            start = i
+    return runs
+
+
+def _unpack(runs: list[list[Any]], lead: int) -> tuple[list[int], list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """The runs of `_pack` as their heads (when `lead` is 1), premises and negated premises."""
+    heads: list[int] = []
+    pos: list[tuple[int, ...]] = []
+    neg: list[tuple[int, ...]] = []
+    for n_pos, n_neg, count, text in runs:
+        width, ints = lead + int(n_pos) + int(n_neg), _ints(text)
+        if count < 1 or n_pos < 0 or n_neg < 0 or len(ints) != width * count:
+            raise ValueError("a damaged run")
+        columns = [ints[c::width] for c in range(width)]
+        heads.extend(columns[0] if lead else ())
+        pos.extend(zip(*columns[lead:lead + n_pos], strict=True) if n_pos else repeat((), count))
+        neg.extend(zip(*columns[lead + n_pos:], strict=True) if n_neg else repeat((), count))
+    return heads, pos, neg
 
 
 def load_or_build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrine:

@@ -11,30 +11,18 @@ gains
 from __future__ import annotations
 
 import copy
-import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import clingo
 from clingo import ast
 
-
-@dataclass(frozen=True)
-class Clause:
-    """One `derive(Id, X) :- Body.` rule as written (for why / why-not)."""
-
-    index: int
-    rule: str
-    head: str  # the conclusion pattern, e.g. "threshold_showing(A)"
-    positive: tuple[str, ...]
-    negative: tuple[str, ...]
-    location: str
-    digest: str = field(compare=False, repr=False, default="")
-
-    @property
-    def ast_node(self) -> ast.AST:
-        """The rule as clingo AST (parsed on first use from the rulebase's program text)."""
-        return _derive_nodes(self.digest)[self.index]
+from doctrine.engine.clause import (
+    _TEXTS as _TEXTS,
+    Clause as Clause,
+    _derive_head as _derive_head,
+    _derive_nodes as _derive_nodes,
+    _parsed as _parsed,
+)
 
 
 def _loc(node: ast.AST) -> str:
@@ -68,22 +56,6 @@ def _head_fact(stm: ast.AST) -> tuple[str, list[str | int]] | None:
     if sym.ast_type != ast.ASTType.Function:
         return None
     return sym.name, [_term_value(a) for a in sym.arguments]
-
-
-def _derive_head(stm: ast.AST) -> tuple[str, ast.AST] | None:
-    """For `derive(Id, X) :- Body.` the id and the conclusion term X."""
-    if stm.ast_type != ast.ASTType.Rule:
-        return None
-    head = stm.head
-    if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
-        return None
-    sym = head.atom.symbol
-    if sym.ast_type != ast.ASTType.Function or sym.name != "derive" or len(sym.arguments) != 2:
-        return None
-    rid = sym.arguments[0]
-    if rid.ast_type != ast.ASTType.SymbolicTerm or len(stm.body) == 0:
-        return None
-    return str(rid.symbol), sym.arguments[1]
 
 
 def _tuple(loc: ast.Location, terms: list[ast.AST]) -> ast.AST:
@@ -155,25 +127,3 @@ def _touches(stm: ast.AST) -> list[ast.AST]:
         head = ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(ast.Function(loc, "_touches", [copy.deepcopy(q)], 0)))
         out.append(ast.Rule(loc, head, rest))
     return out
-
-
-_PROGRAMS: dict[str, tuple[ast.AST, ...]] = {}
-_DERIVES: dict[str, tuple[ast.AST, ...]] = {}
-_TEXTS: dict[str, str] = {}
-
-
-def _parsed(text: str) -> tuple[ast.AST, ...]:
-    """Program text -> clingo AST, once per distinct text."""
-    key = hashlib.sha256(text.encode()).hexdigest()
-    if key not in _PROGRAMS:
-        out: list[ast.AST] = []
-        ast.parse_string(text, out.append)
-        _PROGRAMS[key] = tuple(out)
-    return _PROGRAMS[key]
-
-
-def _derive_nodes(digest: str) -> tuple[ast.AST, ...]:
-    """The derive rules of a loaded rulebase, in clause order."""
-    if digest not in _DERIVES:
-        _DERIVES[digest] = tuple(s for s in _parsed(_TEXTS[digest]) if _derive_head(s) is not None)
-    return _DERIVES[digest]

@@ -19,7 +19,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from doctrine.engine.instrument import Clause
+from doctrine.engine.clause import Clause
 from doctrine.language.source import read_regular_file
 
 MAX_CACHE = 64 * 1024 * 1024  # bytes; the bundled rules' cache is about 200 KB

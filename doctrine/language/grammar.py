@@ -1,5 +1,6 @@
-"""The grammar in lark: grammar/case.lark -> one LALR parser (built once per process), the indenter that
-turns indentation into blocks, and the limits that bound a parse.
+"""The grammar in lark: grammar/case.lark -> one LALR parser (made once per process, its tables read
+from doctrine's cache when they are there: grammar_cache.py), the indenter that turns
+indentation into blocks, and the limits that bound a parse.
 
 The lines
     case billings
@@ -13,11 +14,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from lark import Lark, Token, Transformer
 from lark.indenter import Indenter
 
+from doctrine.language.grammar_cache import load_parser
 from doctrine.resources import grammar_path
 
 MAX_BYTES = 5 * 1024 * 1024  # a case file is a page of facts; anything bigger is a mistake
@@ -123,16 +125,16 @@ _LOCK = threading.Lock()
 def _parser() -> tuple[Lark, CaseIndenter]:
     grammar = grammar_path().read_text(encoding="utf-8")
     indenter = CaseIndenter()
-    parser = Lark(
-        grammar,
-        parser="lalr",
-        lexer="contextual",
-        postlex=indenter,
-        transformer=_Shape(),
-        propagate_positions=True,  # for any Tree lark builds; the AST's spans come from tokens
-        maybe_placeholders=False,
-        # No on-disk cache: lark's is a pickle (a planted file would run code when read), and
-        # building the LALR tables takes about 20 ms.
-        cache=False,
-    )
+    options: dict[str, Any] = {
+        "parser": "lalr",
+        "lexer": "contextual",
+        "postlex": indenter,
+        "transformer": _Shape(),
+        "propagate_positions": True,  # for any Tree lark builds; the AST's spans come from tokens
+        "maybe_placeholders": False,
+        # Not lark's cache (a pickle: a planted file would run code when read) but doctrine's,
+        # JSON: building the LALR tables takes about 20 ms, reading them about 1 ms.
+        "cache": False,
+    }
+    parser = load_parser(grammar, options, lambda: Lark(grammar, **options))
     return parser, indenter

@@ -32,7 +32,6 @@ from doctrine.reasoning.nodes import (
 from doctrine.reasoning.say import atom_word, parse_atom, say as say, say_goal
 from doctrine.reasoning.templates import TEMPLATES
 from doctrine.reasoning.verdict import decide_verdict
-from doctrine.reasoning.why_not import GOAL_ALIASES, why_not_failures as why_not_failures
 
 # ---------------------------------------------------------------------------------------------
 # Why
@@ -223,6 +222,9 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             sections.append(Section(f"In the alternative: {words[condition]}", condition, tuple(alt)))
     failures: tuple[Failure, ...] = ()
     if why_not and primary is not None:
+        # imported here: why-not reads the rules' clingo AST, which an explanation alone never needs
+        from doctrine.reasoning.why_not import GOAL_ALIASES, why_not_failures
+
         failed = why_not_failures(why_not, primary, outcome, rulebase)
         # A defendant who asks for a sentence below the minimum is refused that too: say why.
         seeks_below = "seeks(below_minimum_sentence)" in outcome.facts

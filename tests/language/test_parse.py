@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -209,7 +210,8 @@ def test_parser_is_built_once() -> None:
 
 
 def test_the_grammar_is_never_cached_as_a_pickle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """lark's on-disk cache is a pickle: a planted one would run code, so none is written or read."""
+    """lark's on-disk cache is a pickle: a planted one would run code, so none is written or
+    read; doctrine's own cache of the tables is JSON (tests/language/test_grammar_cache.py)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     _parser.cache_clear()
     try:
@@ -217,3 +219,7 @@ def test_the_grammar_is_never_cached_as_a_pickle(tmp_path: Path, monkeypatch: py
     finally:
         _parser.cache_clear()
     assert not list(tmp_path.rglob("*lark*"))
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert [p.name.split("-")[0] for p in written] == ["grammar"]
+    for line in written[0].read_bytes().splitlines():
+        json.loads(line)

@@ -1,0 +1,79 @@
+"""The compiled doctrine on disk (format 3: runs of rows of one shape, each an array of ints in
+base64): it reads back as exactly the built doctrine, tuples and all, and a damaged file is
+refused (and built again), never read as another doctrine."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from doctrine.engine import compiled_cache as cc
+from doctrine.engine.compiled import CompiledDoctrine, _order, build
+from doctrine.engine.rulebase import load_rulebase
+
+RULEBASE = load_rulebase()
+
+
+def _round_trip(doctrine: CompiledDoctrine) -> CompiledDoctrine:
+    return cc.from_data(json.loads(json.dumps(cc.to_data(doctrine))))
+
+
+@pytest.mark.parametrize("trace", [True, False])
+def test_the_stored_form_reads_back_exactly(trace: bool) -> None:
+    built = build(RULEBASE, "seventh_circuit", trace)
+    back = _round_trip(built)
+    assert back == built
+    for _, rules in back.blocks:  # tuples, as built (a list would compare unequal anyway)
+        assert all(type(r) is tuple and type(r[1]) is tuple and type(r[2]) is tuple for r in rules)
+    assert list(back.inputs.items()) == list(built.inputs.items())
+
+
+def test_every_shape_of_rule_reads_back() -> None:
+    """Rules of many shapes, a recursive part, a constraint, and shown atoms with conditions."""
+    rules = [(4, (1, 2), ()), (5, (), (4,)), (6, (3, 5), (1, 2)), (7, (1,), (6,)), (8, (), ()),
+             (9, (10,), ()), (10, (9,), ()), (9, (1,), ()), (11, (1, 2, 3, 4, 5), (6, 7, 8))]
+    doctrine = CompiledDoctrine(11, _order(rules, "test"), (((1,), (2,)),), (8,), {"a": 1, "b": 2, "c": 3},
+                                (("d", (4,), ()), ("e", (5, 6), (7,)), ("f", (), (9,)), ("g", (11,), ())))
+    assert any(recursive for recursive, _ in doctrine.blocks)
+    assert _round_trip(doctrine) == doctrine
+
+
+def _damaged() -> list[dict[str, Any]]:
+    good = json.loads(json.dumps(cc.to_data(build(RULEBASE, "seventh_circuit", True))))
+    out = []
+    for change in (
+        lambda d: d["blocks"][0][1][0].__setitem__(2, d["blocks"][0][1][0][2] + 1),  # a row more than stored
+        lambda d: d["blocks"][0][1][0].__setitem__(3, d["blocks"][0][1][0][3][:-4]),  # ints cut short
+        lambda d: d["blocks"][0][1][0].__setitem__(3, "not base64!"),
+        lambda d: d["blocks"][0][1][0].__setitem__(0, -1),
+        lambda d: d["blocks"][0][1][0].__setitem__(3, 7),
+        lambda d: d["shown_names"].pop(),  # a name fewer than the shown atoms
+        lambda d: d["input_names"].append("x"),
+        lambda d: d.__setitem__("format", 2),
+        lambda d: d.pop("shown"),
+    ):
+        d = copy.deepcopy(good)
+        change(d)
+        out.append(d)
+    return out
+
+
+@pytest.mark.parametrize("which", range(9))
+def test_a_damaged_file_is_refused(which: int) -> None:
+    with pytest.raises((ValueError, KeyError, TypeError)):
+        cc.from_data(_damaged()[which])
+
+
+def test_a_damaged_file_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = cc.load_or_build(RULEBASE, "seventh_circuit", True)  # no file yet: built, and written
+    path = cc.cache_path(RULEBASE, "seventh_circuit", True)
+    assert path is not None and path.exists()
+    assert cc.load_or_build(RULEBASE, "seventh_circuit", True) == built  # read back
+    path.write_text(json.dumps(_damaged()[1]), encoding="utf-8")
+    assert cc.load_or_build(RULEBASE, "seventh_circuit", True) == built
+    assert cc.from_data(json.loads(path.read_text(encoding="utf-8"))) == built  # written again

@@ -440,7 +440,8 @@ CASE_KEYS: tuple[Key, ...] = (
             _tri(
                 "proven",
                 "allegation_proven",
-                "Whether the court found the allegation proven (after discovery or a hearing).",
+                "Whether a court found the allegation proven (the district court after discovery or a hearing, "
+                "or the court of appeals on the record: \"the government breached\").",
             ),
             Key(
                 "motion",

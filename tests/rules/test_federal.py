@@ -68,6 +68,12 @@ ACKNOWLEDGED = (
     "government_act(acknowledged_substantial). allegation(breach_of_plea_agreement). "
     "allegation_motion(breach_of_plea_agreement,s5k1_1). "
 )
+PROVEN_BREACH = (
+    "posture(appeal_after_sentence). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
+    "promise_motion(to_move,s5k1_1). motion(s5k1_1). motion_filed(s5k1_1,no). "
+    "allegation(breach_of_plea_agreement). allegation_motion(breach_of_plea_agreement,s5k1_1). "
+    "allegation_proven(breach_of_plea_agreement,yes). "
+)
 UNEXPLAINED = (
     "posture(motion_to_compel). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
     "promise_motion(to_move,rule35b). motion(rule35b). motion_filed(rule35b,no). assistance(given). "
@@ -513,6 +519,20 @@ CASES = {
     "a declared breach with the assistance stated not substantial: the condition is unmet": Case(
         UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach). assistance_substantial(no).",
         (), ("breach_unproven(declared_breach)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    # a breach a court found proven (Spencer, 5th Cir. 2025: "the Government breached ... We agree")
+    "a claim of breach found proven is a breach, whatever the condition read (wrong before)": Case(
+        PROVEN_BREACH,
+        ("breach_of_plea_agreement", "@santobello_conceded_breach", "relief(specific_performance)"), (),
+        jurisdiction="fifth_circuit"),
+    "a claim of breach found proven, but forfeited without prejudice shown, earns nothing (Puckett)": Case(
+        PROVEN_BREACH.replace("raised_below(yes)", "raised_below(no)"),
+        (), ("relief(specific_performance)", "relief(resentencing)"), jurisdiction="fifth_circuit"),
+    "a claim of breach found proven is no breach where the promise was kept": Case(
+        PROVEN_BREACH + "promise_performed(to_move,yes).",
+        (), ("breach_of_plea_agreement",), jurisdiction="fifth_circuit"),
+    "a claim of breach not found proven decides nothing by itself": Case(
+        PROVEN_BREACH.replace("allegation_proven(breach_of_plea_agreement,yes)", "allegation_proven(breach_of_plea_agreement,no)"),
+        (), ("breach_of_plea_agreement",), jurisdiction="fifth_circuit"),
     # a claim denied without explanation and without the government's response (McDowell, 7th Cir. 2005)
     "a breach claim denied summarily without the government's response is remanded (wrong before)": Case(
         UNEXPLAINED,

@@ -369,6 +369,13 @@ CASES = {
     "a sole-discretion promise refused for the defendant's own default states enough": Case(
         NO_MOTION + SOLE_DISCRETION + "assistance(given). government_reason(new_crime). allegation(breach_of_plea_agreement).",
         (), ("determination_not_stated(to_move)",), jurisdiction="sixth_circuit"),
+    "a sole-discretion promise refused on a breach the government declared states enough (wrong before)": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). government_act(declared_breach). allegation(breach_of_plea_agreement).",
+        (), ("determination_not_stated(to_move)",), jurisdiction="sixth_circuit"),
+    "no finding need be stated where the defendant's own breach is found (wrong before)": Case(
+        NO_MOTION + SOLE_DISCRETION + "assistance(given). reasons_given(no). allegation(breach_of_plea_agreement). "
+        "district_court_found_defendant_breach(yes).",
+        ("defendant_breach",), ("determination_not_stated(to_move)", "relief(remand)"), jurisdiction="sixth_circuit"),
     "ruling on the government's Rule 35(b) motion unheard, where the circuit requires a response (wrong before)": Case(
         RULE35B_UNHEARD, ("rule35b_response_denied", "@redacted_rule35b_response", "relief(remand)"), (),
         jurisdiction="sixth_circuit"),

@@ -526,6 +526,15 @@ CASES = {
     "a declared breach with the assistance stated not substantial: the condition is unmet": Case(
         UNPROVEN_BREACH + "promise_judged_by(to_move,government). government_act(declared_breach). assistance_substantial(no).",
         (), ("breach_unproven(declared_breach)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    # Olano's third limitation binds before Puckett too (Anderson, 9th Cir. 1997, in the corpus)
+    "before Puckett, a forfeited breach without prejudice shown earns nothing (Olano) (wrong before)": Case(
+        NO_MOTION.replace("raised_below(yes)", "raised_below(no)") + GOOD_FAITH_EFFORT + "not_yet_decided(puckett).",
+        ("breach_of_plea_agreement", "@olano_no_prejudice"), ("relief(specific_performance)", "relief(plea_withdrawal)"),
+        jurisdiction="ninth_circuit"),
+    "before Puckett, a forfeited breach that changed the sentence gets its remedy": Case(
+        NO_MOTION.replace("raised_below(yes)", "raised_below(no)") + GOOD_FAITH_EFFORT
+        + "not_yet_decided(puckett). sentence_would_differ(yes).",
+        ("relief(specific_performance)",), (), jurisdiction="ninth_circuit"),
     # a breach a court found proven (Spencer, 5th Cir. 2025: "the Government breached ... We agree")
     "a claim of breach found proven is a breach, whatever the condition read (wrong before)": Case(
         PROVEN_BREACH,

@@ -15,6 +15,7 @@ The derived atom of the doctrine and the goal `relief` become
 
 from __future__ import annotations
 
+import atexit
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -157,6 +158,13 @@ def _shape() -> tuple[ast.AST, ...]:
     out += [_fact(s) for s in shape_facts()]
     out += [_bridge(a) for a in slot_of()]
     return tuple(out)
+
+
+@atexit.register
+def _release() -> None:
+    """Free the cached AST while clingo is still loaded (see doctrine.engine.clause)."""
+    _PER_COPY.clear()
+    _shape.cache_clear()
 
 
 def _fact(sym: Symbol) -> ast.AST:

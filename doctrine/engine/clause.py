@@ -10,6 +10,7 @@ is recorded as
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -58,6 +59,14 @@ def _derive_head(stm: ast.AST) -> tuple[str, ast.AST] | None:
 
 _PROGRAMS: dict[str, tuple[ast.AST, ...]] = {}
 _DERIVES: dict[str, tuple[ast.AST, ...]] = {}
+
+
+@atexit.register
+def _release() -> None:
+    """Free the cached AST while clingo is still loaded: this module is imported before
+    clingo.ast, so at interpreter teardown clingo's library would be gone before the cache."""
+    _DERIVES.clear()
+    _PROGRAMS.clear()
 
 
 def _parsed(text: str) -> tuple[ast.AST, ...]:

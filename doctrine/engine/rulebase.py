@@ -16,6 +16,7 @@ atoms written by hand (the pass is `doctrine.engine.instrument`). The rule metad
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
@@ -215,6 +216,9 @@ def _jurisdiction_statements(directory: Path, jurisdiction: str) -> tuple[ast.AS
         span = Span(str(path), Position(1, 1), Position(1, 1))
         raise DoctrineError([Diagnostic("rule-file-error", m, span) for m in messages])
     return tuple(statements)
+
+
+atexit.register(_jurisdiction_statements.cache_clear)  # free its AST while clingo is loaded
 
 
 def _cache_path(digest: str) -> Path | None:

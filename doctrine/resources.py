@@ -1,4 +1,5 @@
-"""The one place that finds grammar/, rules/ and the vendored opinions, in a checkout or a wheel.
+"""The one place that finds grammar/, rules/ and the vendored opinions, in a checkout or a wheel,
+and the cache folder.
 
 In a source checkout the folders sit at the project root; in an installed wheel they are the
 package data `doctrine.rules`, `doctrine.grammar` and `doctrine.opinions`.
@@ -6,6 +7,7 @@ package data `doctrine.rules`, `doctrine.grammar` and `doctrine.opinions`.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -47,3 +49,14 @@ def opinions_dir() -> Path:
 @cache
 def schema_path() -> Path:
     return _PACKAGE / "schema" / "result.schema.json"
+
+
+def cache_dir() -> Path | None:
+    """`$XDG_CACHE_HOME/doctrine` (default `~/.cache/doctrine`), made if missing; None when it
+    cannot be made (every cache is then skipped, never an error)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return base

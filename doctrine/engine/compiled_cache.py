@@ -28,6 +28,7 @@ import clingo
 from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.workers import collector_paused
+from doctrine.resources import cache_dir
 
 FORMAT = 3  # 2: the rules of a part without recursion are stored level by level; 3: as runs of int arrays
 
@@ -35,10 +36,8 @@ FORMAT = 3  # 2: the rules of a part without recursion are stored level by level
 def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | None:
     from doctrine.version import __version__
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    base = cache_dir()
+    if base is None:
         return None
     kind = "trace" if trace else "plain"
     versions = f"{__version__}-{clingo.__version__}-{vocabulary_digest()}"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -35,7 +34,7 @@ from doctrine.engine.clause import _TEXTS, Clause as Clause, _parsed
 from doctrine.engine.rule_cache import read_cache, write_cache
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NotRegular, Position, Span, read_regular_file
-from doctrine.resources import rules_dir
+from doctrine.resources import cache_dir, rules_dir
 
 if TYPE_CHECKING:
     from clingo import ast
@@ -224,10 +223,8 @@ atexit.register(_jurisdiction_statements.cache_clear)  # free its AST while clin
 def _cache_path(digest: str) -> Path | None:
     from doctrine.version import __version__
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    base = cache_dir()
+    if base is None:
         return None
     return base / f"rulebase-{digest[:32]}-{__version__}-{clingo.__version__}.json"
 

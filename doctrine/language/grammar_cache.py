@@ -31,6 +31,7 @@ from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
 from doctrine.language.source import read_regular_file
+from doctrine.resources import cache_dir
 
 FORMAT = 1
 MAX_BYTES = 4 * 1024 * 1024  # the case grammar's tables are about 16 KB
@@ -49,10 +50,8 @@ def cache_key(grammar: str, options: dict[str, Any]) -> str:
 
 
 def cache_path(key: str) -> Path | None:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doctrine"
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    base = cache_dir()
+    if base is None:
         return None
     return base / f"grammar-{key[:32]}.json"
 

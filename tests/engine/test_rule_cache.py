@@ -10,19 +10,10 @@ import pickle
 from pathlib import Path
 
 import pytest
+from planted import Planted
 
 from doctrine.engine import rulebase as rb
 from doctrine.resources import rules_dir
-
-
-class _Planted:
-    """Unpickling this runs `os.system`: what a planted cache file could do."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return os.system, (f"touch {self.marker}",)
 
 
 @pytest.fixture
@@ -51,7 +42,7 @@ def test_a_planted_pickle_is_never_run(cache: Path) -> None:
     reference = _fresh()
     marker = cache / "ran"
     path = _cache_file()
-    path.write_bytes(pickle.dumps(_Planted(marker)))
+    path.write_bytes(pickle.dumps(Planted(marker)))
     assert _same(_fresh(), reference)
     assert not marker.exists()
     assert json.loads(path.read_text(encoding="utf-8"))["digest"] == reference.digest  # rebuilt

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
+from planted import Planted
 
 from doctrine.language import grammar_cache
 from doctrine.language.diagnostics import DoctrineError
@@ -36,16 +36,6 @@ BAD = [
     "case a\n\tcourt seventh_circuit\nend\n",
     "case a\n  court seventh_circuit\nend\ncase b\n  court (x\nend\n",
 ]
-
-
-class _Planted:
-    """Unpickling this runs `os.system`: what a planted cache file could do."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return os.system, (f"touch {self.marker}",)
 
 
 @pytest.fixture
@@ -142,7 +132,7 @@ def _damaged(path: Path, marker: Path) -> list[bytes]:
         json.dumps(stale).encode() + b"\n" + body,  # made for another grammar or lark
         other_head.encode() + b"\n" + other_body,  # the checksum holds but lark cannot load it
         b"not json\n" + body,
-        pickle.dumps(_Planted(marker)),
+        pickle.dumps(Planted(marker)),
     ]
 
 

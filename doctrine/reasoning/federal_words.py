@@ -138,6 +138,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "under the promise ({0}) the government had to decide before sentencing whether the assistance was substantial, and refused to",
         "no refusal to decide the assistance under the promise ({0}) is shown",
     ),
+    ("breach_unprejudiced", 0): (
+        "the forfeited breach is not shown to have changed the sentence",
+        "the forfeited breach is shown to have changed the sentence, or was not forfeited",
+    ),
     ("error_of_law_held", 0): (
         "the court of appeals holds that the district court's decision rested on an error of law",
         "no error of law in the district court's decision is established",

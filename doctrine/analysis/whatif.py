@@ -13,6 +13,7 @@ becomes
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,6 +61,12 @@ def goal_term(goal: str, rulebase: Rulebase | None = None) -> Symbol:
     if rulebase is not None and term.name not in conclusion_names(rulebase):
         raise _bad_goal(f"no rule derives {term.name}")
     return term
+
+
+def effective_date(program: Program, as_of: int | None) -> int | None:
+    """The date whose law decides: `--as-of` when given, else the case's own date of decision
+    (as `Solver.solve` does), so a search's branches are the runs the solver makes."""
+    return as_of if as_of is not None else program.decided
 
 
 def _bad_goal(message: str) -> DoctrineError:
@@ -157,6 +164,7 @@ def what_if(
     pattern = goal_term(goal, rulebase)
     space = fact_space(program, (*fix, *unread_keys(inputs_read(rulebase, j))))
     want = Function("_want", [Function("fails" if negate else "holds")])
+    as_of = effective_date(program, as_of)
     search = Search(
         rulebase,
         j,
@@ -247,8 +255,7 @@ class Unknowns:
 
 
 def _variant(program: Program, old: Symbol, new: Symbol) -> Program:
-    facts = tuple(new if f == old else f for f in program.facts)
-    return Program(program.case, facts, program.origin, program.source)
+    return dataclasses.replace(program, facts=tuple(new if f == old else f for f in program.facts))
 
 
 def _baseline_facts(baseline: Outcome, copies: Branches) -> list[Symbol]:
@@ -288,8 +295,9 @@ def decisive_unknowns(
     solver = solver or Solver()
     program = compile_case(case, source)
     j = jurisdiction or solver.rulebase.jurisdiction_for(circuit_of(program))
+    as_of = effective_date(program, as_of)
     base_outcome = solver.solve(program, j, as_of)
-    copies = branches(solver.rulebase, j)
+    copies = branches(solver.rulebase, j, as_of)
     baseline = Result.of(base_outcome, copies)
     facts = []
     for slot in unknown_keys(program):

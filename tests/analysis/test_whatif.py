@@ -266,3 +266,23 @@ def test_cli_unknowns_and_markdown() -> None:
         "whatif", "scenarios/billings.case", "--goal", "hearing", "--format", "md", "--alternatives", "1"
     )
     assert r.returncode == 0 and "```diff" in r.stdout, r.stderr
+
+
+def test_the_law_in_force_when_the_case_was_decided(solver: Solver) -> None:
+    """Mackmore's bad-faith variation, heard in the Seventh Circuit: decided in 2008, before
+    Kilcrease (2012) settled good-faith review there, so the question is open for it. The search's
+    branches and the unknown-fact baselines are the solver's runs on that date, not today's law."""
+    case = load("mackmore_bad_faith")
+    j = "seventh_circuit"
+    program = compile_case(case, "mackmore_bad_faith.case")
+    assert program.decided is not None and program.decided < 20120000
+    solved = solver.solve(program, j)
+    assert solved.relief_available is None  # depends: both positions of 2008
+    answer = what_if(case, "relief", solver=solver, jurisdiction=j)
+    positions = {dict(b)["bad_faith_review"] for b in answer.branches}
+    assert positions == {"recognized", "rejected"}
+    assert not answer.already  # relief in only some branches
+    unknowns = decisive_unknowns(case, solver, jurisdiction=j)
+    assert unknowns.baseline.outcome == "depends"
+    today = what_if(case, "relief", solver=solver, jurisdiction=j, as_of=20250101)
+    assert all("bad_faith_review" not in dict(b) for b in today.branches)  # settled since

@@ -25,19 +25,20 @@ OPEN = {
 EXPECTED = {
     "default": OPEN,
     "supreme_court": OPEN,
-    "first_circuit": OPEN,
+    "first_circuit": {**OPEN, "assistance_sentence_eligible": "ineligible"},
     "second_circuit": {**OPEN, "bad_faith_review": "recognized", "known_reason_bad_faith": "recognized"},
     "third_circuit": {**OPEN, "bad_faith_review": "recognized", "assistance_sentence_eligible": "eligible"},
     "fourth_circuit": {**OPEN, "assistance_sentence_eligible": "eligible", "rule35b_other_factors": "recognized"},
-    "fifth_circuit": {**OPEN, "rule35b_response": "rejected"},
-    "sixth_circuit": {**OPEN, "assistance_sentence_eligible": "ineligible", "rule35b_response": "recognized",
+    "fifth_circuit": {**OPEN, "rule35b_response": "rejected", "assistance_sentence_eligible": "ineligible"},
+    "sixth_circuit": {**OPEN, "bad_faith_review": "rejected", "assistance_sentence_eligible": "ineligible", "rule35b_response": "recognized",
                       "determination_required": "recognized"},
-    "seventh_circuit": {**OPEN, "rounsavall_rule": "unsettled", "bad_faith_review": "recognized"},
+    "seventh_circuit": {**OPEN, "rounsavall_rule": "unsettled", "bad_faith_review": "recognized",
+                        "assistance_sentence_eligible": "ineligible"},
     "eighth_circuit": {**OPEN, "rounsavall_rule": "recognized", "bad_faith_review": "unsettled",
                        "preserved_standard": "abuse_of_discretion", "assistance_sentence_eligible": "ineligible"},
     "ninth_circuit": {**OPEN, "rule35b_other_factors": "recognized", "assistance_sentence_eligible": "ineligible"},
     "tenth_circuit": {**OPEN, "bad_faith_review": "recognized"},
-    "eleventh_circuit": OPEN,
+    "eleventh_circuit": {**OPEN, "assistance_sentence_eligible": "ineligible"},
     "dc_circuit": {**OPEN, "assistance_sentence_eligible": "eligible"},
 }
 
@@ -80,7 +81,7 @@ def test_positions_declared():
 
 def test_open_questions():
     assert set(open_questions("seventh_circuit")) == {
-        "rounsavall_rule", "prevention_doctrine", "known_reason_bad_faith", "assistance_sentence_eligible",
+        "rounsavall_rule", "prevention_doctrine", "known_reason_bad_faith",
         "rule35b_other_factors", "rule35b_response", "determination_required"}
     assert "bad_faith_review" in open_questions("eighth_circuit")
     assert set(open_questions("default")) == {q for q, s in OPEN.items() if s == "unknown" and q != "preserved_standard"}

@@ -95,6 +95,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ("kept", 1): ("the promise {0} was kept", "the promise {0} is not shown kept"),
     ("weak_support", 1): ("the claim ({0}) rests only on say-so or on the assistance itself", "the claim ({0}) rests on more than say-so"),
     ("not_performed", 1): ("the government did not perform the promise {0}", "the promise {0} is not shown unperformed"),
+    ("alleged_only", 1): (
+        "the promise {0} rests on the defendant's word alone (his claim to prove)",
+        "the promise {0} does not rest on the defendant's word alone",
+    ),
     ("scope_stated", 0): ("the appeal waiver's scope is stated", "the appeal waiver's scope is not limited in the record"),
     ("rebutted", 1): ("the record rebuts the government's reason: {0}", "the record does not rebut the government's reason: {0}"),
     ("agreement_after_plea", 0): ("the only agreement came after the guilty plea", "the agreement is not shown to have come after the plea"),

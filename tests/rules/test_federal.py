@@ -252,6 +252,27 @@ CASES = {
         "raised_below(yes). promise(opportunity_to_cooperate). promise_in(opportunity_to_cooperate,plea_agreement). "
         "government_act(never_debriefed). allegation(breach_of_plea_agreement).",
         ("breach_of_plea_agreement",), (), jurisdiction="sixth_circuit"),
+    "...not where the refusal to debrief is only his word (wrong before)": Case(
+        "raised_below(yes). promise(opportunity_to_cooperate). promise_in(opportunity_to_cooperate,plea_agreement). "
+        "government_act(never_debriefed). government_act_per(never_debriefed,alleged). "
+        "allegation(breach_of_plea_agreement).",
+        ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement",), jurisdiction="sixth_circuit"),
+    "...nor where the promise itself is only his word (wrong before)": Case(
+        "raised_below(yes). promise(opportunity_to_cooperate). promise_in(opportunity_to_cooperate,plea_agreement). "
+        "promise_per(opportunity_to_cooperate,alleged). government_act(never_debriefed). "
+        "allegation(breach_of_plea_agreement).",
+        ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement",), jurisdiction="sixth_circuit"),
+    "...and a promise to move he alone says was made, not kept, is no breach shown (wrong before)": Case(
+        NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+        "promise_condition(to_move,none). promise_per(to_move,alleged). promise_performed(to_move,no). "
+        "allegation(breach_of_plea_agreement).",
+        ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement", "relief(specific_performance)"),
+        jurisdiction="fourth_circuit"),
+    "...which the court of appeals' finding of the promise makes a breach": Case(
+        NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
+        "promise_condition(to_move,none). promise_per(to_move,found_on_appeal). promise_performed(to_move,no). "
+        "allegation(breach_of_plea_agreement).",
+        ("breach_of_plea_agreement",), ("no_breach_of_plea_agreement",), jurisdiction="fourth_circuit"),
     "an objective condition: the government's own acknowledgement of substantial help meets it (wrong before)": Case(
         NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
         "promise_condition(to_move,substantial_assistance). government_act(acknowledged_substantial). "

@@ -189,6 +189,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the district court denied relief without a hearing or a finding on the defendant's breach ({0}) the government relied on",
         "no ruling without a hearing on the defendant's breach ({0}) the government relied on",
     ),
+    ("promise_unproven", 1): (
+        "the promise ({0}) rests on the defendant's word alone: his claim to prove, not a term the record shows",
+        "the promise ({0}) does not rest on the defendant's word alone",
+    ),
     ("breach_unproven", 1): (
         "the government refused for the defendant's own breach ({0}), which no court has found",
         "no refusal rests on an unproven breach of the defendant's ({0})",

@@ -261,7 +261,8 @@ CASES = {
         "raised_below(yes). promise(opportunity_to_cooperate). promise_in(opportunity_to_cooperate,plea_agreement). "
         "promise_per(opportunity_to_cooperate,alleged). government_act(never_debriefed). "
         "allegation(breach_of_plea_agreement).",
-        ("no_breach_of_plea_agreement",), ("breach_of_plea_agreement",), jurisdiction="sixth_circuit"),
+        ("no_breach_of_plea_agreement", "promise_unproven(opportunity_to_cooperate)"), ("breach_of_plea_agreement",),
+        jurisdiction="sixth_circuit"),
     "...and a promise to move he alone says was made, not kept, is no breach shown (wrong before)": Case(
         NO_MOTION + "promise(to_move). promise_in(to_move,plea_agreement). promise_motion(to_move,s5k1_1). "
         "promise_condition(to_move,none). promise_per(to_move,alleged). promise_performed(to_move,no). "

@@ -48,3 +48,29 @@ def test_the_same_case_depends_before_kilcrease_and_not_after(engine: str) -> No
     # the branch the later law settled is the one the earlier case reaches under that position
     settled = [r for r in before.primary if dict(r.branch).get("bad_faith_review") == "recognized"]
     assert settled and all(r.relief for r in settled)
+
+
+# A rule stating one answer to a split question (position_rule/2) is in force where the case's
+# circuit settled that answer by its own decision, from that decision's date, though its words
+# come from a later decision of another circuit ([Redacted], 6th Cir. 2021; Gangi, 2d Cir. 1995).
+UNHEARD = load_case_file(ROOT / "corpus" / "ca2-1995-gangi.case")
+UNHEARD_PROGRAM = compile_case(UNHEARD.cases[0], UNHEARD.source)
+
+
+@pytest.mark.parametrize("engine", sorted(SOLVERS))
+def test_a_position_rule_is_in_force_from_the_circuits_own_decision(engine: str) -> None:
+    solver = SOLVERS[engine]
+    assert RULEBASE.authorities["redacted"].date > 20000000 > RULEBASE.authorities["gangi"].date
+    second = solver.solve(UNHEARD_PROGRAM, "second_circuit", 19960101)
+    assert second.relief_available is True
+    [run] = second.primary
+    assert ("redacted_rule35b_response", "relief(remand)") in run.applied
+    assert "redacted_rule35b_response" in run.binding
+    # before Gangi the question was open in the Second Circuit, and no court had yet held the
+    # defendant must be heard: the rule read from [Redacted] was not yet the law anywhere
+    before = solver.solve(UNHEARD_PROGRAM, "second_circuit", 19940101)
+    assert before.relief_available is False
+    # a circuit that never settled the question, at the same date: not in force on either branch
+    first = solver.solve(UNHEARD_PROGRAM, "first_circuit", 19960101)
+    assert first.relief_available is False
+    assert all(name != "redacted_rule35b_response" for run in first.runs for name, _ in run.applied)

@@ -314,7 +314,7 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             DISPOSITION,
             "district_court",
             children=(
-                Key("hearing", "Whether it held an evidentiary hearing.", ("district_court",), Form.ENUM, HEARING, "district_court_hearing", default="unknown"),
+                Key("hearing", "Whether it held an evidentiary hearing (`denied`: it refused one, or ruled without hearing the defendant at all, as on the government's Rule 35(b) motion without his response).", ("district_court",), Form.ENUM, HEARING, "district_court_hearing", default="unknown"),
                 Key("ruling", "How it ruled: with reasons, summarily, or refusing to consider.", ("district_court",), Form.ENUM, RULING, "district_court_ruling", default="unknown"),
                 tri("asked_government_reasons", "district_court_asked_reasons", "Whether it asked the government to respond or to state its reasons.", "district_court"),
                 Key(

@@ -70,7 +70,13 @@ def test_a_position_rule_is_in_force_from_the_circuits_own_decision(engine: str)
     # defendant must be heard: the rule read from [Redacted] was not yet the law anywhere
     before = solver.solve(UNHEARD_PROGRAM, "second_circuit", 19940101)
     assert before.relief_available is False
-    # a circuit that never settled the question, at the same date: not in force on either branch
-    first = solver.solve(UNHEARD_PROGRAM, "first_circuit", 19960101)
+    # a circuit that never settled the question: before any court had held it (Gangi), the rule
+    # is in force on neither branch; once one had, the question is open there and decided both ways
+    first = solver.solve(UNHEARD_PROGRAM, "first_circuit", 19940101)
     assert first.relief_available is False
     assert all(name != "redacted_rule35b_response" for run in first.runs for name, _ in run.applied)
+    open_there = solver.solve(UNHEARD_PROGRAM, "first_circuit", 19960101)
+    assert open_there.relief_available is None and open_there.depends_on == ("rule35b_response",)
+    [recognized] = [r for r in open_there.primary if dict(r.branch).get("rule35b_response") == "recognized"]
+    assert ("redacted_rule35b_response", "relief(remand)") in recognized.applied
+    assert "redacted_rule35b_response" not in recognized.binding  # no decision of its own binds it

@@ -404,6 +404,9 @@ CASES = {
     "ruling on the government's Rule 35(b) motion unheard, where Rule 35(b) requires no hearing": Case(
         RULE35B_UNHEARD, ("no_rule35b_hearing_right", "@mcmahan_rule35b_no_hearing_right"),
         ("rule35b_response_denied", "relief(remand)"), jurisdiction="fifth_circuit"),
+    "a Rule 35(b) motion the government withdrew is no ruling on it unheard (wrong before)": Case(
+        RULE35B_UNHEARD + " government_act(withdrew_motion). government_act_motion(withdrew_motion,rule35b).", (),
+        ("rule35b_response_denied", "relief(remand)"), jurisdiction="sixth_circuit"),
     "a Rule 35(b) ruling after a hearing is no denied response": Case(
         RULE35B_UNHEARD.replace("district_court_hearing(denied)", "district_court_hearing(held)"), (),
         ("rule35b_response_denied", "relief(remand)"), jurisdiction="sixth_circuit"),

@@ -367,7 +367,7 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
         tri(
             "sentence_would_differ",
             "sentence_would_differ",
-            "Plain error: whether there is a reasonable probability the sentence would have differed.",
+            "Plain error: whether there is a reasonable probability the sentence would have differed; on a preserved claim, `no` where the court of appeals holds the error harmless (it did not affect the sentence).",
             "gates",
         ),
         tri(

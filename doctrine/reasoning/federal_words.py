@@ -158,6 +158,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the promise ({0}) is ambiguous and the district court never found what the parties meant by it",
         "no ambiguous promise ({0}) is left unconstrued",
     ),
+    ("harmless_error", 0): (
+        "the error was harmless: it did not affect the sentence imposed",
+        "the error is not held harmless",
+    ),
     ("denied_unexplained", 0): (
         "the district court denied a claim that could earn relief without explanation and without the government's response",
         "no claim that could earn relief was denied without explanation and without a response",
@@ -168,6 +172,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
     ),
     ("reviewable_claim", 0): ("a claim that could earn relief if reviewed", "no claim that could earn relief if reviewed"),
     ("error_mattered", 0): ("the error could have changed the result", "the error is not shown to have mattered"),
+    ("court_error_mattered", 0): (
+        "the court's error could have changed the result and was not held harmless",
+        "the court's error is not shown to have mattered",
+    ),
     ("rounsavall_governs", 0): ("Rounsavall is the law for this § 3553(e) decision", "Rounsavall does not govern here"),
     ("procedural_error", 1): (
         "the district court made a significant procedural error at sentencing: {0}",

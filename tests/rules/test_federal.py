@@ -237,6 +237,11 @@ CASES = {
         "allegation_motion(unconstitutional_motive,s5k1_1).",
         (), ("relief(evidentiary_hearing)", "relief(discovery)"), jurisdiction="seventh_circuit"),
     # § 2: every promise of a plea agreement binds, not only a promise to move
+    "a preserved breach is remedied though the sentence would not have differed (Santobello)": Case(
+        "raised_below(yes). promise(to_recommend_sentence). promise_in(to_recommend_sentence,plea_agreement). "
+        "promise_performed(to_recommend_sentence,no). promise_per(to_recommend_sentence,conceded). "
+        "allegation(breach_of_plea_agreement). sentence_would_differ(no).",
+        ("breach_of_plea_agreement", "relief(specific_performance)"), ("harmless_error",), jurisdiction="third_circuit"),
     "a conceded failure to make the promised sentence recommendation is a breach (wrong before)": Case(
         "raised_below(yes). promise(to_recommend_sentence). promise_in(to_recommend_sentence,plea_agreement). "
         "promise_performed(to_recommend_sentence,no). promise_per(to_recommend_sentence,conceded). "
@@ -299,6 +304,15 @@ CASES = {
         "raised_below(yes). motion(s5k1_1). motion_filed(s5k1_1,yes). believed(depart). believed_power(depart,lacks).",
         ("court_has_power(depart)", "@ussg_5k1_1_below_guidelines", "relief(resentencing)"), (),
         jurisdiction="eleventh_circuit"),
+    "...held harmless on appeal (it did not affect the sentence): no remand (wrong before)": Case(
+        "raised_below(yes). motion(s5k1_1). motion_filed(s5k1_1,yes). believed(depart). believed_power(depart,lacks). "
+        "sentence_would_differ(no).",
+        ("harmless_error", "@williams_1992_harmless_error"), ("relief(resentencing)", "relief(remand)"),
+        jurisdiction="eleventh_circuit"),
+    "...nor where the court said it would impose the same sentence anyway (wrong before)": Case(
+        "raised_below(yes). motion(s5k1_1). motion_filed(s5k1_1,yes). believed(depart). believed_power(depart,lacks). "
+        "same_sentence_anyway(yes).",
+        ("harmless_error",), ("relief(resentencing)", "relief(remand)"), jurisdiction="eleventh_circuit"),
     "a safety-valve sentence has no minimum floor in a reduction (wrong before)": Case(
         "posture(sentence_reduction). statutory_minimum(term). safety_valve(yes).",
         ("below_minimum_authorized(safety_valve)",), ("reduction_floor(statutory_minimum)",),

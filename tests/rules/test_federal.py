@@ -429,6 +429,10 @@ CASES = {
         GALL_RANGE + "raised_below(yes).",
         ("procedural_error(range_miscalculated)", "@gall_procedural_error", "relief(resentencing)",
          "@gall_vacate_for_procedural_error"), (), jurisdiction="ninth_circuit"),
+    "...held harmless on appeal (it did not affect the sentence): no resentencing (wrong before)": Case(
+        GALL_RANGE + "raised_below(yes). sentence_would_differ(no).",
+        ("procedural_error(range_miscalculated)",), ("relief(resentencing)", "relief(vacated_sentence)"),
+        jurisdiction="ninth_circuit"),
     "an incorrect range on plain-error review: the error itself shows prejudice (wrong before)": Case(
         GALL_RANGE + "raised_below(no).",
         ("range_error_prejudicial", "@molina_martinez_range_prejudice", "relief(vacated_sentence)"), (),

@@ -23,6 +23,7 @@ import clingo
 from clingo import Function, Symbol
 
 from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
+from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -363,9 +364,8 @@ class Engine:
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
             runs += yield from self._branches(facts, _parsed(tuple(bars)), memo, open_questions)
-        texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
-        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else program.origin.items()
-        origin = {texts.get(k._rep) or symbol_text(k): v for k, v in pairs}
+        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else list(program.origin.items())
+        origin = TextOrigin(pairs, symbol_text)  # made into a dict by text when first read
         return Outcome(
             program.case,
             program.source,

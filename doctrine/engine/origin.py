@@ -61,14 +61,15 @@ class TextOrigin(Mapping[str, Span]):
 
     __slots__ = ("_pairs", "_table", "_text")
 
-    def __init__(self, pairs: Iterable[tuple[Symbol, Span]], text: Callable[[Symbol], str]) -> None:
-        self._pairs, self._text = pairs, text
+    def __init__(self, pairs: Iterable[tuple[Symbol, Span]], text: Callable[[Symbol], str], known: Mapping[int, str]) -> None:
+        """`text` gives a fact's text; `known` is its table by handle, read first (no call)."""
+        self._pairs, self._text = pairs, (text, known)
         self._table: dict[str, Span] | None = None
 
     def table(self) -> dict[str, Span]:
         if self._table is None:
-            text = self._text
-            self._table = {text(k): v for k, v in self._pairs}
+            text, known = self._text
+            self._table = {known.get(k._rep) or text(k): v for k, v in self._pairs}
             self._pairs = ()
         return self._table
 
@@ -76,7 +77,8 @@ class TextOrigin(Mapping[str, Span]):
         return self.table()[key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self.table().get(key, default)
+        table = self._table
+        return (self.table() if table is None else table).get(key, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.table())

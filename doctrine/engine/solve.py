@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -365,7 +366,7 @@ class Engine:
         if bars:
             runs += yield from self._branches(facts, _parsed(tuple(bars)), memo, open_questions)
         pairs = program.origin.pairs() if isinstance(program.origin, Origin) else list(program.origin.items())
-        origin = TextOrigin(pairs, symbol_text)  # made into a dict by text when first read
+        origin = TextOrigin(pairs, symbol_text, _TEXT)  # made into a dict by text when first read
         return Outcome(
             program.case,
             program.source,
@@ -429,11 +430,11 @@ _CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants(
 
 
 def circuit_of(program: Program) -> str | None:
-    for f in program.facts:
-        circuit = _CIRCUITS.get(f._rep)
-        if circuit is not None:
-            return circuit
-    return None
+    """The circuit a case's facts name (the first), looked up in C (`map`): a batch asks for every case."""
+    return next(filter(None, map(_CIRCUITS.get, map(_REP, program.facts))), None)
+
+
+_REP = operator.attrgetter("_rep")  # a Symbol's interned handle
 
 
 EngineFactory = Callable[[Rulebase, str, bool], Engine]

@@ -131,7 +131,7 @@ def _word(key: V.Key, value: Value, parties: Mapping[str, str]) -> str:
 
 def compile_case(case: Case, source: str = "") -> Program:
     """Compile a case that `doctrine.language.check` accepted into its facts."""
-    facts: dict[tuple[str, tuple[str, ...]], tuple[Symbol, Span | None]] = {}
+    facts: Facts = {}
     by_key: dict[str, list[Statement]] = {}
     for s in case.statements:
         stated = by_key.get(s.key)
@@ -157,9 +157,9 @@ def compile_case(case: Case, source: str = "") -> Program:
         if stated is not None:
             _compile_key(facts, key, stated, parties)
             continue
-        for k, sym in defaults:  # what _compile_key emits for a key the case omits
-            if k not in facts:
-                facts[k] = (sym, None)
+        for rep, sym in defaults:  # what _compile_key emits for a key the case omits
+            if rep not in facts:
+                facts[rep] = (sym, None)
     court = by_key.get("court")
     if court and court[0].values[0].text.endswith("_circuit") and "circuit" not in by_key:
         _emit(facts, "circuit", (court[0].values[0].text,), court[0].span)
@@ -205,23 +205,18 @@ _NUMBERS = _numbers()
 
 
 @cache
-def _plan() -> tuple[tuple[V.Key, tuple[tuple[tuple[str, tuple[str, ...]], Symbol], ...]], ...]:
+def _plan() -> tuple[tuple[V.Key, tuple[tuple[int, Symbol], ...]], ...]:
     """Every case key in order, with the facts it gives when a case omits it (`_defaults`)."""
     return tuple((key, _defaults(key.word)) for key in V.CASE_KEYS)
-
-
-_SYMBOLS: dict[tuple[str, tuple[str, ...]], Symbol] = {}  # fact_symbol's, looked up without a call
 
 
 def _emit(facts: Facts, pred: str, args: tuple[str, ...], span: Span | None) -> None:
     """Add a fact (a stated one replaces the same fact from a default)."""
     fact = (pred, args)
-    known = facts.get(fact)
+    rep, sym = _SYMBOLS.get(fact) or _symbol(fact)
+    known = facts.get(rep)
     if known is None or known[1] is None:
-        sym = _SYMBOLS.get(fact)
-        if sym is None:
-            sym = _SYMBOLS[fact] = fact_symbol(pred, args)
-        facts[fact] = (sym, span)
+        facts[rep] = (sym, span)
 
 
 Stated = Mapping[str, list[Statement]]  # a case's statements by key, in order
@@ -253,11 +248,11 @@ def _sentence_at_minimum(by_key: Stated, minimum: tuple[str, int | None]) -> str
 
 
 @cache
-def _defaults(word: str) -> tuple[tuple[tuple[str, tuple[str, ...]], Symbol], ...]:
+def _defaults(word: str) -> tuple[tuple[int, Symbol], ...]:
     """The facts `_compile_key` emits for a key a case does not state (the same for every case)."""
     facts: Facts = {}
     _compile_key(facts, V.KEYS[word], [], {})
-    return tuple((k, sym) for k, (sym, _) in facts.items())
+    return tuple((rep, sym) for rep, (sym, _) in facts.items())
 
 
 def _compile_key(facts: Facts, key: V.Key, stated: Sequence[Statement], parties: Mapping[str, str]) -> None:
@@ -281,7 +276,7 @@ def _compile_key(facts: Facts, key: V.Key, stated: Sequence[Statement], parties:
     _compile_blocks(facts, key, stated, parties)
 
 
-Facts = dict[tuple[str, tuple[str, ...]], tuple[Symbol, Span | None]]  # by (predicate, arguments), in order
+Facts = dict[int, tuple[Symbol, Span | None]]  # a case's facts by their interned handles, in order, and their spans
 
 Child = tuple[str, str, Mapping[str, str], bool]  # a child key's word, predicate, domain, and whether it names a party
 
@@ -307,9 +302,10 @@ def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parti
     for s in stated:
         head = _word(key, s.values[0], parties)
         fact: tuple[str, tuple[str, ...]] = (predicate, (head,))
-        known = facts.get(fact)
+        rep, sym = symbols.get(fact) or _symbol(fact)
+        known = facts.get(rep)
         if known is None or known[1] is None:
-            facts[fact] = (symbols.get(fact) or _symbol(fact), s.span)
+            facts[rep] = (sym, s.span)
         seen: set[str] = set()
         for c in s.children:
             child = kids.get(c.key)
@@ -320,17 +316,24 @@ def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parti
             text = c.values[0].text
             value = parties[text] if party and text in parties else values[text]
             fact = (kid_predicate, (head, value) if keyed else (value,))
-            known = facts.get(fact)
+            rep, sym = symbols.get(fact) or _symbol(fact)
+            known = facts.get(rep)
             if known is None or known[1] is None:
-                facts[fact] = (symbols.get(fact) or _symbol(fact), c.span)
+                facts[rep] = (sym, c.span)
         for word, kid_predicate, default in defaults:
             if word not in seen:
                 fact = (kid_predicate, (head, default) if keyed else (default,))
-                known = facts.get(fact)
-                if known is None or known[1] is None:
-                    facts[fact] = (symbols.get(fact) or _symbol(fact), None)
+                rep, sym = symbols.get(fact) or _symbol(fact)
+                if rep not in facts:
+                    facts[rep] = (sym, None)
 
 
-def _symbol(fact: tuple[str, tuple[str, ...]]) -> Symbol:
-    sym = _SYMBOLS[fact] = fact_symbol(*fact)
-    return sym
+# Each fact's Symbol and its interned handle, by (predicate, arguments): a case's facts are kept
+# by handle (an int hashes for nothing; a tuple of strings is hashed again at every look-up).
+_SYMBOLS: dict[tuple[str, tuple[str, ...]], tuple[int, Symbol]] = {}
+
+
+def _symbol(fact: tuple[str, tuple[str, ...]]) -> tuple[int, Symbol]:
+    sym = fact_symbol(*fact)
+    got = _SYMBOLS[fact] = (sym._rep, sym)
+    return got

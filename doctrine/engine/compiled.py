@@ -32,6 +32,7 @@ from doctrine.engine.bitset import (
     Sparse as Sparse,
     evaluate as evaluate,
     in_levels,
+    shown_runs,
 )
 from doctrine.engine.compile import _TEXT, Program, symbol_text
 from doctrine.engine.rulebase import Rulebase
@@ -311,21 +312,44 @@ class CompiledEngine(Engine):
         if small and self._sparse is None and self._small_runs >= SPARSE_AFTER:
             self._sparse = Sparse(self.doctrine)
         if small and self._sparse is not None:
-            shown = [self._sparse.evaluate(r) for r in distinct]
+            got = [self._decoded_run(self._sparse.evaluate(r)) for r in distinct]
         else:
             self._small_runs += len(distinct) if small else 0
-            shown = evaluate(self.doctrine, list(distinct), laid_out=not small)
-        out, table, entry = [], self._entries, self._entry
-        for literals, branch, even_if in requests:
-            got: dict[str, list[Any]] = {name: [] for name in SHOWN}
-            for i in shown[distinct[literals]]:
-                e = table[i]
-                if e is False:
-                    e = entry(i)
-                if e:
-                    got[e[0]].append(e[1])  # type: ignore[index]  # a decoded entry
-            out.append(_make_run(got, branch, even_if))
-        return out
+            got = self._decoded_runs(shown_runs(self.doctrine, list(distinct), laid_out=not small), len(distinct))
+        return [_make_run(got[distinct[literals]], branch, even_if) for literals, branch, even_if in requests]
+
+    def _decoded_run(self, shown: list[int]) -> dict[str, list[Any]]:
+        """The values of a run's shown atoms (indices, in order) by predicate (`SHOWN`)."""
+        got: dict[str, list[Any]] = {name: [] for name in SHOWN}
+        table, entry = self._entries, self._entry
+        for i in shown:
+            e = table[i]
+            if e is False:
+                e = entry(i)
+            if e:
+                got[e[0]].append(e[1])  # type: ignore[index]  # a decoded entry
+        return got
+
+    def _decoded_runs(self, found: list[tuple[int, int]], width: int) -> list[dict[str, list[Any]]]:
+        """`_decoded_run` of every run of a pass at once, from each shown atom's runs (bit w:
+        run w; `shown_runs`, in the order of the shown atoms): each atom is decoded once, and
+        one not read (`SHOWN`) is never turned run by run."""
+        got: list[dict[str, list[Any]]] = [{name: [] for name in SHOWN} for _ in range(width)]
+        column = {name: [g[name] for g in got] for name in SHOWN}  # a predicate's list in each run
+        table, entry = self._entries, self._entry
+        for i, v in found:
+            e = table[i]
+            if e is False:
+                e = entry(i)
+            if not e:
+                continue
+            name, value = e  # type: ignore[misc]  # a decoded entry
+            lists, bits = column[name], bin(v)[:1:-1]
+            w = bits.find("1")
+            while w >= 0:
+                lists[w].append(value)
+                w = bits.find("1", w + 1)
+        return got
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         return self.solve_many([program], as_of)[0]

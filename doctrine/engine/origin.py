@@ -11,6 +11,7 @@ both give the span of line 3.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from clingo import Symbol
@@ -55,6 +56,9 @@ class Origin(Mapping[Symbol, Span]):
         return f"Origin({dict(self.pairs())!r})"
 
 
+_REP, _FACT, _SPAN = attrgetter("_rep"), itemgetter(0), itemgetter(1)
+
+
 class TextOrigin(Mapping[str, Span]):
     """An `Origin` by each fact's text (what an `Outcome` carries), made on first look-up;
     equal to, and pickled as, the plain dict."""
@@ -69,7 +73,11 @@ class TextOrigin(Mapping[str, Span]):
     def table(self) -> dict[str, Span]:
         if self._table is None:
             text, known = self._text
-            self._table = {known.get(k._rep) or text(k): v for k, v in self._pairs}
+            pairs = self._pairs
+            try:  # every text known (the usual case): the table is made in C
+                self._table = dict(zip(map(known.__getitem__, map(_REP, map(_FACT, pairs))), map(_SPAN, pairs)))
+            except KeyError:
+                self._table = {text(k): v for k, v in pairs}
             self._pairs = ()
         return self._table
 

@@ -152,10 +152,10 @@ def compile_case(case: Case, source: str = "") -> Program:
                 lows[word] = (_range(s.values)[0], s.span)
             else:
                 lows["sentence"] = (int(s.values[0].text) if s.values[0].kind is ValueKind.NUMBER else None, s.span)
-    for key, defaults in _plan():
+    for key, defaults, block in _plan():
         stated = by_key.get(key.word)
         if stated is not None:
-            _compile_key(facts, key, stated, parties)
+            (_compile_blocks if block else _compile_key)(facts, key, stated, parties)
             continue
         for rep, sym in defaults:  # what _compile_key emits for a key the case omits
             if rep not in facts:
@@ -205,9 +205,10 @@ _NUMBERS = _numbers()
 
 
 @cache
-def _plan() -> tuple[tuple[V.Key, tuple[tuple[int, Symbol], ...]], ...]:
-    """Every case key in order, with the facts it gives when a case omits it (`_defaults`)."""
-    return tuple((key, _defaults(key.word)) for key in V.CASE_KEYS)
+def _plan() -> tuple[tuple[V.Key, tuple[tuple[int, Symbol], ...], bool], ...]:
+    """Every case key in order, with the facts it gives when a case omits it (`_defaults`), and
+    whether a stated one is a block (`_compile_key` gives it to `_compile_blocks`)."""
+    return tuple((k, _defaults(k.word), k.predicate is not None and k.form is not V.Form.MONTHS) for k in V.CASE_KEYS)
 
 
 def _emit(facts: Facts, pred: str, args: tuple[str, ...], span: Span | None) -> None:
@@ -299,8 +300,10 @@ def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parti
     kids, defaults = _children(key.word)
     predicate, keyed, symbols = key.predicate, key.keyed, _SYMBOLS
     assert predicate is not None
+    head_party, head_values = key.form is V.Form.PARTY, key.domain.values if key.domain is not None else {}
     for s in stated:
-        head = _word(key, s.values[0], parties)
+        text = s.values[0].text  # `_word`, inline
+        head = parties[text] if head_party and text in parties else head_values.get(text) or _word(key, s.values[0], parties)
         fact: tuple[str, tuple[str, ...]] = (predicate, (head,))
         rep, sym = symbols.get(fact) or _symbol(fact)
         known = facts.get(rep)

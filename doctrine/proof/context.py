@@ -8,12 +8,15 @@ gives
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from doctrine.engine.compile import compile_case, symbol_text
+from clingo import Symbol
+
+from doctrine.engine.compile import Origin, compile_case, symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Solver
+from doctrine.language.source import Span
 from doctrine.language.syntax import Case
 from doctrine.reasoning.verdict import Verdict, decide_verdict
 
@@ -73,10 +76,15 @@ class Context:
             cached,
             case=case.id,
             facts=tuple(symbol_text(f) for f in program.facts),
-            origin={symbol_text(k): v for k, v in program.origin.items()},
+            origin={symbol_text(k): v for k, v in _pairs(program.origin)},
             title=program.title,
             citation=program.citation,
         )
+
+
+def _pairs(origin: Mapping[Symbol, Span]) -> Iterable[tuple[Symbol, Span]]:
+    """(fact, span) of each stated fact, without a look-up each (`Origin.pairs`)."""
+    return origin.pairs() if isinstance(origin, Origin) else origin.items()
 
 
 Check = Callable[[Context, Scenario], "str | None"]

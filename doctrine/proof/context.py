@@ -32,7 +32,8 @@ class Scenario:
 class Context:
     """One solver reused for every scenario.
 
-    Outcomes are memoised by the compiled facts (a case's answer is a function of its facts;
+    Outcomes are memoised by the compiled facts and the date of decision (a case's answer is a
+    function of its facts and of the law in force when it was decided;
     a renamed or reordered case that compiles to the same facts is not solved again, and the
     invariants then test the compiler), each returned with its own case's spans. `pair` is
     the last pair of cases a two-scenario check compared, for the report of a violation.
@@ -41,7 +42,7 @@ class Context:
     def __init__(self, rulebase: Rulebase, solver: Solver | None = None) -> None:
         self.rulebase = rulebase
         self.solver = solver or Solver(rulebase)
-        self._memo: dict[frozenset[object], Outcome] = {}
+        self._memo: dict[tuple[frozenset[object], int | None], Outcome] = {}
         self._seen: dict[int, tuple[Case, Outcome, list[Verdict]]] = {}  # by object: no re-compiling
         self.solved = 0
         self.pair: tuple[Case, Case] | None = None
@@ -65,7 +66,7 @@ class Context:
 
     def _solve(self, case: Case) -> Outcome:
         program = compile_case(case, "<fuzz>")
-        key = frozenset(program.facts)
+        key = (frozenset(program.facts), program.decided)  # the date decides the law in force: not a fact
         cached = self._memo.get(key)
         if cached is None:
             if len(self._memo) > 256:

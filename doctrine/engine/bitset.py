@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NOWHERE
@@ -38,18 +38,12 @@ class CompiledDoctrine:
     true: tuple[int, ...]  # externals declared true
     inputs: dict[str, int]
     shown: tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]
-    # What a pass would otherwise work out from `blocks` when a process first uses the doctrine,
-    # made in C while it is read from disk (`doctrine.engine.compiled_cache`): each part's
-    # groups (`_groups`; None for a recursive part), and every atom some rule, constraint or
-    # shown atom reads. Derived, so not compared.
-    layout: tuple[tuple[Group, ...] | None, ...] | None = field(default=None, compare=False, repr=False)
-    read: frozenset[int] | None = field(default=None, compare=False, repr=False)
 
 
 FLAT, STORED, RECURSIVE = 0, 1, 2  # how a part's rules are read: laid out, as stored, to a fixpoint
 # The shapes of a laid-out rule, by its premises (how many positive, how many negated); GENERAL is any other:
 ALWAYS, ONE, TWO, THREE, ONE_BUT_ONE, TWO_BUT_ONE, GENERAL = range(7)
-SHAPES = _SHAPES = {(0, 0): ALWAYS, (1, 0): ONE, (2, 0): TWO, (3, 0): THREE, (1, 1): ONE_BUT_ONE, (2, 1): TWO_BUT_ONE}
+_SHAPES = {(0, 0): ALWAYS, (1, 0): ONE, (2, 0): TWO, (3, 0): THREE, (1, 1): ONE_BUT_ONE, (2, 1): TWO_BUT_ONE}
 
 Group = tuple[int, tuple[tuple[int, ...], ...]]  # a shape, and its rules as (head, premises...)
 
@@ -97,8 +91,8 @@ def _groups(rules: Sequence[GroundRule]) -> tuple[Group, ...]:
                 groups.append((current, tuple(rows)))
             current, rows = shape, []
         if shape == GENERAL:
-            first = pos[0] if pos else 0  # atom 0 stands for no premise: true in every run
-            rows.append((head, first, pos[1:], neg))  # type: ignore[arg-type]
+            first = min(pos) if pos else 0  # atom 0 stands for no premise: true in every run
+            rows.append((head, first, tuple([a for a in pos if a != first]), neg))  # type: ignore[arg-type]
         else:
             rows.append((head, *pos, *neg))
     if rows:
@@ -113,12 +107,8 @@ class _Pass:
 
     def __init__(self, doctrine: CompiledDoctrine) -> None:
         self.blocks: list[tuple[int, tuple[Group, ...] | tuple[GroundRule, ...]]] = []
-        layout = doctrine.layout or [None] * len(doctrine.blocks)
-        for (recursive, rules), groups in zip(doctrine.blocks, layout, strict=True):
-            if recursive:
-                self.blocks.append((RECURSIVE, rules))
-            else:
-                self.blocks.append((FLAT, groups if groups is not None else _groups(rules)))
+        for recursive, rules in doctrine.blocks:
+            self.blocks.append((RECURSIVE, rules) if recursive else (FLAT, _groups(rules)))
         self.simple, self.conditional = _shown_layout(doctrine)
 
 

@@ -277,9 +277,6 @@ class CompiledEngine(Engine):
 
     def _reading(self) -> None:
         """From now on, leave out of each request the facts nothing reads (`_case_facts`)."""
-        if self._read is None and self.doctrine.read is not None:  # found as it was read from disk
-            self._read = self.doctrine.read
-            self._literal_by_rep = {}
         if self._read is None:
             d, read = self.doctrine, set[int]()
             for _, rules in d.blocks:

@@ -19,14 +19,12 @@ import json
 import os
 import sys
 from array import array
-from collections.abc import Iterator
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 import clingo
 
-from doctrine.engine.bitset import GENERAL, SHAPES
 from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.workers import collector_paused
@@ -83,27 +81,20 @@ def to_data(doctrine: CompiledDoctrine) -> dict[str, Any]:
 def from_data(data: dict[str, Any]) -> CompiledDoctrine:
     if data.get("format") != FORMAT:
         raise ValueError("another format")
-    blocks, layout, read = [], [], set[int]()
+    blocks = []
     for recursive, runs in data["blocks"]:
-        groups: list[tuple[int, list[tuple[int, ...]]]] | None = None if recursive else []
-        heads, pos, neg = _unpack(runs, 1, read, groups)
+        heads, pos, neg = _unpack(runs, 1)
         blocks.append((bool(recursive), tuple(zip(heads, pos, neg, strict=True))))
-        layout.append(None if groups is None else tuple((shape, tuple(rows)) for shape, rows in groups))
     names, atoms = [str(s) for s in data["input_names"]], _ints(data["input_atoms"])
     shown_names = [str(s) for s in data["shown_names"]]
-    _, pos, neg = _unpack(data["shown"], 0, read)
-    constraints = tuple([(tuple(p), tuple(n)) for p, n in data["constraints"]])
-    for p, n in constraints:
-        read.update(p, n)
+    _, pos, neg = _unpack(data["shown"], 0)
     return CompiledDoctrine(
         int(data["atoms"]),
         tuple(blocks),
-        constraints,
+        tuple([(tuple(p), tuple(n)) for p, n in data["constraints"]]),
         tuple(data["true"]),
         dict(zip(names, atoms, strict=True)),
         tuple(zip(shown_names, pos, neg, strict=True)),
-        tuple(layout),
-        frozenset(read),
     )
 
 
@@ -143,12 +134,8 @@ def _pack(rows: list[tuple[int, ...]], shapes: list[tuple[int, int]]) -> list[li
     return runs
 
 
-def _unpack(
-    runs: list[list[Any]], lead: int, read: set[int], groups: list[tuple[int, list[tuple[int, ...]]]] | None = None
-) -> tuple[list[int], list[tuple[int, ...]], list[tuple[int, ...]]]:
-    """The runs of `_pack` as their heads (when `lead` is 1), premises and negated premises;
-    every premise is added to `read`, and with `groups` each run's rows as the pass lays them
-    out (`doctrine.engine.bitset._groups`), consecutive runs of one shape in one group."""
+def _unpack(runs: list[list[Any]], lead: int) -> tuple[list[int], list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """The runs of `_pack` as their heads (when `lead` is 1), premises and negated premises."""
     heads: list[int] = []
     pos: list[tuple[int, ...]] = []
     neg: list[tuple[int, ...]] = []
@@ -157,30 +144,10 @@ def _unpack(
         if count < 1 or n_pos < 0 or n_neg < 0 or len(ints) != width * count:
             raise ValueError("a damaged run")
         columns = [ints[c::width] for c in range(width)]
-        for column in columns[lead:]:
-            read.update(column)
         heads.extend(columns[0] if lead else ())
         pos.extend(zip(*columns[lead:lead + n_pos], strict=True) if n_pos else repeat((), count))
         neg.extend(zip(*columns[lead + n_pos:], strict=True) if n_neg else repeat((), count))
-        if groups is not None:
-            shape = SHAPES.get((n_pos, n_neg), GENERAL)
-            rows = _layout_rows(columns, n_pos, n_neg, count, shape)
-            if groups and groups[-1][0] == shape:
-                groups[-1][1].extend(rows)
-            else:
-                groups.append((shape, list(rows)))
     return heads, pos, neg
-
-
-def _layout_rows(columns: list[list[int]], n_pos: int, n_neg: int, count: int, shape: int) -> Iterator[tuple[Any, ...]]:
-    """A run's rows as `_groups` lays them out: (head, premises..., negated...) for a common
-    shape; (head, first premise or 0, the other premises, the negated) for any other."""
-    if shape != GENERAL:
-        return zip(*columns)
-    first = columns[1] if n_pos else repeat(0, count)
-    rest = zip(*columns[2 : 1 + n_pos]) if n_pos > 1 else repeat((), count)
-    negated = zip(*columns[1 + n_pos :]) if n_neg else repeat((), count)
-    return zip(columns[0], first, rest, negated)
 
 
 def load_or_build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrine:

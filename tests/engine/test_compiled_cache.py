@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from doctrine.engine import compiled_cache as cc
-from doctrine.engine.bitset import _groups
 from doctrine.engine.compiled import CompiledDoctrine, _order, build
 from doctrine.engine.rulebase import load_rulebase
 
@@ -41,31 +40,6 @@ def test_every_shape_of_rule_reads_back() -> None:
                                 (("d", (4,), ()), ("e", (5, 6), (7,)), ("f", (), (9,)), ("g", (11,), ())))
     assert any(recursive for recursive, _ in doctrine.blocks)
     assert _round_trip(doctrine) == doctrine
-
-
-def _read_by_rules(doctrine: CompiledDoctrine) -> frozenset[int]:
-    read = {a for _, rules in doctrine.blocks for _, pos, neg in rules for a in (*pos, *neg)}
-    read |= {a for pos, neg in doctrine.constraints for a in (*pos, *neg)}
-    return frozenset(read | {a for _, pos, neg in doctrine.shown for a in (*pos, *neg)})
-
-
-@pytest.mark.parametrize("trace", [True, False])
-def test_the_layout_read_from_disk_is_the_one_the_rules_give(trace: bool) -> None:
-    """What a pass needs is made from the stored runs as they are read (no pass over the rules
-    after): each part's groups are `_groups` of its rules, and the atoms read are every premise."""
-    back = _round_trip(build(RULEBASE, "seventh_circuit", trace))
-    assert back.layout is not None and back.read == _read_by_rules(back)
-    for (recursive, rules), groups in zip(back.blocks, back.layout, strict=True):
-        assert groups == (None if recursive else _groups(rules))
-    every = CompiledDoctrine(11, _order(SHAPES_RULES, "test"), (((1,), (12,)),), (8,), {"a": 1}, (("d", (4,), (13,)),))
-    back = _round_trip(every)
-    assert back.read == _read_by_rules(every) and 12 in back.read and 13 in back.read
-    for (recursive, rules), groups in zip(back.blocks, back.layout or (), strict=True):
-        assert groups == (None if recursive else _groups(rules))
-
-
-SHAPES_RULES = [(4, (1, 2), ()), (5, (), (4,)), (6, (3, 5), (1, 2)), (7, (1,), (6,)), (8, (), ()), (9, (10,), ()),
-                (10, (9,), ()), (9, (1,), ()), (11, (1, 2, 3, 4, 5), (6, 7, 8)), (12, (1, 2, 3), ()), (13, (2, 7), (5,))]
 
 
 def _damaged() -> list[dict[str, Any]]:

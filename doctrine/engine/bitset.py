@@ -210,6 +210,19 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], lai
     `laid_out` the rules are read as they are stored (for a few runs of a single case, making
     the layout would cost more than it saves).
     """
+    out: list[list[int]] = [[] for _ in requests]
+    for i, v in shown_runs(doctrine, requests, laid_out):
+        bits = bin(v)[:1:-1]
+        w = bits.find("1")
+        while w >= 0:
+            out[w].append(i)
+            w = bits.find("1", w + 1)
+    return out
+
+
+def shown_runs(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], laid_out: bool = True) -> list[tuple[int, int]]:
+    """Each shown atom true in some run, in the order of `doctrine.shown`, with the runs in
+    which it is true (bit w: request w): `evaluate` before it is turned run by run."""
     layout = _pass(doctrine, laid_out)
     everything = (1 << len(requests)) - 1
     val = [0] * (doctrine.atoms + 1)
@@ -240,22 +253,14 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], lai
     for pos, neg in doctrine.constraints:
         if _body(val, everything, pos, neg):
             raise DoctrineError([Diagnostic("not-one-answer-set", "the doctrine gave 0 answer sets, not one", NOWHERE)])
-    out: list[list[int]] = [[] for _ in requests]
     found = [(i, val[a]) for i, a in layout.simple if val[a]]
     for i, pos, neg in layout.conditional:
         v = _body(val, everything, pos, neg)
         if v:
             found.append((i, v))
-    for i, v in found:
-        bits = bin(v)[:1:-1]
-        w = bits.find("1")
-        while w >= 0:
-            out[w].append(i)
-            w = bits.find("1", w + 1)
     if layout.simple and layout.conditional:
-        for o in out:
-            o.sort()
-    return out
+        found.sort()
+    return found
 
 
 class Sparse:

@@ -15,12 +15,13 @@ become
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from clingo import Function, Symbol
 
+from doctrine.engine.origin import Origin as Origin
 from doctrine.language import vocabulary as V
 from doctrine.language.source import Span
 from doctrine.language.syntax import Case, Statement, Value, ValueKind
@@ -49,35 +50,6 @@ class Program:
             note = f"  % {comment_text(str(where))}" if where else "  % default: not stated"
             lines.append(f"{f}.{note}")
         return "\n".join(lines) + "\n"
-
-
-class Origin(Mapping[Symbol, Span]):
-    """Each stated fact's span, by the fact; read-only. Kept by the Symbol's interned handle
-    (equal Symbols share it): hashing a Symbol is a foreign call, and a case states about sixty."""
-
-    __slots__ = ("_by_rep",)
-
-    def __init__(self, by_rep: dict[int, tuple[Symbol, Span]]) -> None:
-        self._by_rep = by_rep
-
-    def __getitem__(self, key: Symbol) -> Span:
-        found = self._by_rep.get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
-        if found is None:
-            raise KeyError(key)
-        return found[1]
-
-    def __iter__(self) -> Iterator[Symbol]:
-        return (sym for sym, _ in self._by_rep.values())
-
-    def __len__(self) -> int:
-        return len(self._by_rep)
-
-    def pairs(self) -> Iterable[tuple[Symbol, Span]]:
-        """(fact, span) for each stated fact, without looking any up."""
-        return self._by_rep.values()
-
-    def __repr__(self) -> str:
-        return f"Origin({dict(self.pairs())!r})"
 
 
 def comment_text(text: str) -> str:
@@ -149,18 +121,6 @@ def _compare(low: int | None, minimum: tuple[str, int | None]) -> str:
     return "yes" if low < months else "no"
 
 
-class _Emitter:
-    def __init__(self) -> None:
-        # by (predicate, arguments): hashing strings is cheaper than hashing Symbols
-        self.facts: dict[tuple[str, tuple[str, ...]], tuple[Symbol, Span | None]] = {}
-
-    def emit(self, pred: str, args: list[str], span: Span | None) -> None:
-        key = (pred, tuple(args))
-        known = self.facts.get(key)
-        if known is None or known[1] is None:
-            self.facts[key] = (fact_symbol(*key), span)
-
-
 def _word(key: V.Key, value: Value, parties: Mapping[str, str]) -> str:
     """The ASP constant for a checked value of `key`."""
     if key.form is V.Form.PARTY and value.text in parties:
@@ -171,44 +131,40 @@ def _word(key: V.Key, value: Value, parties: Mapping[str, str]) -> str:
 
 def compile_case(case: Case, source: str = "") -> Program:
     """Compile a case that `doctrine.language.check` accepted into its facts."""
-    out = _Emitter()
+    facts: Facts = {}
     by_key: dict[str, list[Statement]] = {}
     for s in case.statements:
-        by_key.setdefault(s.key, []).append(s)
+        stated = by_key.get(s.key)
+        if stated is None:
+            by_key[s.key] = [s]
+        else:
+            stated.append(s)
     parties = {
         s.values[0].text: c.values[0].text for s in by_key.get("party", ()) for c in s.children if c.key == "role"
     }
     minimum: tuple[str, int | None] = ("unknown", None)
     lows: dict[str, tuple[int | None, Span | None]] = {}
-    keys = V.KEYS
-    for s in case.statements:
-        key = keys[s.key]
-        if key.form is V.Form.MONTHS and key.word == "statutory_minimum":
-            minimum = _months(s.values)
-        if key.form is V.Form.RANGE:
-            lows[key.word] = (_range(s.values)[0], s.span)
-        if key.form is V.Form.MONTHS and key.word == "sentence":
-            lows["sentence"] = (int(s.values[0].text) if s.values[0].kind is ValueKind.NUMBER else None, s.span)
-    facts = out.facts
-    for key in V.CASE_KEYS:
+    for word, kind in _NUMBERS.items():  # the statements compared here, in the order stated
+        for s in by_key.get(word, ()):
+            if kind == "minimum":
+                minimum = _months(s.values)
+            elif kind == "range":
+                lows[word] = (_range(s.values)[0], s.span)
+            else:
+                lows["sentence"] = (int(s.values[0].text) if s.values[0].kind is ValueKind.NUMBER else None, s.span)
+    for key, defaults, block in _plan():
         stated = by_key.get(key.word)
         if stated is not None:
-            _compile_key(out, key, tuple(stated), parties)
+            (_compile_blocks if block else _compile_key)(facts, key, stated, parties)
             continue
-        for k, sym in _defaults(key.word):  # what _compile_key emits for a key the case omits
-            known = facts.get(k)
-            if known is None or known[1] is None:
-                facts[k] = (sym, None)
+        for rep, sym in defaults:  # what _compile_key emits for a key the case omits
+            if rep not in facts:
+                facts[rep] = (sym, None)
     court = by_key.get("court")
     if court and court[0].values[0].text.endswith("_circuit") and "circuit" not in by_key:
-        out.emit("circuit", [court[0].values[0].text], court[0].span)
+        _emit(facts, "circuit", (court[0].values[0].text,), court[0].span)
     min_span = by_key["statutory_minimum"][0].span if "statutory_minimum" in by_key else None
-    for pred, (low_key, exact) in {
-        "guidelines_range_below_minimum": ("guidelines_range", False),
-        "reduced_range_below_minimum": ("reduced_range", False),
-        "sentence_at_minimum": ("sentence", True),
-        "sentence_below_minimum": ("sentence", False),
-    }.items():
+    for pred, (low_key, exact) in _BELOW.items():
         low, span = lows.get(low_key, (None, None))
         if pred == "sentence_below_minimum" and "sentence" in by_key and low is None:
             answer = "unknown" if minimum[0] == "unknown" else "no"  # a life sentence is below nothing
@@ -216,11 +172,52 @@ def compile_case(case: Case, source: str = "") -> Program:
             answer = _sentence_at_minimum(by_key, minimum)
         else:
             answer = _compare(low, minimum)
-        out.emit(pred, [answer], span if answer != "unknown" else (span or min_span))
-    facts_out = tuple([f for f, _ in out.facts.values()])
-    origin = Origin({f._rep: (f, s) for f, s in out.facts.values() if s is not None})
+        _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
+    values = facts.values()
+    facts_out = tuple([f for f, _ in values])
+    origin = Origin([(f, s) for f, s in values if s is not None])  # each fact once: a dict's values
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
     return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation)
+
+
+_BELOW = {
+    "guidelines_range_below_minimum": ("guidelines_range", False),
+    "reduced_range_below_minimum": ("reduced_range", False),
+    "sentence_at_minimum": ("sentence", True),
+    "sentence_below_minimum": ("sentence", False),
+}
+
+
+def _numbers() -> dict[str, str]:
+    """The keys whose numbers are compared with the statutory minimum: word -> what it gives."""
+    out = {}
+    for key in V.CASE_KEYS:
+        if key.form is V.Form.MONTHS and key.word == "statutory_minimum":
+            out[key.word] = "minimum"
+        elif key.form is V.Form.RANGE:
+            out[key.word] = "range"
+        elif key.form is V.Form.MONTHS and key.word == "sentence":
+            out[key.word] = "sentence"
+    return out
+
+
+_NUMBERS = _numbers()
+
+
+@cache
+def _plan() -> tuple[tuple[V.Key, tuple[tuple[int, Symbol], ...], bool], ...]:
+    """Every case key in order, with the facts it gives when a case omits it (`_defaults`), and
+    whether a stated one is a block (`_compile_key` gives it to `_compile_blocks`)."""
+    return tuple((k, _defaults(k.word), k.predicate is not None and k.form is not V.Form.MONTHS) for k in V.CASE_KEYS)
+
+
+def _emit(facts: Facts, pred: str, args: tuple[str, ...], span: Span | None) -> None:
+    """Add a fact (a stated one replaces the same fact from a default)."""
+    fact = (pred, args)
+    rep, sym = _SYMBOLS.get(fact) or _symbol(fact)
+    known = facts.get(rep)
+    if known is None or known[1] is None:
+        facts[rep] = (sym, span)
 
 
 Stated = Mapping[str, list[Statement]]  # a case's statements by key, in order
@@ -252,33 +249,35 @@ def _sentence_at_minimum(by_key: Stated, minimum: tuple[str, int | None]) -> str
 
 
 @cache
-def _defaults(word: str) -> tuple[tuple[tuple[str, tuple[str, ...]], Symbol], ...]:
+def _defaults(word: str) -> tuple[tuple[int, Symbol], ...]:
     """The facts `_compile_key` emits for a key a case does not state (the same for every case)."""
-    out = _Emitter()
-    _compile_key(out, V.KEYS[word], (), {})
-    return tuple((k, sym) for k, (sym, _) in out.facts.items())
+    facts: Facts = {}
+    _compile_key(facts, V.KEYS[word], [], {})
+    return tuple((rep, sym) for rep, (sym, _) in facts.items())
 
 
-def _compile_key(out: _Emitter, key: V.Key, stated: tuple[Statement, ...], parties: Mapping[str, str]) -> None:
+def _compile_key(facts: Facts, key: V.Key, stated: Sequence[Statement], parties: Mapping[str, str]) -> None:
     if key.predicate is None and not key.children:
         return
     if key.form is V.Form.MONTHS:
         if key.predicate:
             kind = _months(stated[0].values)[0] if stated else (key.default or "unknown")
-            out.emit(key.predicate, [kind], stated[0].span if stated else None)
+            _emit(facts, key.predicate, (kind,), stated[0].span if stated else None)
         return
     if key.predicate is None:  # party: resolved into roles, never compiled
         return
     if not stated:
         if key.default is not None:
-            out.emit(key.predicate, [key.default], None)
+            _emit(facts, key.predicate, (key.default,), None)
         if not key.keyed:  # singleton blocks: children's defaults are always stated
             for kid in key.children:
                 if kid.default is not None and kid.predicate:
-                    out.emit(kid.predicate, [kid.default], None)
+                    _emit(facts, kid.predicate, (kid.default,), None)
         return
-    _compile_blocks(out.facts, key, stated, parties)
+    _compile_blocks(facts, key, stated, parties)
 
+
+Facts = dict[int, tuple[Symbol, Span | None]]  # a case's facts by their interned handles, in order, and their spans
 
 Child = tuple[str, str, Mapping[str, str], bool]  # a child key's word, predicate, domain, and whether it names a party
 
@@ -295,38 +294,49 @@ def _children(word: str) -> tuple[dict[str, Child], tuple[tuple[str, str, str], 
     return kids, defaults
 
 
-def _compile_blocks(
-    facts: dict[tuple[str, tuple[str, ...]], tuple[Symbol, Span | None]],
-    key: V.Key,
-    stated: tuple[Statement, ...],
-    parties: Mapping[str, str],
-) -> None:
-    """Each statement of a key that is stated, with its children (what `_Emitter.emit` does, inline:
-    a case has about sixty such facts)."""
+def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parties: Mapping[str, str]) -> None:
+    """Each statement of a key that is stated, with its children (what `_emit` does, inline: a
+    case has about sixty such facts)."""
     kids, defaults = _children(key.word)
-    assert key.predicate is not None
+    predicate, keyed, symbols = key.predicate, key.keyed, _SYMBOLS
+    assert predicate is not None
+    head_party, head_values = key.form is V.Form.PARTY, key.domain.values if key.domain is not None else {}
     for s in stated:
-        head = _word(key, s.values[0], parties)
-        fact: tuple[str, tuple[str, ...]] = (key.predicate, (head,))
-        known = facts.get(fact)
+        text = s.values[0].text  # `_word`, inline
+        head = parties[text] if head_party and text in parties else head_values.get(text) or _word(key, s.values[0], parties)
+        fact: tuple[str, tuple[str, ...]] = (predicate, (head,))
+        rep, sym = symbols.get(fact) or _symbol(fact)
+        known = facts.get(rep)
         if known is None or known[1] is None:
-            facts[fact] = (fact_symbol(*fact), s.span)
+            facts[rep] = (sym, s.span)
         seen: set[str] = set()
         for c in s.children:
             child = kids.get(c.key)
             if child is None:
                 continue
-            word, predicate, values, party = child
+            word, kid_predicate, values, party = child
             seen.add(word)
             text = c.values[0].text
             value = parties[text] if party and text in parties else values[text]
-            fact = (predicate, (head, value) if key.keyed else (value,))
-            known = facts.get(fact)
+            fact = (kid_predicate, (head, value) if keyed else (value,))
+            rep, sym = symbols.get(fact) or _symbol(fact)
+            known = facts.get(rep)
             if known is None or known[1] is None:
-                facts[fact] = (fact_symbol(*fact), c.span)
-        for word, predicate, default in defaults:
+                facts[rep] = (sym, c.span)
+        for word, kid_predicate, default in defaults:
             if word not in seen:
-                fact = (predicate, (head, default) if key.keyed else (default,))
-                known = facts.get(fact)
-                if known is None or known[1] is None:
-                    facts[fact] = (fact_symbol(*fact), None)
+                fact = (kid_predicate, (head, default) if keyed else (default,))
+                rep, sym = symbols.get(fact) or _symbol(fact)
+                if rep not in facts:
+                    facts[rep] = (sym, None)
+
+
+# Each fact's Symbol and its interned handle, by (predicate, arguments): a case's facts are kept
+# by handle (an int hashes for nothing; a tuple of strings is hashed again at every look-up).
+_SYMBOLS: dict[tuple[str, tuple[str, ...]], tuple[int, Symbol]] = {}
+
+
+def _symbol(fact: tuple[str, tuple[str, ...]]) -> tuple[int, Symbol]:
+    sym = fact_symbol(*fact)
+    got = _SYMBOLS[fact] = (sym._rep, sym)
+    return got

@@ -19,6 +19,7 @@ batch makes its next request together, and each round is one pass over the rules
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import Any
 
 import clingo
@@ -31,8 +32,9 @@ from doctrine.engine.bitset import (
     Sparse as Sparse,
     evaluate as evaluate,
     in_levels,
+    shown_runs,
 )
-from doctrine.engine.compile import Program, symbol_text
+from doctrine.engine.compile import _TEXT, Program, symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import (
     SHOWN,
@@ -208,6 +210,8 @@ READ_FROM = 16  # cases in a batch from which finding the atoms nothing reads (a
 SPARSE_AFTER = 8  # small-round runs after which making Sparse (about 12 ms) has paid for itself
 
 
+_REP = attrgetter("_rep")  # a Symbol's interned handle
+
 # Shared by the engines of every jurisdiction in this process (the same atoms recur in each):
 _DECODED: dict[str, tuple[str, object] | None] = {}  # shown atom text -> its decoded value
 
@@ -241,29 +245,35 @@ class CompiledEngine(Engine):
         self._sparse: Sparse | None = None
         self._small_runs = 0  # runs answered in small rounds by a pass, before Sparse is made
         self._read: frozenset[int] | None = None  # the atoms some rule, constraint or shown atom reads
-        self._fact_info: dict[int, tuple[int, str]] = {}  # a fact's literal (0: left out) and text, by its handle
+        self._literal_by_rep: dict[int, int] = {}  # a fact's literal (0: left out), by its handle
 
     def _case_facts(self, facts: Sequence[Symbol]) -> tuple[set[int], tuple[str, ...]]:
-        """The external literals of a case's facts and their texts, in one loop (each fact's
-        pair found the first time it is met). In a batch (`solve_many`), a fact no rule,
-        constraint or shown atom reads is left out of the literals: it changes nothing else in
-        the answer set (about three facts in five of a generated case)."""
-        known, out, texts = self._fact_info, set(), []
-        for f in facts:
-            info = known.get(f._rep)
-            if info is None:
-                info = known[f._rep] = self._fact_info_of(f)
-            out.add(info[0])
-            texts.append(info[1])
+        """The external literals of a case's facts and their texts, each looked up by the
+        fact's interned handle in C (`map`), each fact's literal found the first time it is met.
+        In a batch (`solve_many`), a fact no rule, constraint or shown atom reads is left out
+        of the literals: it changes nothing else in the answer set (about three facts in five
+        of a generated case)."""
+        reps = list(map(_REP, facts))
+        literal = self._literal_by_rep
+        try:
+            out = set(map(literal.__getitem__, reps))
+        except KeyError:  # a fact not met before in this engine
+            for f in facts:
+                if f._rep not in literal:
+                    literal[f._rep] = self._fact_literal(f)
+            out = set(map(literal.__getitem__, reps))
         out.discard(0)
-        return out, tuple(texts)
+        try:
+            texts = tuple(map(_TEXT.__getitem__, reps))
+        except KeyError:
+            texts = tuple([symbol_text(f) for f in facts])
+        return out, texts
 
-    def _fact_info_of(self, fact: Symbol) -> tuple[int, str]:
-        text = symbol_text(fact)
-        lit = self.doctrine.inputs.get(text)
+    def _fact_literal(self, fact: Symbol) -> int:
+        lit = self.doctrine.inputs.get(symbol_text(fact))
         if lit is None:  # the compiler only emits vocabulary atoms; this guards the invariant
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {fact}", NOWHERE)])
-        return (lit if self._read is None or lit in self._read else 0), text
+        return lit if self._read is None or lit in self._read else 0
 
     def _reading(self) -> None:
         """From now on, leave out of each request the facts nothing reads (`_case_facts`)."""
@@ -277,7 +287,7 @@ class CompiledEngine(Engine):
             for _, pos, neg in d.shown:
                 read.update(pos, neg)
             self._read = frozenset(read)
-            self._fact_info = {}
+            self._literal_by_rep = {}
 
     def _entry(self, i: int) -> tuple[str, object] | None:
         entry = self._entries[i]
@@ -299,21 +309,44 @@ class CompiledEngine(Engine):
         if small and self._sparse is None and self._small_runs >= SPARSE_AFTER:
             self._sparse = Sparse(self.doctrine)
         if small and self._sparse is not None:
-            shown = [self._sparse.evaluate(r) for r in distinct]
+            got = [self._decoded_run(self._sparse.evaluate(r)) for r in distinct]
         else:
             self._small_runs += len(distinct) if small else 0
-            shown = evaluate(self.doctrine, list(distinct), laid_out=not small)
-        out, table, entry = [], self._entries, self._entry
-        for literals, branch, even_if in requests:
-            got: dict[str, list[Any]] = {name: [] for name in SHOWN}
-            for i in shown[distinct[literals]]:
-                e = table[i]
-                if e is False:
-                    e = entry(i)
-                if e:
-                    got[e[0]].append(e[1])  # type: ignore[index]  # a decoded entry
-            out.append(_make_run(got, branch, even_if))
-        return out
+            got = self._decoded_runs(shown_runs(self.doctrine, list(distinct), laid_out=not small), len(distinct))
+        return [_make_run(got[distinct[literals]], branch, even_if) for literals, branch, even_if in requests]
+
+    def _decoded_run(self, shown: list[int]) -> dict[str, list[Any]]:
+        """The values of a run's shown atoms (indices, in order) by predicate (`SHOWN`)."""
+        got: dict[str, list[Any]] = {name: [] for name in SHOWN}
+        table, entry = self._entries, self._entry
+        for i in shown:
+            e = table[i]
+            if e is False:
+                e = entry(i)
+            if e:
+                got[e[0]].append(e[1])  # type: ignore[index]  # a decoded entry
+        return got
+
+    def _decoded_runs(self, found: list[tuple[int, int]], width: int) -> list[dict[str, list[Any]]]:
+        """`_decoded_run` of every run of a pass at once, from each shown atom's runs (bit w:
+        run w; `shown_runs`, in the order of the shown atoms): each atom is decoded once, and
+        one not read (`SHOWN`) is never turned run by run."""
+        got: list[dict[str, list[Any]]] = [{name: [] for name in SHOWN} for _ in range(width)]
+        column = {name: [g[name] for g in got] for name in SHOWN}  # a predicate's list in each run
+        table, entry = self._entries, self._entry
+        for i, v in found:
+            e = table[i]
+            if e is False:
+                e = entry(i)
+            if not e:
+                continue
+            name, value = e  # type: ignore[misc]  # a decoded entry
+            lists, bits = column[name], bin(v)[:1:-1]
+            w = bits.find("1")
+            while w >= 0:
+                lists[w].append(value)
+                w = bits.find("1", w + 1)
+        return got
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         return self.solve_many([program], as_of)[0]

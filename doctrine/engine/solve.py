@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ import clingo
 from clingo import Function, Symbol
 
 from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
+from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -363,9 +365,8 @@ class Engine:
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
             runs += yield from self._branches(facts, _parsed(tuple(bars)), memo, open_questions)
-        texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
-        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else program.origin.items()
-        origin = {texts.get(k._rep) or symbol_text(k): v for k, v in pairs}
+        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else list(program.origin.items())
+        origin = TextOrigin(pairs, symbol_text, _TEXT)  # made into a dict by text when first read
         return Outcome(
             program.case,
             program.source,
@@ -429,11 +430,11 @@ _CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants(
 
 
 def circuit_of(program: Program) -> str | None:
-    for f in program.facts:
-        circuit = _CIRCUITS.get(f._rep)
-        if circuit is not None:
-            return circuit
-    return None
+    """The circuit a case's facts name (the first), looked up in C (`map`): a batch asks for every case."""
+    return next(filter(None, map(_CIRCUITS.get, map(_REP, program.facts))), None)
+
+
+_REP = operator.attrgetter("_rep")  # a Symbol's interned handle
 
 
 EngineFactory = Callable[[Rulebase, str, bool], Engine]

@@ -8,12 +8,15 @@ gives
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from doctrine.engine.compile import compile_case, symbol_text
+from clingo import Symbol
+
+from doctrine.engine.compile import Origin, compile_case, symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Outcome, Solver
+from doctrine.language.source import Span
 from doctrine.language.syntax import Case
 from doctrine.reasoning.verdict import Verdict, decide_verdict
 
@@ -29,7 +32,8 @@ class Scenario:
 class Context:
     """One solver reused for every scenario.
 
-    Outcomes are memoised by the compiled facts (a case's answer is a function of its facts;
+    Outcomes are memoised by the compiled facts and the date of decision (a case's answer is a
+    function of its facts and of the law in force when it was decided;
     a renamed or reordered case that compiles to the same facts is not solved again, and the
     invariants then test the compiler), each returned with its own case's spans. `pair` is
     the last pair of cases a two-scenario check compared, for the report of a violation.
@@ -38,7 +42,7 @@ class Context:
     def __init__(self, rulebase: Rulebase, solver: Solver | None = None) -> None:
         self.rulebase = rulebase
         self.solver = solver or Solver(rulebase)
-        self._memo: dict[frozenset[object], Outcome] = {}
+        self._memo: dict[tuple[frozenset[object], int | None], Outcome] = {}
         self._seen: dict[int, tuple[Case, Outcome, list[Verdict]]] = {}  # by object: no re-compiling
         self.solved = 0
         self.pair: tuple[Case, Case] | None = None
@@ -62,7 +66,7 @@ class Context:
 
     def _solve(self, case: Case) -> Outcome:
         program = compile_case(case, "<fuzz>")
-        key = frozenset(program.facts)
+        key = (frozenset(program.facts), program.decided)  # the date decides the law in force: not a fact
         cached = self._memo.get(key)
         if cached is None:
             if len(self._memo) > 256:
@@ -73,10 +77,15 @@ class Context:
             cached,
             case=case.id,
             facts=tuple(symbol_text(f) for f in program.facts),
-            origin={symbol_text(k): v for k, v in program.origin.items()},
+            origin={symbol_text(k): v for k, v in _pairs(program.origin)},
             title=program.title,
             citation=program.citation,
         )
+
+
+def _pairs(origin: Mapping[Symbol, Span]) -> Iterable[tuple[Symbol, Span]]:
+    """(fact, span) of each stated fact, without a look-up each (`Origin.pairs`)."""
+    return origin.pairs() if isinstance(origin, Origin) else origin.items()
 
 
 Check = Callable[[Context, Scenario], "str | None"]

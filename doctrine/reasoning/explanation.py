@@ -38,7 +38,8 @@ from doctrine.reasoning.verdict import decide_verdict
 
 
 class _TreeBuilder:
-    def __init__(self, rulebase: Rulebase, outcome: Outcome, run: Run, shown: set[str]) -> None:
+    def __init__(self, rulebase: Rulebase, outcome: Outcome, run: Run, shown: set[str],
+                 facts: frozenset[str] | None = None) -> None:
         self.rulebase = rulebase
         self.outcome = outcome
         self.run = run
@@ -49,7 +50,7 @@ class _TreeBuilder:
             if (b.rule, b.conclusion) in applied:
                 self.bodies.setdefault(b.conclusion, []).append(b)
         self.facts_used: set[str] = set()
-        self.facts = frozenset(outcome.facts)
+        self.facts = frozenset(outcome.facts) if facts is None else facts  # made once per explanation
         self.branch = dict(run.branch)
 
     def leaf(self, fact: str) -> Leaf:
@@ -188,8 +189,9 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
     facts_used: set[str] = set()
     sections: list[Section] = []
     primary = outcome.primary[0] if outcome.primary else None
+    facts = frozenset(outcome.facts)
     if primary is not None:
-        builder = _TreeBuilder(rulebase, outcome, primary, shown)
+        builder = _TreeBuilder(rulebase, outcome, primary, shown, facts)
         pairs = [(h.rule, h.answer) for h in verdict.dispositive()]
         if why:
             pairs = [("", c) for c in sorted(primary.conclusions) if _matches(parse_atom(c), why)]
@@ -216,7 +218,7 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             section_shown = set(shown)
             alt: list[Node] = []
             for i, pairs in by_run.items():
-                builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown)
+                builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown, facts)
                 alt += _holding_nodes(builder, pairs, every_pair=True)
                 facts_used |= builder.facts_used
             sections.append(Section(f"In the alternative: {words[condition]}", condition, tuple(alt)))

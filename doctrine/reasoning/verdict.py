@@ -122,8 +122,17 @@ def condition_words(runs: list[Run], where: list[Run]) -> str:
 
 
 def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
-    q = rulebase.rules[rule].question if rule in rulebase.rules else ""
-    return (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
+    memo = (rulebase.digest, rule)
+    found = _ORDERS.get(memo)
+    if found is None:
+        if len(_ORDERS) > 100_000:
+            _ORDERS.clear()
+        q = rulebase.rules[rule].question if rule in rulebase.rules else ""
+        found = _ORDERS[memo] = (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
+    return found
+
+
+_ORDERS: dict[tuple[str, str], tuple[int, str]] = {}  # by rules digest and rule (the same for every case)
 
 
 def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:

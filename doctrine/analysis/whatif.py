@@ -63,12 +63,6 @@ def goal_term(goal: str, rulebase: Rulebase | None = None) -> Symbol:
     return term
 
 
-def effective_date(program: Program, as_of: int | None) -> int | None:
-    """The date whose law decides: `--as-of` when given, else the case's own date of decision
-    (as `Solver.solve` does), so a search's branches are the runs the solver makes."""
-    return as_of if as_of is not None else program.decided
-
-
 def _bad_goal(message: str) -> DoctrineError:
     hint = "relief, hearing, discovery, remedy, below_minimum, threshold_showing, review(plain_error) ..."
     return DoctrineError([Diagnostic("bad-goal", message, NOWHERE, hint=hint)])
@@ -164,7 +158,7 @@ def what_if(
     pattern = goal_term(goal, rulebase)
     space = fact_space(program, (*fix, *unread_keys(inputs_read(rulebase, j))))
     want = Function("_want", [Function("fails" if negate else "holds")])
-    as_of = effective_date(program, as_of)
+    as_of = program.law_date(as_of)
     search = Search(
         rulebase,
         j,
@@ -295,7 +289,7 @@ def decisive_unknowns(
     solver = solver or Solver()
     program = compile_case(case, source)
     j = jurisdiction or solver.rulebase.jurisdiction_for(circuit_of(program))
-    as_of = effective_date(program, as_of)
+    as_of = program.law_date(as_of)
     base_outcome = solver.solve(program, j, as_of)
     copies = branches(solver.rulebase, j, as_of)
     baseline = Result.of(base_outcome, copies)

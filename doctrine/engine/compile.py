@@ -42,6 +42,11 @@ class Program:
     title: str = ""  # the case's name (`title`), for headings; never a fact
     citation: str = ""  # its citation (`citation` or `cite`), for headings; never a fact
 
+    def law_date(self, as_of: int | None) -> int | None:
+        """The date whose law decides the case: `as_of` when given, else the law in force when
+        it was decided (None: today's law)."""
+        return as_of if as_of is not None else self.decided
+
     def to_lp(self) -> str:
         """The facts as ASP text (each printed by the Symbol itself, which escapes correctly)."""
         lines = [f"% case {self.case} ({comment_text(self.source)})"]

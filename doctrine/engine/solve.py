@@ -355,8 +355,7 @@ class Engine:
         and the "even if" runs. The engine answers each request with that run's answer set
         (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
         facts, fact_texts = self._case_facts(program.facts)
-        if as_of is None:  # the law in force when the case was decided
-            as_of = program.decided
+        as_of = program.law_date(as_of)
         if as_of is not None:
             facts.update(lit for date, lit in self._not_yet_decided if date > as_of)
         memo: dict[Request, Any] = {}

@@ -158,6 +158,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the promise ({0}) is ambiguous and the district court never found what the parties meant by it",
         "no ambiguous promise ({0}) is left unconstrued",
     ),
+    ("held_harmless", 0): (
+        "the record shows the error left the sentence as it was",
+        "the record does not show the error left the sentence as it was",
+    ),
     ("harmless_error", 0): (
         "the error was harmless: it did not affect the sentence imposed",
         "the error is not held harmless",

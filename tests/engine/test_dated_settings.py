@@ -81,15 +81,3 @@ def test_a_position_rule_is_in_force_from_the_circuits_own_decision(engine: str)
     assert ("redacted_rule35b_response", "relief(remand)") in recognized.applied
     assert "redacted_rule35b_response" not in recognized.binding  # no decision of its own binds it
 
-
-def test_every_first_decision_is_an_authority_earlier_than_the_rules_own() -> None:
-    import re
-
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "rules").glob("*.lp")))
-    firsts = re.findall(r"^position_first\((\w+), (\w+)\)\.", text, re.M)
-    positions = dict(re.findall(r"^position_rule\((\w+), (\w+)\)\.", text, re.M))
-    own = dict(re.findall(r"^rule\((\w+), (\w+),", text, re.M))
-    assert firsts
-    for rule, first in firsts:
-        assert rule in positions, rule  # only a position rule has a first decision
-        assert RULEBASE.authorities[first].date < RULEBASE.authorities[own[rule]].date, (rule, first)

@@ -86,3 +86,16 @@ def test_open_questions():
         "rule35b_other_factors", "rule35b_response", "determination_required"}
     assert "bad_faith_review" in open_questions("eighth_circuit")
     assert set(open_questions("default")) == {q for q, s in OPEN.items() if s == "unknown" and q != "preserved_standard"}
+
+
+def test_every_first_decision_is_an_authority_earlier_than_the_rules_own():
+    """position_first(R, F) names a decision that took rule R's answer before the one R is read from."""
+    files = sorted(RULES.glob("*.lp"))
+    facts = {name: [f for path in files for f in _facts_of(path, name)] for name in ("position_first", "position_rule", "rule")}
+    dates = {a[0]: int(a[4]) for a in _facts_of(RULES / "authorities.lp", "authority")}
+    positions = dict(facts["position_rule"])
+    own = {r[0]: r[1] for r in facts["rule"]}
+    assert facts["position_first"]
+    for rule, first in facts["position_first"]:
+        assert rule in positions, rule  # only a position rule has a first decision
+        assert dates[first] < dates[own[rule]], (rule, first)

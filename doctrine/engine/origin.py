@@ -85,8 +85,7 @@ class TextOrigin(Mapping[str, Span]):
         return self.table()[key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        table = self._table
-        return (self.table() if table is None else table).get(key, default)
+        return self.table().get(key, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.table())

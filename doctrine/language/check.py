@@ -162,6 +162,16 @@ class _Checker(_ValueChecks):
                 expected="a name that is not " + _words(SPEAKERS.words()),
                 hint=f"name the party e.g. `{name.text}_1` and give it `role ...`",
             )
+        if ok and parent is None and key.word == "allegation" and s.values[0].text != "ineffective_assistance":
+            for c in s.children:
+                if c.key == "failed_to_raise":
+                    self.error(
+                        "misplaced-key",
+                        f"`failed_to_raise` says what counsel failed to raise, so it belongs to "
+                        f"`allegation ineffective_assistance`, not to `allegation {s.values[0].text}`",
+                        c.key_span,
+                        hint="state the claim against counsel as its own `allegation ineffective_assistance`",
+                    )
         if ok and parent is not None and parent.word == "allegation" and key.word == "motion":
             motion = s.values[0]
             if motion.text not in self.motions:

@@ -214,6 +214,7 @@ ALLEGATIONS = domain(
     "motion_requirement_invalid",  # the motion requirement itself (separation of powers, due process)
     "court_authority",  # the district court misunderstood its own authority (to vary, depart ...)
     "legal_error",  # another purely legal argument about the sentence
+    "ineffective_assistance",  # counsel's performance was deficient and prejudiced him (Strickland)
 )
 SUPPORT = domain(
     "support",

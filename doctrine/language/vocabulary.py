@@ -453,6 +453,7 @@ CASE_KEYS: tuple[Key, ...] = (
                 multiple=True,
             ),
             _V2["allegation_preserved"],
+            _V2["allegation_failed_to_raise"],
         ),
     ),
     Key(

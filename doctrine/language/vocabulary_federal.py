@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctrine.language.domains import CIRCUITS, MOTIONS, SPEAKERS, TRI, Form, domain
+from doctrine.language.domains import ALLEGATIONS, CIRCUITS, MOTIONS, SPEAKERS, TRI, Form, domain
 
 
 def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
@@ -512,6 +512,16 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             PRESERVED,
             "allegation_preserved",
             default="unknown",
+        ),
+        "allegation_failed_to_raise": Key(
+            "failed_to_raise",
+            "For `ineffective_assistance`: the claim counsel failed to raise (an allegation word: "
+            "`breach_of_plea_agreement` when counsel did not object to the government's breach).",
+            ("gates",),
+            Form.ENUM,
+            ALLEGATIONS,
+            "allegation_failed_to_raise",
+            multiple=True,
         ),
         "whose_word": per("x"),
     }

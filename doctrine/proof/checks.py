@@ -15,7 +15,9 @@ from doctrine.language.diagnostics import DoctrineError
 from doctrine.language.syntax import Case, Statement
 from doctrine.proof.context import Context, Scenario
 from doctrine.proof.invariant_asp import (
+    COLLATERAL_HEARING,
     EXCLUSIVE,
+    EXCLUSIVE_UNLESS_COLLATERAL_HEARING,
     EXCLUSIVE_UNLESS_UNKNOWING_PLEA,
     LEGITIMATE_REASONS,
     WADE_RELIEF,
@@ -96,7 +98,10 @@ def contradictions(conclusions: frozenset[str]) -> Iterator[str]:
         if c.startswith("no_") and c[3:] in conclusions:
             yield f"both {c[3:]} and {c}"
     unknowing_plea = _unknowing_plea(conclusions)
-    for a, b in EXCLUSIVE + (() if unknowing_plea else EXCLUSIVE_UNLESS_UNKNOWING_PLEA):
+    unless = (() if unknowing_plea else EXCLUSIVE_UNLESS_UNKNOWING_PLEA) + (
+        () if COLLATERAL_HEARING in conclusions else EXCLUSIVE_UNLESS_COLLATERAL_HEARING
+    )
+    for a, b in EXCLUSIVE + unless:
         found_a, found_b = _matching(a, conclusions), _matching(b, conclusions)
         if found_a and found_b:
             yield f"both {found_a[0]} and {found_b[0]}"
@@ -150,8 +155,16 @@ def granted_motion_no_refusal_relief(ctx: Context, sc: Scenario) -> str | None:
     return _first(
         f"every motion was filed, and relief({k}) on a refusal holds"
         for r in _runs(ctx, sc)
-        for k in sorted(set(r.relief) & set(WADE_RELIEF))
+        for k in sorted(set(r.relief) & _refusal_relief(r.conclusions))
     )
+
+
+def _refusal_relief(conclusions: frozenset[str]) -> set[str]:
+    """Wade's relief on a refusal; a hearing § 2255(b) requires on counsel's failure to raise the
+    government's breach is relief on another claim (collateral_review.lp)."""
+    if COLLATERAL_HEARING in conclusions:
+        return set(WADE_RELIEF) - {"evidentiary_hearing"}
+    return set(WADE_RELIEF)
 
 
 def appeal_waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
@@ -170,7 +183,7 @@ def appeal_waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
 def no_threshold_no_relief(ctx: Context, sc: Scenario) -> str | None:
     for r in _runs(ctx, sc):
         shown = [c for c in r.conclusions if _args(c, "threshold_showing")]
-        granted = sorted(set(r.relief) & set(WADE_RELIEF))
+        granted = sorted(set(r.relief) & _refusal_relief(r.conclusions))
         if granted and not shown:
             return f"relief {granted} on a Wade claim with no threshold showing"
     return None

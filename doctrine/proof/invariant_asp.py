@@ -46,8 +46,13 @@ EXCLUSIVE = (
     # an upheld refusal leaves no relief on the refusal itself; a remand or resentencing for
     # the district court's own error (district_court.lp) is relief on another question
     *(("refusal_upheld", f"relief({k})") for k in
-      ("discovery", "evidentiary_hearing", "remedy", "compel_motion", "specific_performance")),
+      ("discovery", "remedy", "compel_motion", "specific_performance")),
 )
+# A hearing is relief on the refusal unless § 2255(b) requires it on another claim: that counsel
+# failed to raise the government's breach (collateral_review.lp), which an upheld refusal to move
+# does not answer (the breach may be of another promise).
+COLLATERAL_HEARING = "ineffective_assistance_unrefuted"
+EXCLUSIVE_UNLESS_COLLATERAL_HEARING = (("refusal_upheld", "relief(evidentiary_hearing)"),)
 # Withdrawal of a plea is relief on the refusal (a broken promise induced the plea) unless the plea
 # itself was not knowing (sentencing_procedure.lp): then it is relief on another question.
 EXCLUSIVE_UNLESS_UNKNOWING_PLEA = (("refusal_upheld", "relief(plea_withdrawal)"),)
@@ -69,6 +74,9 @@ def contradiction(rulebase: Rulebase) -> str:
     lines.append("_unknowing_plea :- holds(plea_not_knowing(X)).")
     for a, b in EXCLUSIVE_UNLESS_UNKNOWING_PLEA:
         lines.append(f"_violation :- holds({a}), holds({b}), not _unknowing_plea.")
+    lines.append(f"_collateral_hearing :- holds({COLLATERAL_HEARING}).")
+    for a, b in EXCLUSIVE_UNLESS_COLLATERAL_HEARING:
+        lines.append(f"_violation :- holds({a}), holds({b}), not _collateral_hearing.")
     return "\n".join(lines)
 
 
@@ -89,7 +97,8 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
         _open :- government_act(withdrew_motion).
         _open :- government_act(did_not_renew_motion).
         _declared :- motion(M).
-        _violation :- _declared, not _open, holds(relief(K)), K = (discovery; evidentiary_hearing; remedy).""",
+        _violation :- _declared, not _open, holds(relief(K)), K = (discovery; remedy).
+        _violation :- _declared, not _open, holds(relief(evidentiary_hearing)), not holds(ineffective_assistance_unrefuted).""",
     "appeal_waiver_blocks_relief": """
         _misled :- plea_misinformed(_).
         _violation :- appeal_waiver(yes), not appeal_waiver_knowing(no), not appeal_waiver_invoked(no),
@@ -99,7 +108,8 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
     "no_threshold_no_relief": f"""
         {_WADE}
         _shown :- holds(threshold_showing(A)).
-        _violation :- holds(relief(K)), _wade_relief(K), not _shown.""",
+        _excused(evidentiary_hearing) :- holds(ineffective_assistance_unrefuted).
+        _violation :- holds(relief(K)), _wade_relief(K), not _shown, not _excused(K).""",
     "below_minimum_needs_basis": """
         _basis(s3553e_motion) :- motion_filed(s3553e, yes).
         _basis(safety_valve) :- safety_valve(yes).

@@ -84,7 +84,8 @@ INVARIANTS: tuple[Invariant, ...] = (
     ),
     _invariant(
         "no_threshold_no_relief",
-        "No discovery, hearing or remedy on a Wade claim without a substantial threshold showing.",
+        "No discovery, hearing or remedy on a Wade claim without a substantial threshold showing "
+        "(a hearing § 2255(b) requires on counsel's failure to raise a breach is on another claim).",
         "Wade, 504 U.S. at 186, via Billings and Mackmore",
         no_threshold_no_relief,
     ),

@@ -205,6 +205,22 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the promise ({0}) rests on the defendant's word alone: his claim to prove, not a term the record shows",
         "the promise ({0}) does not rest on the defendant's word alone",
     ),
+    ("ineffective_assistance_unrefuted", 0): (
+        "on the § 2255 motion, the record does not conclusively refute the claim that counsel failed to raise the government's breach: it must be heard",
+        "the record is not shown to leave unrefuted a claim that counsel failed to raise the government's breach",
+    ),
+    ("ineffective_assistance_shown", 0): (
+        "a court found counsel's assistance ineffective: deficient performance that prejudiced the defendant",
+        "no finding that counsel's assistance was ineffective",
+    ),
+    ("counsel_omitted_breach", 0): (
+        "the claim is that counsel failed to raise the government's breach of the agreement",
+        "no claim that counsel failed to raise the government's breach",
+    ),
+    ("breach_unrefuted", 1): (
+        "the record does not show that the claim that the promise ({0}) was broken must fail",
+        "the record shows that the claim that the promise ({0}) was broken fails (kept, reserved, excused or resting on his word alone)",
+    ),
     ("breach_unproven", 1): (
         "the government refused for the defendant's own breach ({0}), which no court has found",
         "no refusal rests on an unproven breach of the defendant's ({0})",
@@ -286,6 +302,7 @@ INPUTS: dict[tuple[str, int], Template] = {
     ("government_reason_facts_known", 2): _keyed("the government's reason", "its facts known"),
     ("government_reason_rebutted", 2): _keyed("the government's reason", "rebutted by the record"),
     ("allegation_preserved", 2): _keyed("the claim", "in the district court"),
+    ("allegation_failed_to_raise", 2): _keyed("the claim", "that counsel failed to raise"),
     ("reasons_given", 1): _single("the government stated reasons"),
     ("district_court", 1): _single("the district court's ruling on the motion"),
     ("district_court_hearing", 1): _single("an evidentiary hearing"),

@@ -58,11 +58,11 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "no finding that the government was free not to file a {0} motion",
     ),
     ("breach_of_plea_agreement", 0): (
-        "the government breached the plea agreement by not filing the promised motion",
+        "the government breached the plea agreement: it did not perform what it promised",
         "no breach of a plea agreement is shown",
     ),
     ("no_breach_of_plea_agreement", 0): (
-        "no breach of a plea agreement: no promise to move was broken",
+        "no breach of a plea agreement: no promise is shown broken",
         "the claim of breach is not rejected",
     ),
     # the grounds

@@ -97,6 +97,10 @@ BAD: dict[str, tuple[str, list[tuple[str, int, int]]]] = {
         HEAD + "  allegation bad_faith, motion § 3553(e)\nend\n",
         [("undefined-motion", 4, 32)],
     ),
+    "what counsel failed to raise, under another claim": (
+        HEAD + "  allegation bad_faith, failed_to_raise breach_of_plea_agreement\nend\n",
+        [("misplaced-key", 4, 25)],
+    ),
     "missing court and posture": (
         "case a\n  seeks remedy\nend\n",
         [("missing-required", 1, 1), ("missing-required", 1, 1)],

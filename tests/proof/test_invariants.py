@@ -57,6 +57,11 @@ CONTRADICTIONS = {
     ),
     "upheld, yet relief": ({"refusal_upheld", "relief(discovery)"}, True),
     "upheld, yet the plea withdrawn for a broken promise": ({"refusal_upheld", "relief(plea_withdrawal)"}, True),
+    "upheld, yet a hearing on the refusal": ({"refusal_upheld", "relief(evidentiary_hearing)"}, True),
+    "upheld, and a § 2255 hearing on counsel's failure to raise a breach": (
+        {"refusal_upheld", "relief(evidentiary_hearing)", "ineffective_assistance_unrefuted"},
+        False,
+    ),
     "upheld, and the plea withdrawn because it was not knowing": (
         {"refusal_upheld", "relief(plea_withdrawal)", "plea_not_knowing(motion_effect)"},
         False,

@@ -54,6 +54,14 @@ VALUED = (
     "government_reason(cost_benefit). government_reason_stated_by(cost_benefit,government). "
     "allegation(bad_faith). allegation_motion(bad_faith,s3553e). district_court(granted). district_court_found_bad_faith(yes). "
 )
+# counsel did not object to the government's breach; the § 2255 court denied without a hearing (Allen, 5th Cir. 2019)
+COUNSEL_OMITTED_BREACH = (
+    "posture(section_2255). raised_below(no). promise(to_make_cooperation_known). "
+    "promise_in(to_make_cooperation_known,plea_agreement). promise_performed(to_make_cooperation_known,no). "
+    "allegation(breach_of_plea_agreement). allegation(ineffective_assistance). "
+    "allegation_failed_to_raise(ineffective_assistance,breach_of_plea_agreement). "
+    "district_court(denied). district_court_hearing(denied). "
+)
 UNPROVEN_BREACH = (
     "posture(appeal_after_sentence). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
     "promise_motion(to_move,s5k1_1). promise_condition(to_move,substantial_assistance). promise_performed(to_move,no). "
@@ -682,6 +690,53 @@ CASES = {
         MISLED_PLEA.replace("plea_misinformed_by(motion_effect,court)", "plea_misinformed_by(motion_effect,defense_counsel)")
         + "raised_below(yes).",
         ("review(waived)",), ("plea_not_knowing(motion_effect)", "relief(plea_withdrawal)"), jurisdiction="sixth_circuit"),
+    # counsel's failure to raise the government's breach on a § 2255 motion (Machibroda; Allen, 5th Cir. 2019)
+    "counsel's unraised breach, unrefuted by the record, must be heard: remand (wrong before)": Case(
+        COUNSEL_OMITTED_BREACH,
+        ("ineffective_assistance_unrefuted", "@machibroda_2255_hearing", "relief(evidentiary_hearing)", "relief(remand)"),
+        ("relief(specific_performance)",), jurisdiction="fifth_circuit"),
+    "the forfeited breach itself, without prejudice shown, still earns nothing": Case(
+        COUNSEL_OMITTED_BREACH.replace("allegation(ineffective_assistance). ", "")
+        .replace("allegation_failed_to_raise(ineffective_assistance,breach_of_plea_agreement). ", ""),
+        ("breach_of_plea_agreement",), ("relief(remand)", "relief(evidentiary_hearing)"), jurisdiction="fifth_circuit"),
+    "a promise the record shows kept refutes the claim: no hearing": Case(
+        COUNSEL_OMITTED_BREACH.replace("promise_performed(to_make_cooperation_known,no)", "promise_performed(to_make_cooperation_known,yes)"),
+        (), ("ineffective_assistance_unrefuted", "relief(remand)"), jurisdiction="fifth_circuit"),
+    "a promise on the defendant's word alone does not need a hearing here": Case(
+        COUNSEL_OMITTED_BREACH + "promise_per(to_make_cooperation_known,alleged).",
+        (), ("ineffective_assistance_unrefuted",), jurisdiction="fifth_circuit"),
+    "a promise reserved to the government's judgment is no unrefuted breach": Case(
+        COUNSEL_OMITTED_BREACH + "promise_judged_by(to_make_cooperation_known,sole_discretion).",
+        (), ("ineffective_assistance_unrefuted",), jurisdiction="fifth_circuit"),
+    "the defendant's own breach refutes the claim": Case(
+        COUNSEL_OMITTED_BREACH + "district_court_found_defendant_breach(yes).",
+        (), ("ineffective_assistance_unrefuted",), jurisdiction="fifth_circuit"),
+    "the court's word that the sentence would be the same refutes prejudice": Case(
+        COUNSEL_OMITTED_BREACH + "same_sentence_anyway(yes).",
+        (), ("ineffective_assistance_unrefuted",), jurisdiction="fifth_circuit"),
+    "a hearing held below leaves no remand for one": Case(
+        COUNSEL_OMITTED_BREACH.replace("district_court_hearing(denied)", "district_court_hearing(held)"),
+        ("ineffective_assistance_unrefuted",), ("relief(remand)", "relief(evidentiary_hearing)"), jurisdiction="fifth_circuit"),
+    "on direct appeal the claim is not this rule's": Case(
+        COUNSEL_OMITTED_BREACH.replace("posture(section_2255)", "posture(appeal_after_sentence)"),
+        (), ("ineffective_assistance_unrefuted",), jurisdiction="fifth_circuit"),
+    "counsel's failure to raise another claim is not judged here": Case(
+        COUNSEL_OMITTED_BREACH.replace("allegation_failed_to_raise(ineffective_assistance,breach_of_plea_agreement)",
+                                       "allegation_failed_to_raise(ineffective_assistance,court_authority)"),
+        (), ("ineffective_assistance_unrefuted",), jurisdiction="fifth_circuit"),
+    "an appeal waiver does not reach the claim that counsel failed to raise the breach": Case(
+        COUNSEL_OMITTED_BREACH + "appeal_waiver(yes).",
+        ("relief(remand)",), ("review(waived)",), jurisdiction="fifth_circuit"),
+    "a waiver of any and all claims does": Case(
+        COUNSEL_OMITTED_BREACH + "appeal_waiver(yes). appeal_waiver_scope(all_claims).",
+        ("review(waived)",), ("relief(remand)",), jurisdiction="fifth_circuit"),
+    "ineffective assistance a court found vacates the sentence (wrong before)": Case(
+        "posture(section_2255). allegation(ineffective_assistance). allegation_proven(ineffective_assistance,yes). ",
+        ("ineffective_assistance_shown", "@strickland_ineffective_assistance", "relief(vacated_sentence)",
+         "relief(resentencing)", "relief(remand)"), (), jurisdiction="tenth_circuit"),
+    "ineffective assistance alleged but not found earns no resentencing": Case(
+        "posture(section_2255). allegation(ineffective_assistance). ",
+        (), ("ineffective_assistance_shown", "relief(resentencing)"), jurisdiction="tenth_circuit"),
 }
 
 

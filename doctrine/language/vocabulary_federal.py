@@ -407,6 +407,14 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             default="unknown",
         ),
         tri(
+            "range_lowered",
+            "range_lowered",
+            "§ 3582(c)(2): whether the amendment lowered the guidelines range the sentence was based on "
+            "(`no` where it leaves the range the same, as where a statutory minimum above the range is "
+            "the guideline sentence).",
+            "after_sentencing",
+        ),
+        tri(
             "counts_uncovered",
             "counts_uncovered",
             "Whether some count with a statutory minimum is not covered by any § 3553(e) motion.",

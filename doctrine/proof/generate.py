@@ -161,6 +161,8 @@ def _allowed(key: V.Key, head: str, child: V.Key) -> bool:
         return False
     if key.word == "custody" and head == "no":
         return child.word in _CUSTODY_NO_ALLOWS
+    if key.word == "allegation" and child.word == "failed_to_raise":
+        return head == "ineffective_assistance"  # what counsel failed to raise (check: misplaced-key)
     return True
 
 

@@ -178,7 +178,9 @@ WEAKENED = (RULE, RULE.replace(", not holds(review(waived)).", "."))
 
 
 def test_weakening_a_real_rule_changes_only_cases_it_now_decides(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Dropping `not holds(review(waived))` from wade_mere_assistance: every change shows the rule."""
+    """Dropping `not holds(review(waived))` from wade_mere_assistance: every change shows the rule.
+    (The seed picks a generated stream with such cases; round 9's generator, which keeps
+    `failed_to_raise` to its claim, drew none with seed 2.)"""
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.language.diagnostics import DoctrineError
 
@@ -193,7 +195,7 @@ def test_weakening_a_real_rule_changes_only_cases_it_now_decides(cli, tmp_path: 
         pytest.skip("wade_mere_assistance is no longer written the way this test weakens it")
     (weak / "wade.lp").write_text(text.replace(*WEAKENED))
     code, out, err = cli("diff", str(ROOT / "rules"), str(weak), str(ROOT / "scenarios"), "--generated", "150",
-                         "--seed", "2", "--generator", "builtin", "--format", "json")
+                         "--seed", "3", "--generator", "builtin", "--format", "json")
     assert code == 1, err
     changes = json.loads(out)["changes"]
     assert changes

@@ -737,6 +737,35 @@ CASES = {
     "ineffective assistance alleged but not found earns no resentencing": Case(
         "posture(section_2255). allegation(ineffective_assistance). ",
         (), ("ineffective_assistance_shown", "relief(resentencing)"), jurisdiction="tenth_circuit"),
+    # a promise on the defendant's word alone is his claim to prove on every breach route (round 9)
+    "a promise only the defendant alleges is no ground for Lukse's or Leonard's remand (wrong before)": Case(
+        UNPROVEN_BREACH + "promise_per(to_move,alleged).",
+        (), ("breach_unproven(new_crime)", "compliance_unheard(new_crime)", "relief(remand)"), jurisdiction="sixth_circuit"),
+    "an ambiguous promise only the defendant alleges is no ground for Hernandez's remand (wrong before)": Case(
+        AMBIGUOUS + "promise_per(to_consider,alleged).",
+        (), ("ambiguity_unresolved(to_consider)", "relief(remand)"), jurisdiction="fifth_circuit"),
+    "a promise to move only the defendant alleges is no ground for Quach's remand (wrong before)": Case(
+        REFUSED_TO_DECIDE + "promise_per(to_move,alleged).",
+        (), ("determination_refused(to_move)", "relief(remand)"), jurisdiction="ninth_circuit"),
+    "the same promise found below is a ground again": Case(
+        REFUSED_TO_DECIDE + "promise_per(to_move,found_below).",
+        ("determination_refused(to_move)", "relief(remand)"), (), jurisdiction="ninth_circuit"),
+    # § 3582(c)(2)'s own condition: a range the Commission has since lowered (Lindsey, 4th Cir. 2009; Liberse, 11th Cir. 2012)
+    "before Koons, a court that thought it could not reduce a sentence based on a lowered range is remanded (wrong before)": Case(
+        "posture(sentence_reduction). raised_below(yes). sentence_basis(guidelines_range). range_lowered(yes). "
+        "motion(rule35b). motion_filed(rule35b,yes). motion_granted(rule35b,yes). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks). allegation(court_authority). district_court(denied). not_yet_decided(koons).",
+        ("court_has_power(reduce_sentence)", "@s3582c2_range_lowered", "misapprehended_authority(reduce_sentence)",
+         "relief(remand)"), (), jurisdiction="eleventh_circuit"),
+    "a range the amendment left the same gives no authority to reduce, on either branch of the split (wrong before)": Case(
+        S3553E_REDUCTION + "statutory_minimum(life). range_lowered(no). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks). allegation(court_authority). district_court(denied). raised_below(yes).",
+        ("court_lacks_power(reduce_sentence)", "@s3582c2_range_lowered"),
+        ("court_has_power(reduce_sentence)", "relief(remand)"), jurisdiction="eighth_circuit"),
+    "a range whose lowering the record does not state decides nothing under the statute's condition": Case(
+        "posture(sentence_reduction). sentence_basis(guidelines_range). believed(reduce_sentence). "
+        "believed_power(reduce_sentence,lacks). not_yet_decided(koons).",
+        (), ("@s3582c2_range_lowered",), jurisdiction="fourth_circuit"),
 }
 
 

@@ -221,6 +221,14 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "the record does not show that the claim that the promise ({0}) was broken must fail",
         "the record shows that the claim that the promise ({0}) was broken fails (kept, reserved, excused or resting on his word alone)",
     ),
+    ("every_claim_forfeited", 0): (
+        "every claim the case states was forfeited below",
+        "not every claim the case states is shown forfeited below",
+    ),
+    ("claim_not_shown_forfeited", 0): (
+        "some claim is not shown forfeited below",
+        "every claim is shown forfeited below",
+    ),
     ("breach_unproven", 1): (
         "the government refused for the defendant's own breach ({0}), which no court has found",
         "no refusal rests on an unproven breach of the defendant's ({0})",
@@ -337,6 +345,7 @@ INPUTS: dict[tuple[str, int], Template] = {
     ("rule35b_timing", 1): _single("the Rule 35(b) motion's timing"),
     ("extent_basis", 1): _single("the extent of the reduction rested on"),
     ("sentence_basis", 1): _single("the sentence rested on"),
+    ("range_lowered", 1): _single("the amendment lowered the range the sentence was based on"),
     ("counts_uncovered", 1): _single("a count with a minimum is left uncovered by any § 3553(e) motion"),
     ("from_circuit", 1): _single("on certiorari from"),
 }

@@ -766,6 +766,19 @@ CASES = {
         "posture(sentence_reduction). sentence_basis(guidelines_range). believed(reduce_sentence). "
         "believed_power(reduce_sentence,lacks). not_yet_decided(koons).",
         (), ("@s3582c2_range_lowered",), jurisdiction="fourth_circuit"),
+    # per-claim preservation (round 9): a record that states every claim forfeited is no silence
+    "every claim stated forfeited, with raised_below left out, is reviewed for plain error (wrong before)": Case(
+        REFUSED_TO_DECIDE.replace("raised_below(yes). ", "raised_below(unknown). ")
+        + "allegation_preserved(breach_of_plea_agreement,forfeited).",
+        ("review(plain_error)",), ("review(preserved)", "relief(vacated_sentence)"), jurisdiction="ninth_circuit"),
+    "one claim stated raised leaves the silent record preserved": Case(
+        REFUSED_TO_DECIDE.replace("raised_below(yes). ", "raised_below(unknown). ")
+        + "allegation_preserved(breach_of_plea_agreement,forfeited). allegation(bad_faith). "
+        "allegation_preserved(bad_faith,raised).",
+        ("review(preserved)",), ("review(plain_error)",), jurisdiction="ninth_circuit"),
+    "a case-wide raised_below yes governs over a claim stated forfeited": Case(
+        REFUSED_TO_DECIDE + "allegation_preserved(breach_of_plea_agreement,forfeited).",
+        ("review(preserved)",), ("review(plain_error)",), jurisdiction="ninth_circuit"),
 }
 
 

@@ -1,7 +1,9 @@
 """Fuzz: Rulebase x invariants -> FuzzReport (a shrunk counterexample, or none, and throughput).
 
-Hypothesis draws scenarios (`doctrine.strategies.cases`), every invariant is checked on each
-with one `Solver` reused throughout, and a violation is shrunk by hypothesis to a minimal
+Scenarios are drawn a batch at a time (`doctrine.proof.draws`: the cases of
+`doctrine.strategies.cases`, made of integer choices), the cases every check of a batch solves
+are solved together with one `Solver` reused throughout, every invariant is checked on each
+scenario, and a violation is shrunk by hypothesis, from the choices that drew it, to a minimal
 case, which `counterexample_text` prints as a ready-to-commit case file:
 
     fuzz(load_rulebase("rules"), examples=1000, seed=0)
@@ -43,21 +45,6 @@ class FuzzReport:
     @property
     def rate(self) -> float:
         return self.examples / self.seconds if self.seconds else 0.0
-
-
-class _Failed(Exception):
-    """Raised inside the property; one subclass per invariant, so shrinking keeps to one."""
-
-    invariant: Invariant
-
-
-_CLASSES: dict[str, type[_Failed]] = {}
-
-
-def _failure(inv: Invariant) -> type[_Failed]:
-    if inv.name not in _CLASSES:
-        _CLASSES[inv.name] = type(f"Violated_{inv.name}", (_Failed,), {"invariant": inv})
-    return _CLASSES[inv.name]
 
 
 def check_all(ctx: Context, invariants: Sequence[Invariant], sc: Scenario) -> tuple[Invariant, str] | None:
@@ -102,6 +89,9 @@ def scenarios(**fixed: Any) -> Any:
 _STRONG = ("record_evidence", "remark", "earlier_offer", "record_evidence", "assistance_only")
 
 
+BATCH = 1000  # scenarios drawn, solved and checked together
+
+
 def fuzz(
     rulebase: Rulebase,
     invariants: Sequence[Invariant] = INVARIANTS,
@@ -109,45 +99,95 @@ def fuzz(
     seed: int = 0,
     ctx: Context | None = None,
     progress: Callable[[], None] | None = None,
+    batch: int = BATCH,
 ) -> FuzzReport:
     """Check `invariants` on `examples` drawn scenarios; shrink the first violation found.
 
+    Scenarios are drawn `batch` at a time from plain integer choices (`doctrine.proof.draws`,
+    seeded by `seed`), every case the checks of a batch solve is solved at once (`Context.prime`),
+    then every invariant is checked on each scenario, in order, by its own check. The first
+    violation is handed to hypothesis by the choices that drew it, and shrunk (`shrink`).
     `progress` is called after each scenario is checked (shrinking calls it too)."""
-    from hypothesis import HealthCheck, Phase, Verbosity, given, seed as seeded, settings
+    import random
+
+    from doctrine.proof.draws import draw_batch
 
     ctx = ctx or Context(rulebase)
     count = [0]
-    last: list[Violation] = []
+    rng = random.Random(seed)
+    solved0, start = ctx.solved, time.perf_counter()
+    found: tuple[Scenario, list[int], Invariant] | None = None
+    while count[0] < examples and found is None:
+        drawn = draw_batch(rng, min(batch, examples - count[0]))
+        ctx.prime([sc for sc, _ in drawn], invariants)
+        for sc, choices in drawn:
+            count[0] += 1
+            failed = check_all(ctx, invariants, sc)
+            if progress is not None:
+                progress()
+            if failed is not None:
+                found = (sc, choices, failed[0])
+                break
+    violation = None
+    if found is not None:
+        violation = shrink(ctx, invariants, *found, count=count, progress=progress)
+    seconds = time.perf_counter() - start
+    return FuzzReport(count[0], ctx.solved - solved0, seconds, violation)
 
-    @seeded(seed)
-    @settings(
-        max_examples=examples,
-        database=None,
-        deadline=None,
-        derandomize=False,
-        report_multiple_bugs=False,
-        verbosity=Verbosity.quiet,
-        suppress_health_check=list(HealthCheck),
-        phases=(Phase.generate, Phase.shrink),
-    )
-    @given(scenarios())
-    def prop(sc: Scenario) -> None:
+
+def shrink(
+    ctx: Context,
+    invariants: Sequence[Invariant],
+    sc: Scenario,
+    choices: list[int],
+    inv: Invariant,
+    count: list[int] | None = None,
+    progress: Callable[[], None] | None = None,
+) -> Violation:
+    """The smallest scenario hypothesis finds, from `choices` (which draw `sc`), on which `inv` is
+    still the first invariant violated: the choices are put in an example database, hypothesis
+    replays them (`Phase.reuse`: nothing else is drawn) and shrinks them. Should the replay not fail (it always draws
+    `sc` again, so only a check that is not a function of its scenario would do that), the
+    violation is `sc`'s, unshrunk. `count` counts the scenarios checked, `progress` is called after each."""
+    from hypothesis import HealthCheck, Phase, Verbosity, find, settings
+    from hypothesis.database import InMemoryExampleDatabase, choices_to_bytes
+    from hypothesis.errors import NoSuchExample
+
+    from doctrine.proof.draws import scenario_strategy
+
+    count = count if count is not None else [0]
+    key = b"doctrine-fuzz"
+    database = InMemoryExampleDatabase()
+    # Hypothesis's secondary corpus (`<key>.secondary`): an example replayed from the primary one
+    # counts as shrunk already (it is where hypothesis keeps the smallest of its last run).
+    database.save(key + b".secondary", choices_to_bytes(choices))
+
+    def fails(candidate: Scenario) -> bool:
         count[0] += 1
-        found = check_all(ctx, invariants, sc)
+        failed = check_all(ctx, invariants, candidate)
         if progress is not None:
             progress()
-        if found is not None:
-            inv, message = found
-            last[:] = [Violation(inv, sc, message, ctx.pair)]
-            raise _failure(inv)(message)
+        return failed is not None and failed[0] is inv
 
-    solved0, start = ctx.solved, time.perf_counter()
+    # No seed: hypothesis reads no database under a seed (or derandomized), so its shrinker draws
+    # on its own randomness; the scenario it starts from is the seed's.
+    chosen = settings(
+        database=database,
+        deadline=None,
+        derandomize=False,
+        verbosity=Verbosity.quiet,
+        suppress_health_check=list(HealthCheck),
+        phases=(Phase.reuse, Phase.shrink),
+    )
     try:
-        prop()
-    except _Failed:
-        pass  # hypothesis replays the shrunk example last, so `last` holds it
-    seconds = time.perf_counter() - start
-    return FuzzReport(count[0], ctx.solved - solved0, seconds, last[0] if last else None)
+        smallest = find(scenario_strategy(), fails, settings=chosen, database_key=key)
+    except NoSuchExample:
+        smallest = sc
+    failed = check_all(ctx, invariants, smallest)
+    if failed is None or failed[0] is not inv:  # only a check that is not a function of its scenario
+        smallest, failed = sc, check_all(ctx, invariants, sc)
+    assert failed is not None
+    return Violation(inv, smallest, failed[1], ctx.pair)
 
 
 def counterexample_case(v: Violation) -> Case:

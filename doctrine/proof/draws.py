@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from doctrine.language import vocabulary as V
 from doctrine.language.contradictions import consistent
@@ -38,6 +38,10 @@ _CHARS = '"\\\n\t§ aZ0é中😀\u00a0\u200b\ufeff\u2028.,#'
 _MONTHS = 480
 
 
+class Source(Protocol):
+    def choose(self, n: int) -> int: ...
+
+
 class RandomChoices:
     """`choose(n)` from a seeded Random; the answers are kept in `choices`."""
 
@@ -51,6 +55,16 @@ class RandomChoices:
         c = int(self._random() * n)
         self.choices.append(c)
         return c
+
+
+class ReplayChoices:
+    """`choose(n)` answered by choices recorded before (`RandomChoices.choices`)."""
+
+    def __init__(self, choices: list[int]) -> None:
+        self._next = iter(choices).__next__
+
+    def choose(self, n: int) -> int:
+        return 0 if n <= 1 else self._next()
 
 
 class HypothesisChoices:
@@ -80,7 +94,7 @@ class _Choices(_Draw):
     """`_Draw` with every draw made of `choose(n)`: lists end where a choice says so (as
     hypothesis's lists do, so shrinking shortens them), words are indices into their domain."""
 
-    def __init__(self, source: RandomChoices | HypothesisChoices, fixed: dict[str, Any]) -> None:
+    def __init__(self, source: Source, fixed: dict[str, Any]) -> None:
         super().__init__(None, fixed, frozenset())
         self.choose = source.choose
 
@@ -190,7 +204,7 @@ FOCUS: dict[str, Any] = {
 }
 
 
-def draw_scenario(source: RandomChoices | HypothesisChoices) -> Scenario:
+def draw_scenario(source: Source) -> Scenario:
     """One scenario, every choice asked of `source`: uniform or focused, its case, its seed."""
     d = _Choices(source, FOCUS if source.choose(2) else {})
     statements: list[Statement] = []

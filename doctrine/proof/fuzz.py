@@ -41,6 +41,8 @@ class FuzzReport:
     solved: int  # distinct fact sets solved
     seconds: float
     violation: Violation | None = None
+    drawn: int = 0  # of `examples`, those checked in batches (the rest: shrinking)
+    drawn_seconds: float = 0.0  # of `seconds`, the batches' (the rest: shrinking)
 
     @property
     def rate(self) -> float:
@@ -89,7 +91,48 @@ def scenarios(**fixed: Any) -> Any:
 _STRONG = ("record_evidence", "remark", "earlier_offer", "record_evidence", "assistance_only")
 
 
-BATCH = 1000  # scenarios drawn, solved and checked together
+BATCH = 1000  # scenarios drawn, solved and checked together, at most
+
+
+def batch_sizes(examples: int, batch: int = BATCH) -> list[int]:
+    """The batches `examples` scenarios are drawn in: a function of the two numbers alone (never
+    of the workers), so a seed draws the same scenarios in the same batches on any machine.
+    Eight or more batches where there are 800 scenarios or more, so that workers share them."""
+    size = max(1, min(batch, max(100, -(-examples // 8))))
+    return [min(size, examples - start) for start in range(0, examples, size)]
+
+
+def _batch_random(seed: int, k: int) -> Any:
+    import random
+
+    return random.Random(f"doctrine fuzz {seed} {k}")
+
+
+Found = tuple[Scenario, list[int], Invariant]
+
+
+def check_batch(
+    ctx: Context,
+    invariants: Sequence[Invariant],
+    seed: int,
+    k: int,
+    n: int,
+    progress: Callable[[], None] | None = None,
+) -> tuple[int, Found | None]:
+    """Batch `k` of the seed (`n` scenarios): drawn, its cases solved at once (`Context.prime`),
+    then every invariant checked on each scenario in order, by its own check. How many were
+    checked, and the first violation (its scenario, the choices that drew it, the invariant)."""
+    from doctrine.proof.draws import draw_batch
+
+    drawn = draw_batch(_batch_random(seed, k), n)
+    ctx.prime([sc for sc, _ in drawn], invariants)
+    for i, (sc, choices) in enumerate(drawn, 1):
+        failed = check_all(ctx, invariants, sc)
+        if progress is not None:
+            progress()
+        if failed is not None:
+            return i, (sc, choices, failed[0])
+    return n, None
 
 
 def fuzz(
@@ -100,39 +143,105 @@ def fuzz(
     ctx: Context | None = None,
     progress: Callable[[], None] | None = None,
     batch: int = BATCH,
+    workers: int = 1,
+    engine: str = "compiled",
 ) -> FuzzReport:
     """Check `invariants` on `examples` drawn scenarios; shrink the first violation found.
 
-    Scenarios are drawn `batch` at a time from plain integer choices (`doctrine.proof.draws`,
-    seeded by `seed`), every case the checks of a batch solve is solved at once (`Context.prime`),
-    then every invariant is checked on each scenario, in order, by its own check. The first
-    violation is handed to hypothesis by the choices that drew it, and shrunk (`shrink`).
-    `progress` is called after each scenario is checked (shrinking calls it too)."""
-    import random
-
-    from doctrine.proof.draws import draw_batch
-
+    Scenarios are drawn in batches (`batch_sizes`) from plain integer choices
+    (`doctrine.proof.draws`, seeded by `seed` and the batch's number) and checked a batch at a
+    time (`check_batch`); with `workers` > 1, batches are checked in that many processes (each
+    with its own solver over `engine`), and taken in order, so the violation reported is the
+    same. The first violation is handed to hypothesis by the choices that drew it, and shrunk
+    (`shrink`) in this process, with `ctx`. `progress` is called once per scenario checked
+    (shrinking calls it too)."""
     ctx = ctx or Context(rulebase)
     count = [0]
-    rng = random.Random(seed)
     solved0, start = ctx.solved, time.perf_counter()
-    found: tuple[Scenario, list[int], Invariant] | None = None
-    while count[0] < examples and found is None:
-        drawn = draw_batch(rng, min(batch, examples - count[0]))
-        ctx.prime([sc for sc, _ in drawn], invariants)
-        for sc, choices in drawn:
-            count[0] += 1
-            failed = check_all(ctx, invariants, sc)
-            if progress is not None:
-                progress()
-            if failed is not None:
-                found = (sc, choices, failed[0])
+    sizes = batch_sizes(examples, batch)
+    found: Found | None = None
+    if workers > 1 and len(sizes) > 1:
+        found, solved = _in_workers(rulebase, invariants, seed, sizes, workers, engine, count, progress)
+        ctx.solved += solved
+    else:
+        for k, n in enumerate(sizes):
+            checked, found = check_batch(ctx, invariants, seed, k, n, progress)
+            count[0] += checked
+            if found is not None:
                 break
+    drawn, drawn_seconds = count[0], time.perf_counter() - start
     violation = None
     if found is not None:
         violation = shrink(ctx, invariants, *found, count=count, progress=progress)
     seconds = time.perf_counter() - start
-    return FuzzReport(count[0], ctx.solved - solved0, seconds, violation)
+    return FuzzReport(count[0], ctx.solved - solved0, seconds, violation, drawn, drawn_seconds)
+
+
+def _in_workers(
+    rulebase: Rulebase,
+    invariants: Sequence[Invariant],
+    seed: int,
+    sizes: list[int],
+    workers: int,
+    engine: str,
+    count: list[int],
+    progress: Callable[[], None] | None,
+) -> tuple[Found | None, int]:
+    """`check_batch` of every batch in `workers` processes (`doctrine.engine.batch.stream_chunks`),
+    read in order up to the first violation; and the fact sets the workers solved."""
+    from doctrine.engine.batch import stream_chunks
+    from doctrine.engine.workers import Failed
+    from doctrine.proof.draws import ReplayChoices, draw_scenario
+
+    jobs = [(seed, k, n) for k, n in enumerate(sizes)]
+    init = (str(rulebase.directory), engine, tuple(invariants))
+    solved = 0
+    results = stream_chunks(jobs, _worker_batches, workers, _init_worker, init, chunk_size=1)
+    try:
+        for r in results:
+            if isinstance(r, Failed):
+                raise RuntimeError(f"a fuzz worker failed on batch {r.item[1]}: {r.reason}")
+            checked, batch_solved, failure = r
+            count[0] += checked
+            solved += batch_solved
+            for _ in range(checked):
+                if progress is not None:
+                    progress()
+            if failure is not None:
+                choices, index = failure
+                return (draw_scenario(ReplayChoices(choices)), choices, invariants[index]), solved
+    finally:
+        results.close()  # type: ignore[attr-defined]  # a generator: its workers are stopped
+    return None, solved
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(rules: str, engine: str, invariants: tuple[Invariant, ...]) -> None:
+    """This process's context (a solver over `engine` for the rules), made once and kept."""
+    from doctrine.engine.engines import make_solver
+    from doctrine.engine.rulebase import load_rulebase
+
+    key = (rules, engine)
+    if _WORKER.get("key") != key:
+        rulebase = load_rulebase(rules)
+        _WORKER.update(key=key, ctx=Context(rulebase, make_solver(rulebase, True, engine)))
+    _WORKER["invariants"] = invariants
+
+
+def _worker_batches(jobs: list[tuple[int, int, int]]) -> list[tuple[int, int, tuple[list[int], int] | None]]:
+    """`check_batch` of each job (seed, batch number, size) in this worker: how many scenarios
+    were checked, how many fact sets solved, and a violation's choices and invariant (by index)."""
+    ctx: Context = _WORKER["ctx"]
+    invariants: tuple[Invariant, ...] = _WORKER["invariants"]
+    out: list[tuple[int, int, tuple[list[int], int] | None]] = []
+    for seed, k, n in jobs:
+        before = ctx.solved
+        checked, found = check_batch(ctx, invariants, seed, k, n)
+        failure = None if found is None else (found[1], invariants.index(found[2]))
+        out.append((checked, ctx.solved - before, failure))
+    return out
 
 
 def shrink(

@@ -100,3 +100,16 @@ def test_fuzz_reports_the_first_violation_of_the_seed_shrunk(planted: Rulebase) 
     assert report.violation.scenario.case.get("waiver_conduct") or report.violation.scenario.case.get("appeal_waiver")
     assert _size(report.violation.scenario.case.statements) <= 12
     assert report.examples > 1 and report.solved > 0
+
+
+def test_workers_find_what_one_process_finds(planted: Rulebase) -> None:
+    """The same seed draws the same batches with any number of workers: the same first violation."""
+    invariants = [BY_NAME["no_threshold_no_relief"], BY_NAME["waiver_blocks_relief"]]
+    reports = [
+        fuzz(planted, invariants, examples=800, seed=4, workers=w,
+             ctx=Context(planted, make_solver(planted, True, "compiled")))
+        for w in (1, 2)
+    ]
+    for report in reports:
+        assert report.violation is not None and report.violation.invariant.name == "waiver_blocks_relief"
+    assert reports[0].drawn == reports[1].drawn > 1  # the violation is the same scenario of the same batch

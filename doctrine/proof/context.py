@@ -51,7 +51,7 @@ class Context:
         # The variants each check made of a scenario (`made`), and a batch's compiled cases by
         # object with their outcomes, solved at once by `prime`; kept until the next batch.
         self._made: dict[tuple[object, int], tuple[Scenario, Any]] = {}
-        self._programs: dict[int, tuple[Case, Program]] = {}
+        self._programs: dict[int, tuple[Case, Program, tuple[frozenset[object], int | None]]] = {}
         self._primed: dict[tuple[frozenset[object], int | None], Outcome] = {}
         self.solved = 0
         self.pair: tuple[Case, Case] | None = None
@@ -78,7 +78,7 @@ class Context:
         same solver. A batch that cannot be solved whole (a case without one answer set) is
         left to its checks, case by case, where the failure is theirs to report."""
         self._made, self._programs, self._primed = {}, {}, {}
-        programs: dict[int, tuple[Case, Program]] = {}
+        programs: dict[int, tuple[Case, Program, tuple[frozenset[object], int | None]]] = {}
         todo: dict[tuple[frozenset[object], int | None], Program] = {}
         for sc in scenarios:
             for inv in invariants:
@@ -89,8 +89,8 @@ class Context:
                         program = compile_case(case, "<fuzz>")
                     except DoctrineError:
                         continue
-                    programs[id(case)] = (case, program)
                     key = (frozenset(program.facts), program.decided)
+                    programs[id(case)] = (case, program, key)
                     if key not in self._memo:
                         todo.setdefault(key, program)
         self._programs = programs
@@ -120,8 +120,11 @@ class Context:
 
     def _solve(self, case: Case) -> Outcome:
         compiled = self._programs.get(id(case))
-        program = compiled[1] if compiled is not None and compiled[0] is case else compile_case(case, "<fuzz>")
-        key = (frozenset(program.facts), program.decided)  # the date decides the law in force: not a fact
+        if compiled is not None and compiled[0] is case:
+            _, program, key = compiled
+        else:
+            program = compile_case(case, "<fuzz>")
+            key = (frozenset(program.facts), program.decided)  # the date decides the law in force: not a fact
         cached = self._memo.get(key) or self._primed.get(key)
         if cached is None:
             if len(self._memo) > 256:
@@ -131,7 +134,7 @@ class Context:
         return replace(
             cached,
             case=case.id,
-            facts=tuple(symbol_text(f) for f in program.facts),
+            facts=tuple(map(symbol_text, program.facts)),
             origin={symbol_text(k): v for k, v in _pairs(program.origin)},
             title=program.title,
             citation=program.citation,

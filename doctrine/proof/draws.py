@@ -48,12 +48,13 @@ class RandomChoices:
     def __init__(self, rng: random.Random) -> None:
         self._random = rng.random
         self.choices: list[int] = []
+        self._keep = self.choices.append
 
     def choose(self, n: int) -> int:
         if n <= 1:
             return 0
         c = int(self._random() * n)
-        self.choices.append(c)
+        self._keep(c)
         return c
 
 

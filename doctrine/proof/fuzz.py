@@ -122,16 +122,18 @@ def check_batch(
     """Batch `k` of the seed (`n` scenarios): drawn, its cases solved at once (`Context.prime`),
     then every invariant checked on each scenario in order, by its own check. How many were
     checked, and the first violation (its scenario, the choices that drew it, the invariant)."""
+    from doctrine.engine.workers import collector_paused
     from doctrine.proof.draws import draw_batch
 
-    drawn = draw_batch(_batch_random(seed, k), n)
-    ctx.prime([sc for sc, _ in drawn], invariants)
-    for i, (sc, choices) in enumerate(drawn, 1):
-        failed = check_all(ctx, invariants, sc)
-        if progress is not None:
-            progress()
-        if failed is not None:
-            return i, (sc, choices, failed[0])
+    with collector_paused():  # as for a chunk of cases: a batch's objects live until it is done
+        drawn = draw_batch(_batch_random(seed, k), n)
+        ctx.prime([sc for sc, _ in drawn], invariants)
+        for i, (sc, choices) in enumerate(drawn, 1):
+            failed = check_all(ctx, invariants, sc)
+            if progress is not None:
+                progress()
+            if failed is not None:
+                return i, (sc, choices, failed[0])
     return n, None
 
 

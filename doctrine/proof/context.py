@@ -51,6 +51,7 @@ class Context:
         # The variants each check made of a scenario (`made`), and a batch's compiled cases by
         # object with their outcomes, solved at once by `prime`; kept until the next batch.
         self._made: dict[tuple[object, int], tuple[Scenario, Any]] = {}
+        self._made_limit = 4096  # and a batch's own, while it is checked
         self._programs: dict[int, tuple[Case, Program, tuple[frozenset[object], int | None]]] = {}
         self._primed: dict[tuple[frozenset[object], int | None], Outcome] = {}
         self.solved = 0
@@ -63,7 +64,7 @@ class Context:
         hit = self._made.get(key)
         if hit is not None and hit[0] is sc:
             return hit[1]  # type: ignore[no-any-return]
-        if len(self._made) > 4096 and not self._programs:
+        if len(self._made) > self._made_limit:  # one at a time (shrinking): kept bounded
             self._made.clear()
         out = make(sc)
         self._made[key] = (sc, out)
@@ -78,6 +79,7 @@ class Context:
         same solver. A batch that cannot be solved whole (a case without one answer set) is
         left to its checks, case by case, where the failure is theirs to report."""
         self._made, self._programs, self._primed = {}, {}, {}
+        self._made_limit = 1 << 62  # every variant of the batch is kept while it is made
         programs: dict[int, tuple[Case, Program, tuple[frozenset[object], int | None]]] = {}
         todo: dict[tuple[frozenset[object], int | None], Program] = {}
         for sc in scenarios:
@@ -93,7 +95,7 @@ class Context:
                     programs[id(case)] = (case, program, key)
                     if key not in self._memo:
                         todo.setdefault(key, program)
-        self._programs = programs
+        self._programs, self._made_limit = programs, len(self._made) + 4096
         try:
             outcomes = self.solver.solve_many(list(todo.values()))
         except DoctrineError:

@@ -101,11 +101,15 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--large", type=int, default=0, help="also the peak memory at this many cases (one run)")
     ap.add_argument("--single", action="store_true", help="only the single-case figure (nothing is written)")
+    ap.add_argument("--fuzz", action="store_true", help="only the fuzz figures (written to bench/results-fuzz.json)")
     args = ap.parse_args()
     n = 1000 if args.quick else 10_000
     small, ref, fuzz_n, repeat = (200, 200, 30, 3) if args.quick else (1000, 2000, 200, 3)
     results: dict[str, object] = {"machine": machine()}
     print("machine:", json.dumps(results["machine"]), flush=True)
+    if args.fuzz:
+        fuzz_only(results, fuzz_n, repeat)
+        return
     results["single_case"] = single_case(3 if args.quick else 9)
     print("single case:", json.dumps(results["single_case"]), flush=True)
     if args.single:
@@ -118,8 +122,7 @@ def main() -> None:
         "explained_2": ("throughput", n, 2, 1, "compiled"),
         "verdicts_1_clingo": ("throughput", ref, 1, 0, "clingo"),
         "memory_small": ("throughput", small, 1, 0, "compiled"),
-        "fuzz": ("fuzz", fuzz_n, "compiled"),
-        "fuzz_clingo": ("fuzz", fuzz_n, "clingo"),
+        **FUZZ(fuzz_n),
     }
     measured = interleaved(figures, repeat)
     results["sizes"] = {"throughput": n, "clingo_reference": ref, "memory_small": small, "fuzz": fuzz_n}
@@ -136,6 +139,34 @@ def main() -> None:
     print("written", out.relative_to(ROOT))
 
 
+def FUZZ(n: int) -> dict[str, tuple[object, ...]]:
+    """`doctrine fuzz -n N --seed 1`: one process, two (`--workers 2`), and clingo's engine."""
+    return {
+        "fuzz": ("fuzz", n, "compiled", 1),
+        "fuzz_2": ("fuzz", n, "compiled", 2),
+        "fuzz_clingo": ("fuzz", n, "clingo", 1),
+    }
+
+
+def fuzz_only(results: dict[str, object], n: int, repeat: int) -> None:
+    results["sizes"] = {"fuzz": n}
+    results["figures"] = interleaved(FUZZ(n), repeat)
+    results["summary"] = [fuzz_line(results["figures"]), f"load average at the end: {os.getloadavg()}"]  # type: ignore[arg-type]
+    for line in results["summary"]:  # type: ignore[attr-defined]
+        print(line)
+    out = ROOT / "bench" / "results-fuzz.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print("written", out.relative_to(ROOT))
+
+
+def fuzz_line(f: dict[str, dict[str, float]]) -> str:
+    one, two, clingo = f["fuzz"], f["fuzz_2"], f["fuzz_clingo"]
+    return (f"fuzz: {one['scenarios_per_s']:.1f} scenarios/s, {one['batch_scenarios_per_s']:.1f} in the batches "
+            f"(2 processes: {two['scenarios_per_s']:.1f}, {two['batch_scenarios_per_s']:.1f}; --engine clingo: "
+            f"{clingo['scenarios_per_s']:.1f}, {clingo['batch_scenarios_per_s']:.1f}); "
+            f"a violation found (and shrunk, in one process): {'yes' if one['violations'] else 'no'}")
+
+
 def summarise(results: dict[str, object]) -> list[str]:
     f: dict[str, dict[str, float]] = results["figures"]  # type: ignore[assignment]
     one: dict[str, float] = results["single_case"]  # type: ignore[assignment]
@@ -150,7 +181,7 @@ def summarise(results: dict[str, object]) -> list[str]:
         f"clingo's solve as the engine ({sizes['clingo_reference']:,} cases, 1 process): "
         f"{f['verdicts_1_clingo']['cases_per_s']:,.0f} verdicts/s",
         single_line(one),
-        f"fuzz: {f['fuzz']['scenarios_per_s']:.1f} scenarios/s ({f['fuzz_clingo']['scenarios_per_s']:.1f} with --engine clingo)",
+        fuzz_line(f),
         f"peak memory (ru_maxrss / VmHWM, MiB): {sizes['memory_small']:,} cases "
         f"{f['memory_small']['maxrss_mib']:.0f} / {f['memory_small']['vmhwm_mib']:.0f}; "
         f"{sizes['throughput']:,} cases {f['verdicts_1']['maxrss_mib']:.0f} / {f['verdicts_1']['vmhwm_mib']:.0f}",

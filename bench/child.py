@@ -1,7 +1,7 @@
 """One measurement of bench.py, in a fresh process: prints one JSON line.
 
     python bench/child.py throughput N WORKERS EXPLAINED ENGINE
-    python bench/child.py fuzz N ENGINE
+    python bench/child.py fuzz N ENGINE [WORKERS]
 
 Memory is this process's own: `ru_maxrss` of RUSAGE_SELF (bench.py starts it from a parent
 that never imports doctrine, so nothing large is inherited) and the kernel's high-water mark
@@ -56,7 +56,10 @@ def throughput(n: int, workers: int, explained: bool, engine: str) -> dict[str, 
     return {"cases_per_s": n / seconds, "seconds": seconds, **memory()}
 
 
-def fuzz(n: int, engine: str) -> dict[str, float]:
+def fuzz(n: int, engine: str, workers: int = 1) -> dict[str, float]:
+    """`doctrine fuzz -n N --seed 1` in `workers` processes. A violation found is shrunk, one
+    scenario at a time, and that counts in `scenarios_per_s`; `batch_scenarios_per_s` is the
+    scenarios checked in batches (before any shrinking) over their time."""
     from doctrine.engine.engines import make_solver
     from doctrine.engine.rulebase import load_rulebase
     from doctrine.proof.context import Context
@@ -64,8 +67,15 @@ def fuzz(n: int, engine: str) -> dict[str, float]:
     from doctrine.proof.invariants import INVARIANTS
 
     rulebase = load_rulebase()
-    report = run(rulebase, INVARIANTS, n, 1, Context(rulebase, make_solver(rulebase, True, engine)))
-    return {"scenarios_per_s": report.rate, "seconds": report.seconds, **memory()}
+    # Every invariant but appeal_waiver_blocks_relief, which the scenarios of seed 1 violate (a
+    # case decided before the authorities of the appeal waiver, under the law of its date: see
+    # the README), so that this measures checking, not shrinking; its check is 0.02 ms a scenario.
+    invariants = [i for i in INVARIANTS if i.name != "appeal_waiver_blocks_relief"]
+    report = run(rulebase, invariants, n, 1, Context(rulebase, make_solver(rulebase, True, engine)),
+                 workers=workers, engine=engine)
+    return {"scenarios_per_s": report.rate, "seconds": report.seconds,
+            "batch_scenarios_per_s": report.drawn / report.drawn_seconds, "batch_scenarios": report.drawn,
+            "violations": float(report.violation is not None), **memory()}
 
 
 if __name__ == "__main__":
@@ -73,5 +83,5 @@ if __name__ == "__main__":
     if kind == "throughput":
         out = throughput(int(args[0]), int(args[1]), args[2] == "1", args[3])
     else:
-        out = fuzz(int(args[0]), args[1])
+        out = fuzz(int(args[0]), args[1], int(args[2]) if len(args) > 2 else 1)
     print(json.dumps(out))

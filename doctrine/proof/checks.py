@@ -209,13 +209,23 @@ def evidence_pair(ctx: Context, base: Case, varied: Case) -> str | None:
     return f"adding `support record_evidence` removes {lost}" if lost else None
 
 
+def _evidence_variants(sc: Scenario) -> list[tuple[Statement, Case]]:
+    """Each allegation without `support record_evidence`, and the case with it added."""
+    case = sc.case
+    return [
+        (s, add_child(case, i, Statement("support", (word("record_evidence"),))))
+        for i, s in enumerate(case.statements)
+        if s.key == "allegation"
+        and not any(c.key == "support" and c.values[0].text == "record_evidence" for c in s.children)
+    ]
+
+
+def evidence_cases(ctx: Context, sc: Scenario) -> list[Case]:
+    return [sc.case, *(varied for _, varied in ctx.made(sc, _evidence_variants))]
+
+
 def evidence_monotone(ctx: Context, sc: Scenario) -> str | None:
-    for i, s in enumerate(sc.case.statements):
-        if s.key != "allegation" or any(
-            c.key == "support" and c.values[0].text == "record_evidence" for c in s.children
-        ):
-            continue
-        varied = add_child(sc.case, i, Statement("support", (word("record_evidence"),)))
+    for s, varied in ctx.made(sc, _evidence_variants):
         problem = evidence_pair(ctx, sc.case, varied)
         if problem:
             return f"{problem} (to `allegation {s.values[0].text}`)"
@@ -227,7 +237,9 @@ def reason_pair(ctx: Context, base: Case, varied: Case) -> str | None:
     return f"adding a legitimate reason adds {gained}" if gained else None
 
 
-def reason_antitone(ctx: Context, sc: Scenario) -> str | None:
+def _reason_variant(sc: Scenario) -> tuple[str, str, Case] | None:
+    """A legitimate reason the case does not give, who states it (drawn from the seed), and the
+    case with it; None when it gives every one."""
     stated = {s.values[0].text for s in sc.case.get("government_reason")}
     absent = [g for g in LEGITIMATE_REASONS if g not in stated]
     if not absent:
@@ -235,7 +247,20 @@ def reason_antitone(ctx: Context, sc: Scenario) -> str | None:
     rng = random.Random(sc.seed)
     reason, speaker = rng.choice(absent), rng.choice(("decision_maker", "government", "stand_in", "unknown"))
     added = Statement("government_reason", (word(reason),), (Statement("stated_by", (word(speaker),)),))
-    problem = reason_pair(ctx, sc.case, with_statement(sc.case, added))
+    return reason, speaker, with_statement(sc.case, added)
+
+
+def reason_cases(ctx: Context, sc: Scenario) -> list[Case]:
+    variant = ctx.made(sc, _reason_variant)
+    return [sc.case] if variant is None else [sc.case, variant[2]]
+
+
+def reason_antitone(ctx: Context, sc: Scenario) -> str | None:
+    variant = ctx.made(sc, _reason_variant)
+    if variant is None:
+        return None
+    reason, speaker, varied = variant
+    problem = reason_pair(ctx, sc.case, varied)
     return f"{problem} (`government_reason {reason}, stated_by {speaker}`)" if problem else None
 
 
@@ -244,10 +269,17 @@ def plain_error_pair(ctx: Context, forfeited: Case, raised: Case) -> str | None:
     return f"with `raised_below no` the case gets {more}, which `raised_below yes` does not" if more else None
 
 
+def _plain_error_variants(sc: Scenario) -> tuple[Case, Case]:
+    """The case forfeited (`raised_below no`) and raised below (`raised_below yes`)."""
+    return set_value(sc.case, "raised_below", "no"), set_value(sc.case, "raised_below", "yes")
+
+
+def plain_error_cases(ctx: Context, sc: Scenario) -> list[Case]:
+    return list(ctx.made(sc, _plain_error_variants))
+
+
 def plain_error_no_more(ctx: Context, sc: Scenario) -> str | None:
-    return plain_error_pair(
-        ctx, set_value(sc.case, "raised_below", "no"), set_value(sc.case, "raised_below", "yes")
-    )
+    return plain_error_pair(ctx, *ctx.made(sc, _plain_error_variants))
 
 
 def _verdict_key(ctx: Context, case: Case) -> tuple[object, ...]:
@@ -272,14 +304,28 @@ def _same_verdict(ctx: Context, a: Case, b: Case, what: str) -> str | None:
     return f"{what} changes the verdict: {va[:2]} / {va[3]} became {vb[:2]} / {vb[3]}"
 
 
+def _renamed(sc: Scenario) -> tuple[Case, Case]:
+    return sc.case, renamed(sc.case, random.Random(sc.seed))
+
+
+def rename_cases(ctx: Context, sc: Scenario) -> list[Case]:
+    return list(ctx.made(sc, _renamed))
+
+
 def rename_invariant(ctx: Context, sc: Scenario) -> str | None:
-    return _same_verdict(
-        ctx, sc.case, renamed(sc.case, random.Random(sc.seed)), "renaming the case and its parties"
-    )
+    return _same_verdict(ctx, *ctx.made(sc, _renamed), "renaming the case and its parties")
+
+
+def _shuffled(sc: Scenario) -> tuple[Case, Case]:
+    return sc.case, shuffled(sc.case, random.Random(sc.seed))
+
+
+def reorder_cases(ctx: Context, sc: Scenario) -> list[Case]:
+    return list(ctx.made(sc, _shuffled))
 
 
 def reorder_invariant(ctx: Context, sc: Scenario) -> str | None:
-    return _same_verdict(ctx, sc.case, shuffled(sc.case, random.Random(sc.seed)), "reordering the statements")
+    return _same_verdict(ctx, *ctx.made(sc, _shuffled), "reordering the statements")
 
 
 def print_parse_invariant(ctx: Context, sc: Scenario) -> str | None:

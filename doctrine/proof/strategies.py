@@ -143,16 +143,53 @@ class _Draw:
     def values(self, key: V.Key, parent: V.Key | None) -> tuple[Value, ...]:
         form = key.form
         if form is V.Form.STRING:
-            return (Value(ValueKind.STRING, self.draw(_STRINGS)),)
+            return (Value(ValueKind.STRING, self.string()),)
         if form is V.Form.DATE:
-            return self.draw(_DATES)
+            return self.date()
         if form is V.Form.MONTHS:
-            return self.draw(_MONTHS[key.word])
+            return self.months(key.word)
         if form is V.Form.RANGE:
-            return self.draw(_RANGES)
+            return self.months_range()
         if form is V.Form.NAME:
-            return (Value(ValueKind.NAME, self.draw(names().filter(lambda n: n not in self.parties))),)
-        return (word_value(self.draw(_one_of(self.words(key, parent)))),)
+            return (Value(ValueKind.NAME, self.name(self.parties)),)
+        return (word_value(self.one_of(self.words(key, parent))),)
+
+    # The draws themselves, one method each: `doctrine.proof.draws` makes the same cases from
+    # plain integer choices (a seeded random source in a batch, hypothesis when shrinking).
+
+    def coin(self) -> bool:
+        return bool(self.draw(st.booleans()))
+
+    def one_of(self, words: tuple[str, ...]) -> str:
+        return str(self.draw(_one_of(words)))
+
+    def some_of(self, words: tuple[str, ...], at_least: int) -> list[str]:
+        return list(self.draw(_some_of(words, at_least)))
+
+    def string(self) -> str:
+        return str(self.draw(_STRINGS))
+
+    def strings(self) -> list[str]:
+        return list(self.draw(_NOTES))
+
+    def date(self) -> tuple[Value, ...]:
+        return tuple(self.draw(_DATES))
+
+    def months(self, word: str) -> tuple[Value, ...]:
+        return tuple(self.draw(_MONTHS[word]))
+
+    def months_range(self) -> tuple[Value, ...]:
+        return tuple(self.draw(_RANGES))
+
+    def name(self, taken: list[str]) -> str:
+        return str(self.draw(names().filter(lambda n: n not in taken)))
+
+    def party_names(self) -> list[str]:
+        return list(self.draw(_PARTIES))
+
+    def spec(self, spec: Any) -> Any:
+        """A knob's value: a strategy is drawn from."""
+        return self.draw(spec) if isinstance(spec, SearchStrategy) else spec
 
     def statements(self, key: V.Key, parent: V.Key | None, head: str = "") -> tuple[Statement, ...]:
         """The statements of one key (top level, or under a block whose head is `head`)."""
@@ -171,22 +208,22 @@ class _Draw:
             many = self.many(key, parent, head)
             return tuple(self.block(key, parent, vs) for vs in many)
         required = key.required or (key.word == "circuit" and self.court == "district_court")
-        if not required and not self.draw(st.booleans()):
+        if not required and not self.coin():
             return ()
         return (self.block(key, parent, self.values(key, parent)),)
 
     def many(self, key: V.Key, parent: V.Key | None, head: str) -> list[tuple[Value, ...]]:
         """Distinct values of a multiple or keyed key (at least one if it is required)."""
         if key.form is V.Form.STRING:  # notes: distinct texts
-            texts = self.draw(_NOTES)
+            texts = self.strings()
             return [(Value(ValueKind.STRING, t),) for t in texts]
         if key.domain is None:  # parties: distinct names
-            chosen = self.draw(_PARTIES)
+            chosen = self.party_names()
             return [(Value(ValueKind.NAME, n),) for n in chosen]
         words = self.words(key, parent)
         if parent is not None and parent.word == "assistance" and head == "none" and key.word == "led_to":
             words = ("nothing",)
-        chosen = self.draw(_some_of(words, int(key.required)))
+        chosen = self.some_of(words, int(key.required))
         return [(word_value(w),) for w in chosen]
 
     def block(self, key: V.Key, parent: V.Key | None, values: tuple[Value, ...]) -> Statement:
@@ -217,8 +254,7 @@ class _Draw:
     def fixed_statements(
         self, key: V.Key, parent: V.Key | None, spec: Any, head: str
     ) -> tuple[Statement, ...]:
-        if isinstance(spec, SearchStrategy):
-            spec = self.draw(spec)
+        spec = self.spec(spec)
         if spec is None:
             return ()
         if isinstance(spec, Statement):

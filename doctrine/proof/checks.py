@@ -176,6 +176,8 @@ def appeal_waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
     misled = any(f.startswith("plea_misinformed(") for f in facts)
     if not valid or misled or not any(f.startswith("allegation(") for f in facts):
         return None
+    if not ctx.in_force(sc.case, "kilcrease"):  # the waiver is enforced by the law of the case's date
+        return None
     primary = ctx.outcome(sc.case).primary  # the "even if" runs set the waiver aside on purpose
     return _first(f"a valid appeal waiver of all claims, and relief({k})" for r in primary for k in sorted(r.relief))
 

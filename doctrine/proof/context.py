@@ -120,6 +120,15 @@ class Context:
             verdicts.append(decide_verdict(outcome, self.rulebase))
         return verdicts[0]
 
+    def in_force(self, case: Case, authority: str) -> bool:
+        """Whether `authority` had been decided by the date whose law decides `case` (a case
+        without a date is decided by today's law, where every authority is in force)."""
+        compiled = self._programs.get(id(case))
+        program = compiled[1] if compiled is not None and compiled[0] is case else compile_case(case, "<fuzz>")
+        date = program.law_date(None)
+        known = self.rulebase.authorities.get(authority)
+        return known is None or date is None or known.date <= date
+
     def _solve(self, case: Case) -> Outcome:
         compiled = self._programs.get(id(case))
         if compiled is not None and compiled[0] is case:

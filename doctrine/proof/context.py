@@ -123,19 +123,20 @@ class Context:
     def in_force(self, case: Case, authority: str) -> bool:
         """Whether `authority` had been decided by the date whose law decides `case` (a case
         without a date is decided by today's law, where every authority is in force)."""
-        compiled = self._programs.get(id(case))
-        program = compiled[1] if compiled is not None and compiled[0] is case else compile_case(case, "<fuzz>")
-        date = program.law_date(None)
+        date = self._compiled(case)[0].law_date(None)
         known = self.rulebase.authorities.get(authority)
         return known is None or date is None or known.date <= date
 
-    def _solve(self, case: Case) -> Outcome:
+    def _compiled(self, case: Case) -> tuple[Program, tuple[frozenset[object], int | None]]:
+        """The case's program (primed with its batch, or compiled now) and its memo key."""
         compiled = self._programs.get(id(case))
         if compiled is not None and compiled[0] is case:
-            _, program, key = compiled
-        else:
-            program = compile_case(case, "<fuzz>")
-            key = (frozenset(program.facts), program.decided)  # the date decides the law in force: not a fact
+            return compiled[1], compiled[2]
+        program = compile_case(case, "<fuzz>")
+        return program, (frozenset(program.facts), program.decided)  # the date decides the law in force: not a fact
+
+    def _solve(self, case: Case) -> Outcome:
+        program, key = self._compiled(case)
         cached = self._memo.get(key) or self._primed.get(key)
         if cached is None:
             if len(self._memo) > 256:

@@ -93,7 +93,8 @@ def contradictions(case: Case) -> Iterator[Diagnostic]:
 def consistent(statements: list[Statement]) -> list[Statement]:
     """Drop what would make a drawn record contradict itself (`doctrine.language.contradictions`):
     a reason denied that is also given, `support nothing` beside evidence, a refusal claimed on a
-    motion filed and granted, a plea-agreement promise when there is no plea agreement."""
+    motion filed and granted, `failed_to_raise` under a claim other than ineffective assistance,
+    a plea-agreement promise when there is no plea agreement."""
     def head(s: Statement) -> str:
         return s.values[0].text if s.values else ""
 
@@ -114,6 +115,8 @@ def consistent(statements: list[Statement]) -> list[Statement]:
                 kids = tuple(c for c in kids if not (c.key == "support" and head(c) == "nothing"))
             if head(s) in REFUSAL_CLAIMS:
                 kids = tuple(c for c in kids if not (c.key == "motion" and head(c) in granted))
+            if head(s) != "ineffective_assistance":  # what counsel failed to raise is that claim's (check: misplaced-key)
+                kids = tuple(c for c in kids if c.key != "failed_to_raise")
             s = Statement(s.key, s.values, kids, s.span, s.key_span)
         if s.key == "promise" and no_plea:
             kids = tuple(c for c in s.children if not (c.key == "in" and head(c) == "plea_agreement"))

@@ -16,11 +16,11 @@ import random
 from dataclasses import replace
 
 from doctrine.language import vocabulary as V
+from doctrine.language.check_values import _CUSTODY_NO_ALLOWS
 from doctrine.language.contradictions import consistent
 from doctrine.language.syntax import Case, Statement, Value, ValueKind
 
 _SKIP_FORMS = (V.Form.STRING, V.Form.DATE, V.Form.NAME, V.Form.EXPECT)
-_CUSTODY_NO_ALLOWS = ("knew_effect", "approached_before_charging", "absconded")
 MINIMUMS = (60, 120, 180, 240)
 
 
@@ -161,8 +161,6 @@ def _allowed(key: V.Key, head: str, child: V.Key) -> bool:
         return False
     if key.word == "custody" and head == "no":
         return child.word in _CUSTODY_NO_ALLOWS
-    if key.word == "allegation" and child.word == "failed_to_raise":
-        return head == "ineffective_assistance"  # what counsel failed to raise (check: misplaced-key)
     return True
 
 

@@ -196,8 +196,6 @@ class _Draw:
         path = key.word if parent is None else f"{parent.word}.{key.word}"
         if path in self.exclude or key.form is V.Form.EXPECT:
             return ()
-        if path == "allegation.failed_to_raise" and head != "ineffective_assistance":
-            return ()  # what counsel failed to raise belongs to that claim alone (check: misplaced-key)
         spec = self.fixed.get(path, _MISSING)
         if spec is not _MISSING:
             return self.fixed_statements(key, parent, spec, head)

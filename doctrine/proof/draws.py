@@ -185,19 +185,20 @@ class _Choices(_Draw):
         return spec(self) if callable(spec) else spec
 
 
-_STRONG = ("record_evidence", "remark", "earlier_offer", "record_evidence", "assistance_only")
-_YES_NO = ("yes", "yes", "no", "unknown")
+# The focused half's words, shared with `doctrine.proof.fuzz.scenarios` (its hypothesis strategy).
+STRONG_SUPPORT = ("record_evidence", "remark", "earlier_offer", "record_evidence", "assistance_only")
+YES_NO_WEIGHTED = ("yes", "yes", "no", "unknown")
 
 
 def _yes_no(d: _Choices) -> str:
-    return d.one_of(_YES_NO)
+    return d.one_of(YES_NO_WEIGHTED)
 
 
 # The focused half (as `doctrine.proof.fuzz.scenarios`): allegations with specific support and
 # no waiver more often, since a uniformly drawn case almost never makes a threshold showing.
 FOCUS: dict[str, Any] = {
     "allegation": lambda d: d.pick(V.ALLEGATIONS.words(), 1, 2),
-    "allegation.support": lambda d: d.pick(_STRONG, 1, 2),
+    "allegation.support": lambda d: d.pick(STRONG_SUPPORT, 1, 2),
     "allegation.ties_decision_maker": _yes_no,
     "allegation.rebuts_stated_reasons": _yes_no,
     "allegation.proven": _yes_no,

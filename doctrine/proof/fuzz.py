@@ -72,12 +72,13 @@ def scenarios(**fixed: Any) -> Any:
     from hypothesis import strategies as st
 
     from doctrine.language import vocabulary as V
+    from doctrine.proof.draws import STRONG_SUPPORT, YES_NO_WEIGHTED
     from doctrine.proof.strategies import cases
 
-    yes_no = st.sampled_from(("yes", "yes", "no", "unknown"))
+    yes_no = st.sampled_from(YES_NO_WEIGHTED)
     focus = {
         "allegation": st.lists(st.sampled_from(V.ALLEGATIONS.words()), min_size=1, max_size=2, unique=True),
-        "allegation.support": st.lists(st.sampled_from(_STRONG), min_size=1, max_size=2, unique=True),
+        "allegation.support": st.lists(st.sampled_from(STRONG_SUPPORT), min_size=1, max_size=2, unique=True),
         "allegation.ties_decision_maker": yes_no,
         "allegation.rebuts_stated_reasons": yes_no,
         "allegation.proven": yes_no,
@@ -88,7 +89,6 @@ def scenarios(**fixed: Any) -> Any:
     return st.builds(Scenario, drawn, st.integers(0, 2**16))
 
 
-_STRONG = ("record_evidence", "remark", "earlier_offer", "record_evidence", "assistance_only")
 
 
 BATCH = 1000  # scenarios drawn, solved and checked together, at most

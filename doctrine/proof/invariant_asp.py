@@ -81,6 +81,12 @@ def contradiction(rulebase: Rulebase) -> str:
 
 
 _WADE = " ".join(f"_wade_relief({k})." for k in WADE_RELIEF)
+# Wade's relief on a refusal, as checks._refusal_relief: a hearing § 2255(b) requires on counsel's
+# failure to raise the government's breach is relief on that claim instead.
+_REFUSAL_RELIEF = f"""
+        {_WADE}
+        _refusal_relief(K) :- _wade_relief(K), K != evidentiary_hearing.
+        _refusal_relief(evidentiary_hearing) :- not holds({COLLATERAL_HEARING})."""
 _LEGITIMATE = " ".join(f"_legitimate({g})." for g in LEGITIMATE_REASONS)
 
 ASP: dict[str, str | Callable[[Rulebase], str]] = {
@@ -91,25 +97,22 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
         _unknowing_plea :- holds(plea_not_knowing(X)).
         _violation :- holds(defendant_breach), holds(relief(specific_performance)).
         _violation :- holds(defendant_breach), holds(relief(plea_withdrawal)), not _unknowing_plea.""",
-    "granted_motion_no_refusal_relief": """
+    "granted_motion_no_refusal_relief": _REFUSAL_RELIEF + """
         _open :- motion_filed(M, no).
         _open :- motion_filed(M, unknown).
         _open :- government_act(withdrew_motion).
         _open :- government_act(did_not_renew_motion).
         _declared :- motion(M).
-        _violation :- _declared, not _open, holds(relief(K)), K = (discovery; remedy).
-        _violation :- _declared, not _open, holds(relief(evidentiary_hearing)), not holds(ineffective_assistance_unrefuted).""",
+        _violation :- _declared, not _open, holds(relief(K)), _refusal_relief(K).""",
     "appeal_waiver_blocks_relief": """
         _misled :- plea_misinformed(_).
         _violation :- appeal_waiver(yes), not appeal_waiver_knowing(no), not appeal_waiver_invoked(no),
             appeal_waiver_scope(all_claims), not appeal_waiver_scope(excepts_breach), allegation(_),
             not court(district_court), not _misled,
             not even_if(review(waived)), holds(relief(K)).""",
-    "no_threshold_no_relief": f"""
-        {_WADE}
+    "no_threshold_no_relief": _REFUSAL_RELIEF + """
         _shown :- holds(threshold_showing(A)).
-        _excused(evidentiary_hearing) :- holds(ineffective_assistance_unrefuted).
-        _violation :- holds(relief(K)), _wade_relief(K), not _shown, not _excused(K).""",
+        _violation :- holds(relief(K)), _refusal_relief(K), not _shown.""",
     "below_minimum_needs_basis": """
         _basis(s3553e_motion) :- motion_filed(s3553e, yes).
         _basis(safety_valve) :- safety_valve(yes).

@@ -25,6 +25,11 @@ from doctrine.reasoning.verdict import Verdict, decide_verdict
 T = TypeVar("T")
 
 
+def _memo_key(program: Program) -> tuple[frozenset[object], int | None]:
+    """What decides a case's outcome: its facts, and the date whose law is in force (not a fact)."""
+    return frozenset(program.facts), program.decided
+
+
 @dataclass(frozen=True)
 class Scenario:
     """What an invariant is checked on: a case, and a seed for the variations it draws."""
@@ -91,7 +96,7 @@ class Context:
                         program = compile_case(case, "<fuzz>")
                     except DoctrineError:
                         continue
-                    key = (frozenset(program.facts), program.decided)
+                    key = _memo_key(program)
                     programs[id(case)] = (case, program, key)
                     if key not in self._memo:
                         todo.setdefault(key, program)
@@ -133,7 +138,7 @@ class Context:
         if compiled is not None and compiled[0] is case:
             return compiled[1], compiled[2]
         program = compile_case(case, "<fuzz>")
-        return program, (frozenset(program.facts), program.decided)  # the date decides the law in force: not a fact
+        return program, _memo_key(program)
 
     def _solve(self, case: Case) -> Outcome:
         program, key = self._compiled(case)

@@ -246,6 +246,7 @@ CASE_KEYS: tuple[Key, ...] = (
                 "Whether, before pleading, the defendant was told that custody would limit "
                 "his ability to assist.",
             ),
+            _V2["plea_agreement_rejected"],
         ),
     ),
     Key(

@@ -531,5 +531,12 @@ def federal_keys(Key: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
             "allegation_failed_to_raise",
             multiple=True,
         ),
+        "plea_agreement_rejected": tri(
+            "rejected_by_court",
+            "plea_agreement_rejected",
+            "Whether the district court rejected the plea agreement (Fed. R. Crim. P. 11(c)(5)); an "
+            "appeal waiver in it falls with it.",
+            "gates",
+        ),
         "whose_word": per("x"),
     }

@@ -171,12 +171,13 @@ def appeal_waiver_blocks_relief(ctx: Context, sc: Scenario) -> str | None:
     facts = _facts(ctx, sc)
     valid = {"appeal_waiver(yes)", "appeal_waiver_scope(all_claims)"} <= facts and not facts & {
         "appeal_waiver_knowing(no)", "appeal_waiver_invoked(no)", "court(district_court)",
+        "plea_agreement_rejected(yes)",  # a waiver falls with the agreement the court rejected
         "appeal_waiver_scope(excepts_breach)"}  # a waiver that also excepts breach claims leaves them open
     # a plea the court or the government misled him into takes its waiver with it (Vargas Ruiz)
     misled = any(f.startswith("plea_misinformed(") for f in facts)
     if not valid or misled or not any(f.startswith("allegation(") for f in facts):
         return None
-    if not ctx.in_force(sc.case, "kilcrease"):  # the waiver is enforced by the law of the case's date
+    if not ctx.in_force(sc.case, "wiggins"):  # the waiver is enforced by the law of the case's date
         return None
     primary = ctx.outcome(sc.case).primary  # the "even if" runs set the waiver aside on purpose
     return _first(f"a valid appeal waiver of all claims, and relief({k})" for r in primary for k in sorted(r.relief))

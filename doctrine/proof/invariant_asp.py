@@ -108,7 +108,7 @@ ASP: dict[str, str | Callable[[Rulebase], str]] = {
         _misled :- plea_misinformed(_).
         _violation :- appeal_waiver(yes), not appeal_waiver_knowing(no), not appeal_waiver_invoked(no),
             appeal_waiver_scope(all_claims), not appeal_waiver_scope(excepts_breach), allegation(_),
-            not court(district_court), not _misled,
+            not court(district_court), not _misled, not plea_agreement_rejected(yes),
             not even_if(review(waived)), holds(relief(K)).""",
     "no_threshold_no_relief": _REFUSAL_RELIEF + """
         _shown :- holds(threshold_showing(A)).

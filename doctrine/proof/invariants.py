@@ -83,8 +83,8 @@ INVARIANTS: tuple[Invariant, ...] = (
     ),
     _invariant(
         "appeal_waiver_blocks_relief",
-        "A knowing and voluntary appeal waiver of all claims (with no exception for breach), invoked, yields no relief on appeal, unless the court or the government misled the defendant into the plea that holds it (where the appeal-waiver rule is law on the case's date: Kilcrease, 2012).",
-        "Kilcrease, 665 F.3d 924 (7th Cir. 2012); Sakellarion, 649 F.3d 634 (7th Cir. 2011)",
+        "A knowing and voluntary appeal waiver of all claims (with no exception for breach), invoked, yields no relief on appeal, unless the court or the government misled the defendant into the plea that holds it, or the district court rejected the plea agreement that holds it (where the appeal-waiver rule is law on the case's date: Wiggins, 1990).",
+        "Wiggins, 905 F.2d 51 (4th Cir. 1990); Kilcrease, 665 F.3d 924 (7th Cir. 2012); Sakellarion, 649 F.3d 634 (7th Cir. 2011)",
         appeal_waiver_blocks_relief,
     ),
     _invariant(

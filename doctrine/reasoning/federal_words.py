@@ -265,6 +265,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "under a judgment the agreement reserves, the refusal rests on the government's own valuation of the assistance, which the record does not rebut: no bad faith",
         "no unrebutted valuation of the assistance stands against a finding of bad faith",
     ),
+    ("appeal_waiver_bars", 0): (
+        "a knowing and voluntary appeal waiver, invoked by the government, in a plea agreement the court did not reject, reaches the claim",
+        "no appeal waiver in force that reaches the claim is shown",
+    ),
     ("misled_into_plea", 0): (
         "the court or the government misled the defendant when he pleaded",
         "no misstatement at the plea by the court or the government is established",
@@ -331,6 +335,7 @@ INPUTS: dict[tuple[str, int], Template] = {
     ("appeal_waiver_knowing", 1): _single("the appeal waiver was knowing and voluntary"),
     ("appeal_waiver_scope", 1): _single("the appeal waiver covers"),
     ("appeal_waiver_invoked", 1): _single("the government invoked the appeal waiver"),
+    ("plea_agreement_rejected", 1): _single("the district court rejected the plea agreement"),
     ("sentencing_error", 1): ("the district court's sentencing error: {0}", "no sentencing error {0} is stated"),
     ("sentencing_error_per", 2): _keyed("the sentencing error", "on the word of"),
     ("plea_misinformed", 1): ("when he pleaded, the defendant was misinformed about {0}", "no misstatement about {0} is stated"),

@@ -226,6 +226,14 @@ CASES = {
     "...but not a claim that the government broke the agreement": Case(
         NO_MOTION + GOOD_FAITH_EFFORT + "appeal_waiver(yes).",
         ("breach_of_plea_agreement",), ("review(waived)",), jurisdiction="seventh_circuit"),
+    "an appeal waiver bars the claim before Kilcrease (2012) too: Wiggins (1990; wrong before)": Case(
+        NO_MOTION + "plea_agreement(none). appeal_waiver(yes). allegation(no_rational_relation). "
+        "allegation_support(no_rational_relation,own_say_so). not_yet_decided(kilcrease).",
+        ("review(waived)", "@wiggins_appeal_waiver"), ("@kilcrease_appeal_waiver",), jurisdiction="ninth_circuit"),
+    "a waiver in a plea agreement the district court rejected falls with it (Mendenhall; wrong before)": Case(
+        NO_MOTION + "plea_agreement(promise_to_consider). plea_agreement_rejected(yes). appeal_waiver(yes). "
+        "appeal_waiver_scope(all_claims). allegation(no_rational_relation). allegation_support(no_rational_relation,own_say_so).",
+        (), ("review(waived)",), jurisdiction="ninth_circuit"),
     # § 10: the district court's handling
     "a court that believed it could not weigh cooperation must resentence": Case(
         "raised_below(yes). believed(vary). believed_power(vary,lacks).",

@@ -110,7 +110,7 @@ INPUTS: dict[tuple[str, int], Template] = {
     ),
     ("allegation_proven", 2): (
         "the court found the allegation ({0}) proven: {1}",
-        "the allegation ({0}) is not proven",
+        "no finding on the allegation ({0}) reads proven: {1}",
     ),
     ("allegation_motion", 2): ("the allegation ({0}) concerns the {1} motion", "the allegation ({0}) does not concern the {1} motion"),
     ("concession", 1): ("a concession on the record: {0}", "no concession ({0}) on the record"),

@@ -49,9 +49,10 @@ EXCLUSIVE = (
       ("discovery", "remedy", "compel_motion", "specific_performance")),
 )
 # A hearing is relief on the refusal unless § 2255(b) requires it on another claim: that counsel
-# failed to raise the government's breach (collateral_review.lp), which an upheld refusal to move
-# does not answer (the breach may be of another promise).
-COLLATERAL_HEARING = "ineffective_assistance_unrefuted"
+# failed to raise the government's breach, or that the government did not keep a promise the
+# defendant swears to (collateral_review.lp), which an upheld refusal to move does not answer
+# (the breach may be of another promise).
+COLLATERAL_HEARING = ("ineffective_assistance_unrefuted", "promise_claim_unrefuted")
 EXCLUSIVE_UNLESS_COLLATERAL_HEARING = (("refusal_upheld", "relief(evidentiary_hearing)"),)
 # Withdrawal of a plea is relief on the refusal (a broken promise induced the plea) unless the plea
 # itself was not knowing (sentencing_procedure.lp): then it is relief on another question.
@@ -74,19 +75,20 @@ def contradiction(rulebase: Rulebase) -> str:
     lines.append("_unknowing_plea :- holds(plea_not_knowing(X)).")
     for a, b in EXCLUSIVE_UNLESS_UNKNOWING_PLEA:
         lines.append(f"_violation :- holds({a}), holds({b}), not _unknowing_plea.")
-    lines.append(f"_collateral_hearing :- holds({COLLATERAL_HEARING}).")
+    lines.extend(f"_collateral_hearing :- holds({c})." for c in COLLATERAL_HEARING)
     for a, b in EXCLUSIVE_UNLESS_COLLATERAL_HEARING:
         lines.append(f"_violation :- holds({a}), holds({b}), not _collateral_hearing.")
     return "\n".join(lines)
 
 
 _WADE = " ".join(f"_wade_relief({k})." for k in WADE_RELIEF)
-# Wade's relief on a refusal, as checks._refusal_relief: a hearing § 2255(b) requires on counsel's
-# failure to raise the government's breach is relief on that claim instead.
+# Wade's relief on a refusal, as checks._refusal_relief: a hearing § 2255(b) requires on another
+# claim (COLLATERAL_HEARING) is relief on that claim instead.
 _REFUSAL_RELIEF = f"""
         {_WADE}
+        {" ".join(f"_collateral_hearing :- holds({c})." for c in COLLATERAL_HEARING)}
         _refusal_relief(K) :- _wade_relief(K), K != evidentiary_hearing.
-        _refusal_relief(evidentiary_hearing) :- not holds({COLLATERAL_HEARING})."""
+        _refusal_relief(evidentiary_hearing) :- not _collateral_hearing."""
 _LEGITIMATE = " ".join(f"_legitimate({g})." for g in LEGITIMATE_REASONS)
 
 ASP: dict[str, str | Callable[[Rulebase], str]] = {

@@ -209,6 +209,10 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "on the § 2255 motion, the record does not conclusively refute the claim that counsel failed to raise the government's breach: it must be heard",
         "the record is not shown to leave unrefuted a claim that counsel failed to raise the government's breach",
     ),
+    ("promise_claim_unrefuted", 0): (
+        "on the § 2255 motion, the defendant swears to a promise the government did not keep, and the record does not conclusively refute it: it must be heard",
+        "no sworn claim of an unkept promise that the record leaves unrefuted is shown",
+    ),
     ("ineffective_assistance_shown", 0): (
         "a court found counsel's assistance ineffective: deficient performance that prejudiced the defendant",
         "no finding that counsel's assistance was ineffective",

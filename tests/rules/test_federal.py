@@ -62,6 +62,13 @@ COUNSEL_OMITTED_BREACH = (
     "allegation_failed_to_raise(ineffective_assistance,breach_of_plea_agreement). "
     "district_court(denied). district_court_hearing(denied). "
 )
+# an oral promise of a Rule 35(b) motion, on the defendant's sworn word; the § 2255 court denied without a hearing
+SWORN_PROMISE = (
+    "posture(section_2255). promise(to_move). promise_in(to_move,oral). promise_motion(to_move,rule35b). "
+    "promise_performed(to_move,no). promise_per(to_move,alleged). motion(rule35b). motion_filed(rule35b,no). "
+    "allegation(breach_of_plea_agreement). allegation_support(breach_of_plea_agreement,sworn_affidavit). "
+    "district_court(denied). district_court_hearing(denied). "
+)
 UNPROVEN_BREACH = (
     "posture(appeal_after_sentence). raised_below(yes). promise(to_move). promise_in(to_move,plea_agreement). "
     "promise_motion(to_move,s5k1_1). promise_condition(to_move,substantial_assistance). promise_performed(to_move,no). "
@@ -738,6 +745,23 @@ CASES = {
     "a waiver of any and all claims does": Case(
         COUNSEL_OMITTED_BREACH + "appeal_waiver(yes). appeal_waiver_scope(all_claims).",
         ("review(waived)",), ("relief(remand)",), jurisdiction="fifth_circuit"),
+    # a promise the defendant swears the government made and did not keep (Machibroda's own facts)
+    "a sworn claim of an unkept promise, unrefuted by the record, must be heard: remand (Machibroda; wrong before)": Case(
+        SWORN_PROMISE,
+        ("promise_claim_unrefuted", "@machibroda_promise_hearing", "relief(evidentiary_hearing)", "relief(remand)"),
+        ("relief(specific_performance)", "breach_of_plea_agreement"), jurisdiction="sixth_circuit"),
+    "...but not on his unsworn word": Case(
+        SWORN_PROMISE.replace("sworn_affidavit", "own_say_so"),
+        (), ("promise_claim_unrefuted", "relief(evidentiary_hearing)"), jurisdiction="sixth_circuit"),
+    "...nor where a hearing found the claim unproven": Case(
+        SWORN_PROMISE + "allegation_proven(breach_of_plea_agreement,no).",
+        (), ("promise_claim_unrefuted", "relief(remand)"), jurisdiction="sixth_circuit"),
+    "...nor where his own breach is established": Case(
+        SWORN_PROMISE + "district_court_found_defendant_breach(yes).",
+        (), ("promise_claim_unrefuted",), jurisdiction="sixth_circuit"),
+    "...nor on direct appeal": Case(
+        SWORN_PROMISE.replace("posture(section_2255)", "posture(appeal_after_sentence)"),
+        (), ("promise_claim_unrefuted",), jurisdiction="sixth_circuit"),
     "ineffective assistance a court found vacates the sentence (wrong before)": Case(
         "posture(section_2255). allegation(ineffective_assistance). allegation_proven(ineffective_assistance,yes). ",
         ("ineffective_assistance_shown", "@strickland_ineffective_assistance", "relief(vacated_sentence)",

@@ -495,13 +495,22 @@ CASES = {
         GALL_RANGE.replace("range_miscalculated", "error_of_law")
         .replace("allegation(legal_error). allegation_motion(legal_error,s5k1_1). ", "") + "raised_below(yes).",
         ("error_of_law_held",), ("relief(remand)", "relief(vacated_sentence)"), jurisdiction="ninth_circuit"),
-    "before Koon (1996) the error-of-law rule is not yet the law": Case(
+    "before Koon (1996) an error of law in the sentence is still remanded: Williams (1992), 'imposed in violation of law' (wrong before)": Case(
         GALL_RANGE.replace("range_miscalculated", "error_of_law") + "raised_below(yes). not_yet_decided(koon).",
-        (), ("error_of_law_held",), jurisdiction="ninth_circuit"),
+        ("error_of_law_held", "@williams_1992_incorrect_application", "relief(vacated_sentence)", "relief(remand)"),
+        ("@koon_error_of_law",), jurisdiction="ninth_circuit"),
+    "...but an error of law in a ruling outside the sentence is Koon's, not yet the law": Case(
+        GALL_RANGE.replace("range_miscalculated", "error_of_law").replace("posture(appeal_after_sentence)", "posture(rule_35b_proceeding)")
+        + "raised_below(yes). not_yet_decided(koon).",
+        (), ("error_of_law_held", "relief(remand)"), jurisdiction="ninth_circuit"),
     "a plea on the court's misstatement of what a motion could do: withdrawal, and the waiver falls (wrong before)": Case(
         MISLED_PLEA + "raised_below(yes).",
         ("plea_not_knowing(motion_effect)", "@vargas_ruiz_unknowing_plea", "relief(plea_withdrawal)"),
         ("review(waived)",), jurisdiction="sixth_circuit"),
+    "a plea on the court's misstatement before Vargas Ruiz (2021) is not knowing either: McCarthy (1969; wrong before)": Case(
+        MISLED_PLEA + "raised_below(yes). not_yet_decided(vargas_ruiz).",
+        ("plea_not_knowing(motion_effect)", "@mccarthy_voluntary_plea", "relief(plea_withdrawal)"),
+        ("@vargas_ruiz_unknowing_plea", "review(waived)"), jurisdiction="fifth_circuit"),
     "a forfeited misstatement without a showing he would not have pleaded: no relief": Case(
         MISLED_PLEA + "raised_below(no).",
         ("plea_not_knowing(motion_effect)",), ("relief(plea_withdrawal)",), jurisdiction="sixth_circuit"),

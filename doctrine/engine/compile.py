@@ -70,6 +70,7 @@ def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
 
 
 _TEXT: dict[int, str] = {}
+_REP_OF_TEXT: dict[str, int] = {}  # the inverse of _TEXT (equal Symbols share a handle)
 
 
 def symbol_text(sym: Symbol) -> str:
@@ -77,6 +78,7 @@ def symbol_text(sym: Symbol) -> str:
     text = _TEXT.get(sym._rep)
     if text is None:
         text = _TEXT[sym._rep] = str(sym)
+        _REP_OF_TEXT[text] = sym._rep
     return text
 
 
@@ -178,9 +180,8 @@ def compile_case(case: Case, source: str = "") -> Program:
         else:
             answer = _compare(low, minimum)
         _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
-    values = facts.values()
-    facts_out = tuple([f for f, _ in values])
-    origin = Origin([(f, s) for f, s in values if s is not None])  # each fact once: a dict's values
+    facts_out = tuple([f for f, _ in facts.values()])
+    origin = Origin(by_rep=facts)  # each fact once, a default's span None: read as asked
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
     return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation)
 

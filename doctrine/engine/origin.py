@@ -20,37 +20,49 @@ from doctrine.language.source import Span
 
 
 class Origin(Mapping[Symbol, Span]):
-    """Each stated fact's span, by the fact; read-only. Kept as (fact, span) pairs, and by the
-    Symbol's interned handle (equal Symbols share it) only when a fact is first looked up:
-    hashing a Symbol is a foreign call, a case states about sixty, and a batch reads them in
-    order (`pairs`) without looking any up."""
+    """Each stated fact's span, by the fact; read-only. Kept as (fact, span) pairs, or as the
+    compiler's table of a case's facts by the Symbol's interned handle (equal Symbols share
+    it), a default's span None (not stated: not in this mapping): hashing a Symbol is a foreign
+    call, a case states about sixty, and a batch reads them in order (`pairs`) or looks up the
+    few an explanation shows (`span_of`) without making a table of its own."""
 
     __slots__ = ("_by_rep", "_pairs")
 
-    def __init__(self, pairs: list[tuple[Symbol, Span]]) -> None:
+    def __init__(self, pairs: list[tuple[Symbol, Span]] | None = None,
+                 by_rep: dict[int, tuple[Symbol, Span | None]] | None = None) -> None:
         self._pairs = pairs
-        self._by_rep: dict[int, tuple[Symbol, Span]] | None = None
+        self._by_rep = by_rep
 
-    def _table(self) -> dict[int, tuple[Symbol, Span]]:
+    def _table(self) -> dict[int, tuple[Symbol, Span | None]]:
         if self._by_rep is None:
-            self._by_rep = {f._rep: (f, s) for f, s in self._pairs}
+            self._by_rep = {f._rep: (f, s) for f, s in self._pairs or ()}
         return self._by_rep
+
+    def span_of(self, rep: int) -> Span | None:
+        """The span of the fact with interned handle `rep` (None: not stated)."""
+        found = self._table().get(rep)
+        return None if found is None else found[1]
 
     def __getitem__(self, key: Symbol) -> Span:
         found = self._table().get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
-        if found is None:
+        if found is None or found[1] is None:
             raise KeyError(key)
         return found[1]
 
     def __iter__(self) -> Iterator[Symbol]:
-        return (sym for sym, _ in self._table().values())
+        return (sym for sym, _ in self.pairs())
 
     def __len__(self) -> int:
-        return len(self._table())
+        return len(self.pairs())
 
-    def pairs(self) -> Iterable[tuple[Symbol, Span]]:
+    def pairs(self) -> list[tuple[Symbol, Span]]:
         """(fact, span) for each stated fact, without looking any up (each fact once)."""
+        if self._pairs is None:
+            self._pairs = [(f, s) for f, s in self._table().values() if s is not None]
         return self._pairs
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Origin, (self.pairs(),))
 
     def __repr__(self) -> str:
         return f"Origin({dict(self.pairs())!r})"
@@ -61,30 +73,40 @@ _REP, _FACT, _SPAN = attrgetter("_rep"), itemgetter(0), itemgetter(1)
 
 class TextOrigin(Mapping[str, Span]):
     """An `Origin` by each fact's text (what an `Outcome` carries), made on first look-up;
-    equal to, and pickled as, the plain dict."""
+    equal to, and pickled as, the plain dict. Made from an `Origin` with the table of handles
+    by text (`reps`), a fact is looked up by its handle in the compiler's table, and no table
+    by text is made to answer `get` (an explanation looks up about nine leaves a case)."""
 
-    __slots__ = ("_pairs", "_table", "_text")
+    __slots__ = ("_origin", "_pairs", "_table", "_text")
 
-    def __init__(self, pairs: Iterable[tuple[Symbol, Span]], text: Callable[[Symbol], str], known: Mapping[int, str]) -> None:
-        """`text` gives a fact's text; `known` is its table by handle, read first (no call)."""
-        self._pairs, self._text = pairs, (text, known)
+    def __init__(self, pairs: Iterable[tuple[Symbol, Span]], text: Callable[[Symbol], str], known: Mapping[int, str],
+                 origin: tuple[Origin, Mapping[str, int]] | None = None) -> None:
+        """`text` gives a fact's text; `known` is its table by handle, read first (no call);
+        `origin`, when given, is the Origin the pairs are read from and the handles by text."""
+        self._pairs, self._text, self._origin = pairs, (text, known), origin
         self._table: dict[str, Span] | None = None
 
     def table(self) -> dict[str, Span]:
         if self._table is None:
             text, known = self._text
-            pairs = self._pairs
+            pairs = self._origin[0].pairs() if self._origin is not None else self._pairs
             try:  # every text known (the usual case): the table is made in C
                 self._table = dict(zip(map(known.__getitem__, map(_REP, map(_FACT, pairs))), map(_SPAN, pairs)))
             except KeyError:
                 self._table = {text(k): v for k, v in pairs}
-            self._pairs = ()
+            self._pairs, self._origin = (), None
         return self._table
 
     def __getitem__(self, key: str) -> Span:
         return self.table()[key]
 
     def get(self, key: str, default: Any = None) -> Any:
+        if self._origin is not None:
+            origin, reps = self._origin
+            rep = reps.get(key)
+            if rep is not None:  # a fact's text (a text not known is looked up in the table)
+                span = origin.span_of(rep)
+                return default if span is None else span
         return self.table().get(key, default)
 
     def __iter__(self) -> Iterator[str]:

@@ -23,7 +23,7 @@ from typing import Any
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
+from doctrine.engine.compile import _REP_OF_TEXT, _TEXT, Origin, Program, fact_symbol, symbol_text
 from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
@@ -364,8 +364,10 @@ class Engine:
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
             runs += yield from self._branches(facts, _parsed(tuple(bars)), memo, open_questions)
-        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else list(program.origin.items())
-        origin = TextOrigin(pairs, symbol_text, _TEXT)  # made into a dict by text when first read
+        if isinstance(program.origin, Origin):  # looked up by handle, or made into a dict by text when first read
+            origin = TextOrigin((), symbol_text, _TEXT, (program.origin, _REP_OF_TEXT))
+        else:
+            origin = TextOrigin(list(program.origin.items()), symbol_text, _TEXT)
         return Outcome(
             program.case,
             program.source,

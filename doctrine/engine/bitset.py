@@ -13,7 +13,7 @@ becomes, for a thousand runs at once,
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
@@ -74,30 +74,44 @@ def _shape(rule: GroundRule) -> int:
     return _SHAPES.get((len(rule[1]), len(rule[2])), GENERAL)
 
 
-def _groups(rules: Sequence[GroundRule]) -> tuple[Group, ...]:
+def _groups(rules: Sequence[GroundRule], uses: Mapping[int, int] | None = None) -> tuple[Group, ...]:
     """The rules of a part without recursion as groups of consecutive rules of one shape (a
     tight loop for each common shape), in the order stored, which is an order of their
-    dependencies (`in_levels` makes the groups few). A general rule is (head, one premise, the
-    other premises, the negated atoms), so that one whose first premise holds in no run costs
-    one lookup."""
+    dependencies (`in_levels` makes the groups few). Each rule's positive premises are read
+    rarest first (`uses`: fewest rule bodies naming the atom), so that a rule whose first
+    premise holds in no run costs one lookup: a premise many rules share (that a claim was
+    made) holds in most runs, one few rules read (a particular finding) in few. A general rule
+    is (head, one premise, the other premises, the negated atoms)."""
     groups: list[Group] = []
     rows: list[tuple[int, ...]] = []
     current = -1
     shapes = _SHAPES
+    uses = uses if uses is not None else _uses(rules)
     for head, pos, neg in rules:
         shape = shapes.get((len(pos), len(neg)), GENERAL)
         if shape != current:
             if rows:
                 groups.append((current, tuple(rows)))
             current, rows = shape, []
+        if len(pos) > 1:
+            pos = tuple(sorted(pos, key=lambda a: (uses.get(a, 0), a)))
         if shape == GENERAL:
-            first = min(pos) if pos else 0  # atom 0 stands for no premise: true in every run
-            rows.append((head, first, tuple([a for a in pos if a != first]), neg))  # type: ignore[arg-type]
+            first = pos[0] if pos else 0  # atom 0 stands for no premise: true in every run
+            rows.append((head, first, pos[1:], neg))  # type: ignore[arg-type]
         else:
             rows.append((head, *pos, *neg))
     if rows:
         groups.append((current, tuple(rows)))
     return tuple(groups)
+
+
+def _uses(rules: Sequence[GroundRule]) -> dict[int, int]:
+    """How many rule bodies name each atom as a positive premise."""
+    uses: dict[int, int] = {}
+    for _, pos, _ in rules:
+        for a in pos:
+            uses[a] = uses.get(a, 0) + 1
+    return uses
 
 
 class _Pass:
@@ -107,8 +121,9 @@ class _Pass:
 
     def __init__(self, doctrine: CompiledDoctrine) -> None:
         self.blocks: list[tuple[int, tuple[Group, ...] | tuple[GroundRule, ...]]] = []
+        uses = _uses([r for _, rules in doctrine.blocks for r in rules])
         for recursive, rules in doctrine.blocks:
-            self.blocks.append((RECURSIVE, rules) if recursive else (FLAT, _groups(rules)))
+            self.blocks.append((RECURSIVE, rules) if recursive else (FLAT, _groups(rules, uses)))
         self.simple, self.conditional = _shown_layout(doctrine)
 
 

@@ -199,3 +199,20 @@ def test_the_compiled_engine_asks_for_the_even_if_run_a_round_early() -> None:
             assert compiled <= clingo
             fewer += compiled < clingo
     assert fewer > 0
+
+
+def test_a_run_made_field_by_field_is_the_dataclass() -> None:
+    """`_new_run` stores a Run's fields without its `__init__`: the same value, repr, hash and
+    pickle as `Run(...)`, for every field the dataclass has (a field added to Run fails here)."""
+    import dataclasses
+    import pickle
+
+    from doctrine.engine.solve import Body, Run, _new_run
+
+    values = ((("q", "p"),), ("bar",), frozenset({"relief(remand)"}), (("r", "relief(remand)"),), frozenset({"r"}),
+              ("bar",), (Body("r", 0, "relief(remand)", ("a",), ()),))
+    made, reference = _new_run(*values), Run(*values)
+    assert [f.name for f in dataclasses.fields(Run)] == list(made.__dict__)
+    assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
+    assert made.relief == reference.relief == ("remand",)
+    assert pickle.loads(pickle.dumps(made)) == reference

@@ -32,6 +32,7 @@ from doctrine.engine.bitset import (
     Sparse as Sparse,
     evaluate as evaluate,
     in_levels,
+    rarest_first,
     shown_runs,
 )
 from doctrine.engine.compile import _TEXT, Program, symbol_text
@@ -137,7 +138,7 @@ def build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrin
         (str(sym), tuple(c for c in cond if c > 0), tuple(-c for c in cond if c < 0)) for sym, cond in observer.shown
     )
     top = max([0, *heads, *(a for r in observer.rules for a in map(abs, r[2])), *observer.externals])
-    return CompiledDoctrine(top, _order(rules, jurisdiction), tuple(constraints), true, literal, shown)
+    return CompiledDoctrine(top, _order(rarest_first(rules), jurisdiction), tuple(constraints), true, literal, shown)
 
 
 def _order(rules: list[GroundRule], jurisdiction: str) -> tuple[tuple[bool, tuple[GroundRule, ...]], ...]:

@@ -109,20 +109,27 @@ def test_a_pass_taken_level_by_level_is_the_pass_in_stored_order() -> None:
 
 def test_a_pass_reads_each_rule_rarest_premise_first() -> None:
     """d :- a, b, c.  e :- a, c.  f :- a, b, not e.  g :- a.  (a, b, c the inputs, atoms 1-3;
-    a is read by four rules, b by two, c by two): each laid-out rule starts from the premise
-    fewest rules read, and the answer sets are those of the stored order."""
-    from doctrine.engine.bitset import _pass
+    a is read by four rules, b by two, c by two): each rule is stored and laid out from the
+    premise fewest rules read, and the answer sets are those of the stored order; in the built
+    doctrine, no rule's first premise is read by more rules than another of its premises."""
+    from collections import Counter
+
+    from doctrine.engine.bitset import _pass, rarest_first
     from doctrine.engine.compiled import _order
 
     rules = [(4, (1, 2, 3), ()), (5, (1, 3), ()), (6, (1, 2), (5,)), (7, (1,), ())]
+    assert rarest_first(rules) == [(4, (2, 1, 3), ()), (5, (3, 1), ()), (6, (2, 1), (5,)), (7, (1,), ())]
     shown = tuple((name, (atom,), ()) for name, atom in (("d", 4), ("e", 5), ("f", 6), ("g", 7)))
-    doctrine = CompiledDoctrine(7, _order(rules, "test"), (), (), {"a": 1, "b": 2, "c": 3}, shown)
+    doctrine = CompiledDoctrine(7, _order(rarest_first(rules), "test"), (), (), {"a": 1, "b": 2, "c": 3}, shown)
     firsts = {row[0]: row[1] for _, groups in _pass(doctrine).blocks for _, rows in groups for row in rows}
     assert firsts == {4: 2, 5: 3, 6: 2, 7: 1}
     requests = [frozenset(s) for s in ({1, 2, 3}, {1, 3}, {1, 2}, {2, 3}, {1}, set())]
     expected = [[0, 1, 3], [1, 3], [2, 3], [], [3], []]
     assert evaluate(doctrine, requests) == expected
     assert evaluate(doctrine, requests, laid_out=False) == expected
+    built = [r for _, rs in COMPILED.engine("seventh_circuit").doctrine.blocks for r in rs]  # type: ignore[attr-defined]
+    uses = Counter(a for _, pos, _ in built for a in pos)
+    assert all(uses[pos[0]] == min(uses[a] for a in pos) for _, pos, _ in built if pos)
 
 
 CYCLE = """

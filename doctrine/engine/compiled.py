@@ -19,6 +19,7 @@ batch makes its next request together, and each round is one pass over the rules
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -279,15 +280,9 @@ class CompiledEngine(Engine):
     def _reading(self) -> None:
         """From now on, leave out of each request the facts nothing reads (`_case_facts`)."""
         if self._read is None:
-            d, read = self.doctrine, set[int]()
-            for _, rules in d.blocks:
-                for _, pos, neg in rules:
-                    read.update(pos, neg)
-            for pos, neg in d.constraints:
-                read.update(pos, neg)
-            for _, pos, neg in d.shown:
-                read.update(pos, neg)
-            self._read = frozenset(read)
+            d = self.doctrine
+            bodies = [*(r for _, rules in d.blocks for r in rules), *(("", *c) for c in d.constraints), *d.shown]
+            self._read = frozenset(chain.from_iterable([pos for _, pos, _ in bodies] + [neg for _, _, neg in bodies]))
             self._literal_by_rep = {}
 
     def _entry(self, i: int) -> tuple[str, object] | None:

@@ -180,8 +180,9 @@ def compile_case(case: Case, source: str = "") -> Program:
         else:
             answer = _compare(low, minimum)
         _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
-    facts_out = tuple([f for f, _ in facts.values()])
-    origin = Origin(by_rep=facts)  # each fact once, a default's span None: read as asked
+    values = facts.values()
+    facts_out = tuple([f for f, _ in values])
+    origin = Origin([(f, s) for f, s in values if s is not None])  # each fact once: a dict's values
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
     return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation)
 

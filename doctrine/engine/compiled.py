@@ -282,7 +282,8 @@ class CompiledEngine(Engine):
         if self._read is None:
             d = self.doctrine
             bodies = [*(r for _, rules in d.blocks for r in rules), *(("", *c) for c in d.constraints), *d.shown]
-            self._read = frozenset(chain.from_iterable([pos for _, pos, _ in bodies] + [neg for _, _, neg in bodies]))
+            read = set(chain.from_iterable([pos for _, pos, _ in bodies] + [neg for _, _, neg in bodies]))
+            self._read = frozenset(read)  # a table of its own size (the set grew by steps)
             self._literal_by_rep = {}
 
     def _entry(self, i: int) -> tuple[str, object] | None:

@@ -20,22 +20,22 @@ from doctrine.language.source import Span
 
 
 class Origin(Mapping[Symbol, Span]):
-    """Each stated fact's span, by the fact; read-only. Kept as (fact, span) pairs, or as the
-    compiler's table of a case's facts by the Symbol's interned handle (equal Symbols share
-    it), a default's span None (not stated: not in this mapping): hashing a Symbol is a foreign
-    call, a case states about sixty, and a batch reads them in order (`pairs`) or looks up the
-    few an explanation shows (`span_of`) without making a table of its own."""
+    """Each stated fact's span, by the fact; read-only. Kept as (fact, span) pairs, and by the
+    Symbol's interned handle (equal Symbols share it) only when a fact is first looked up:
+    hashing a Symbol is a foreign call, a case states about sixty, and a batch reads them in
+    order (`pairs`) without looking any up, or looks up the few an explanation shows by handle
+    (`span_of`)."""
 
     __slots__ = ("_by_rep", "_pairs")
 
-    def __init__(self, pairs: list[tuple[Symbol, Span]] | None = None,
-                 by_rep: dict[int, tuple[Symbol, Span | None]] | None = None) -> None:
+    def __init__(self, pairs: list[tuple[Symbol, Span]]) -> None:
         self._pairs = pairs
-        self._by_rep = by_rep
+        self._by_rep: dict[int, tuple[Symbol, Span]] | None = None
 
-    def _table(self) -> dict[int, tuple[Symbol, Span | None]]:
+    def _table(self) -> dict[int, tuple[Symbol, Span]]:
         if self._by_rep is None:
-            self._by_rep = {f._rep: (f, s) for f, s in self._pairs or ()}
+            pairs = self._pairs
+            self._by_rep = dict(zip(map(_REP, map(_FACT, pairs)), pairs))  # made in C
         return self._by_rep
 
     def span_of(self, rep: int) -> Span | None:
@@ -45,24 +45,19 @@ class Origin(Mapping[Symbol, Span]):
 
     def __getitem__(self, key: Symbol) -> Span:
         found = self._table().get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
-        if found is None or found[1] is None:
+        if found is None:
             raise KeyError(key)
         return found[1]
 
     def __iter__(self) -> Iterator[Symbol]:
-        return (sym for sym, _ in self.pairs())
+        return (sym for sym, _ in self._table().values())
 
     def __len__(self) -> int:
-        return len(self.pairs())
+        return len(self._table())
 
-    def pairs(self) -> list[tuple[Symbol, Span]]:
+    def pairs(self) -> Iterable[tuple[Symbol, Span]]:
         """(fact, span) for each stated fact, without looking any up (each fact once)."""
-        if self._pairs is None:
-            self._pairs = [(f, s) for f, s in self._table().values() if s is not None]
         return self._pairs
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Origin, (self.pairs(),))
 
     def __repr__(self) -> str:
         return f"Origin({dict(self.pairs())!r})"
@@ -73,9 +68,9 @@ _REP, _FACT, _SPAN = attrgetter("_rep"), itemgetter(0), itemgetter(1)
 
 class TextOrigin(Mapping[str, Span]):
     """An `Origin` by each fact's text (what an `Outcome` carries), made on first look-up;
-    equal to, and pickled as, the plain dict. Made from an `Origin` with the table of handles
-    by text (`reps`), a fact is looked up by its handle in the compiler's table, and no table
-    by text is made to answer `get` (an explanation looks up about nine leaves a case)."""
+    equal to, and pickled as, the plain dict. Made from an `Origin` and the handles by text,
+    `get` looks a fact up by its handle in the Origin's table (made in C), and no table by
+    text is made (an explanation looks up about nine leaves a case)."""
 
     __slots__ = ("_origin", "_pairs", "_table", "_text")
 

@@ -319,7 +319,11 @@ class Pool:
         for w in busy:
             try:
                 while w.task is not None and w.conn.poll():
-                    self._receive(w, w.conn.recv())
+                    # A chunk's results unpickled hold no cycle: aged, not walked as new by the
+                    # collections their thousands of objects would set off (`collector_paused`)
+                    with collector_paused(age=True):
+                        message = w.conn.recv()
+                    self._receive(w, message)
             except (EOFError, OSError):
                 pass
             if w.task is None:

@@ -129,10 +129,12 @@ def test_an_explanation_crosses_as_tuples_and_reads_back_equal() -> None:
 
 
 def test_a_chunk_leaves_no_cyclic_garbage() -> None:
-    """What a chunk drops is freed as it is dropped: `collector_paused(age=True)` moves what a
-    chunk made to the collector's oldest generation unwalked, which is only sound if no cycle
-    is left for the collector to find (a chunk that made cyclic garbage fails here)."""
+    """What a chunk drops is freed as it is dropped, and so is what its results unpickle to (in
+    the parent of workers): `collector_paused(age=True)` moves what a chunk made, or what a
+    worker's message unpickled to, to the collector's oldest generation unwalked, which is
+    only sound if no cycle is left for the collector to find (cyclic garbage fails here)."""
     import gc
+    import pickle
 
     from doctrine.engine.batch import Deferred
     from doctrine.proof.generate import pool_cases
@@ -145,7 +147,9 @@ def test_a_chunk_leaves_no_cyclic_garbage() -> None:
         try:
             results = list(evaluate(slices, workers=1, explained=explained, chunk_size=1))
             assert len(results) == 300
-            del results
+            back = pickle.loads(pickle.dumps(results))  # as a worker's results reach its parent
+            assert back == results
+            del results, back
             assert gc.collect() == 0
         finally:
             gc.enable()

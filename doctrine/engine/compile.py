@@ -70,6 +70,7 @@ def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
 
 
 _TEXT: dict[int, str] = {}
+_REP_OF_TEXT: dict[str, int] = {}  # the inverse of _TEXT (equal Symbols share a handle)
 
 
 def symbol_text(sym: Symbol) -> str:
@@ -77,6 +78,7 @@ def symbol_text(sym: Symbol) -> str:
     text = _TEXT.get(sym._rep)
     if text is None:
         text = _TEXT[sym._rep] = str(sym)
+        _REP_OF_TEXT[text] = sym._rep
     return text
 
 
@@ -284,33 +286,71 @@ def _compile_key(facts: Facts, key: V.Key, stated: Sequence[Statement], parties:
 
 Facts = dict[int, tuple[Symbol, Span | None]]  # a case's facts by their interned handles, in order, and their spans
 
-Child = tuple[str, str, Mapping[str, str], bool]  # a child key's word, predicate, domain, and whether it names a party
+Kid = tuple[str, dict[str, tuple[int, Symbol]], Mapping[str, str], bool]
+"""A child key of a block under one head: its word, its facts by value (filled as met), its
+domain, and whether it names a party."""
+Head = tuple[int, Symbol, dict[str, Kid], tuple[tuple[str, int, Symbol], ...]]
+"""A block's head value: its fact, its children by key, and its children's default facts."""
+
+
+class _Block:
+    """A block key's facts under each head value, made the first time the head is met: a
+    statement's children are looked up by key and value, without building the fact's
+    (predicate, arguments) key each time, and its defaults are ready-made facts."""
+
+    __slots__ = ("heads", "key")
+
+    def __init__(self, key: V.Key) -> None:
+        self.key = key
+        self.heads: dict[str, Head] = {}
+
+    def head(self, head: str) -> Head:
+        found = self.heads.get(head)
+        if found is None:
+            key = self.key
+            assert key.predicate is not None
+            kids: dict[str, Kid] = {}
+            defaults = []
+            for k in key.children:
+                if k.predicate is None:
+                    continue
+                kids[k.word] = (k.word, _Facts(k.predicate, head if key.keyed else None),
+                                k.domain.values if k.domain is not None else {}, k.form is V.Form.PARTY)
+                if k.default is not None:
+                    defaults.append((k.word, *kids[k.word][1][k.default]))
+            found = self.heads[head] = (*_symbol((key.predicate, (head,))), kids, tuple(defaults))
+        return found
+
+
+class _Facts(dict[str, tuple[int, Symbol]]):
+    """A child's facts (handle, Symbol) by value, under one head (None: a singleton block)."""
+
+    __slots__ = ("head", "predicate")
+
+    def __init__(self, predicate: str, head: str | None) -> None:
+        super().__init__()
+        self.predicate, self.head = predicate, head
+
+    def __missing__(self, value: str) -> tuple[int, Symbol]:
+        got = self[value] = _symbol((self.predicate, (self.head, value) if self.head is not None else (value,)))
+        return got
 
 
 @cache
-def _children(word: str) -> tuple[dict[str, Child], tuple[tuple[str, str, str], ...]]:
-    """The compiled children of a block key by their word, and those with a default (word,
-    predicate, default): read once, not searched for at every statement."""
-    kids: dict[str, Child] = {}
-    for k in V.KEYS[word].children:
-        if k.predicate is not None:
-            kids[k.word] = (k.word, k.predicate, k.domain.values if k.domain is not None else {}, k.form is V.Form.PARTY)
-    defaults = tuple((k.word, k.predicate, k.default) for k in V.KEYS[word].children if k.default is not None and k.predicate)
-    return kids, defaults
+def _block(word: str) -> _Block:
+    return _Block(V.KEYS[word])
 
 
 def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parties: Mapping[str, str]) -> None:
     """Each statement of a key that is stated, with its children (what `_emit` does, inline: a
     case has about sixty such facts)."""
-    kids, defaults = _children(key.word)
-    predicate, keyed, symbols = key.predicate, key.keyed, _SYMBOLS
-    assert predicate is not None
+    block = _block(key.word)
+    heads, head_of = block.heads, block.head
     head_party, head_values = key.form is V.Form.PARTY, key.domain.values if key.domain is not None else {}
     for s in stated:
         text = s.values[0].text  # `_word`, inline
         head = parties[text] if head_party and text in parties else head_values.get(text) or _word(key, s.values[0], parties)
-        fact: tuple[str, tuple[str, ...]] = (predicate, (head,))
-        rep, sym = symbols.get(fact) or _symbol(fact)
+        rep, sym, kids, defaults = heads.get(head) or head_of(head)
         known = facts.get(rep)
         if known is None or known[1] is None:
             facts[rep] = (sym, s.span)
@@ -319,21 +359,16 @@ def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parti
             child = kids.get(c.key)
             if child is None:
                 continue
-            word, kid_predicate, values, party = child
+            word, by_value, values, party = child
             seen.add(word)
             text = c.values[0].text
-            value = parties[text] if party and text in parties else values[text]
-            fact = (kid_predicate, (head, value) if keyed else (value,))
-            rep, sym = symbols.get(fact) or _symbol(fact)
+            rep, sym = by_value[parties[text] if party and text in parties else values[text]]
             known = facts.get(rep)
             if known is None or known[1] is None:
                 facts[rep] = (sym, c.span)
-        for word, kid_predicate, default in defaults:
-            if word not in seen:
-                fact = (kid_predicate, (head, default) if keyed else (default,))
-                rep, sym = symbols.get(fact) or _symbol(fact)
-                if rep not in facts:
-                    facts[rep] = (sym, None)
+        for word, rep, sym in defaults:
+            if word not in seen and rep not in facts:
+                facts[rep] = (sym, None)
 
 
 # Each fact's Symbol and its interned handle, by (predicate, arguments): a case's facts are kept

@@ -19,6 +19,7 @@ batch makes its next request together, and each round is one pass over the rules
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -32,6 +33,7 @@ from doctrine.engine.bitset import (
     Sparse as Sparse,
     evaluate as evaluate,
     in_levels,
+    rarest_first,
     shown_runs,
 )
 from doctrine.engine.compile import _TEXT, Program, symbol_text
@@ -137,7 +139,7 @@ def build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrin
         (str(sym), tuple(c for c in cond if c > 0), tuple(-c for c in cond if c < 0)) for sym, cond in observer.shown
     )
     top = max([0, *heads, *(a for r in observer.rules for a in map(abs, r[2])), *observer.externals])
-    return CompiledDoctrine(top, _order(rules, jurisdiction), tuple(constraints), true, literal, shown)
+    return CompiledDoctrine(top, _order(rarest_first(rules), jurisdiction), tuple(constraints), true, literal, shown)
 
 
 def _order(rules: list[GroundRule], jurisdiction: str) -> tuple[tuple[bool, tuple[GroundRule, ...]], ...]:
@@ -278,15 +280,10 @@ class CompiledEngine(Engine):
     def _reading(self) -> None:
         """From now on, leave out of each request the facts nothing reads (`_case_facts`)."""
         if self._read is None:
-            d, read = self.doctrine, set[int]()
-            for _, rules in d.blocks:
-                for _, pos, neg in rules:
-                    read.update(pos, neg)
-            for pos, neg in d.constraints:
-                read.update(pos, neg)
-            for _, pos, neg in d.shown:
-                read.update(pos, neg)
-            self._read = frozenset(read)
+            d = self.doctrine
+            bodies = [*(r for _, rules in d.blocks for r in rules), *(("", *c) for c in d.constraints), *d.shown]
+            read = set(chain.from_iterable([pos for _, pos, _ in bodies] + [neg for _, _, neg in bodies]))
+            self._read = frozenset(read)  # a table of its own size (the set grew by steps)
             self._literal_by_rep = {}
 
     def _entry(self, i: int) -> tuple[str, object] | None:

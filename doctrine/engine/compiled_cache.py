@@ -30,7 +30,8 @@ from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.workers import collector_paused
 from doctrine.resources import cache_dir
 
-FORMAT = 3  # 2: the rules of a part without recursion are stored level by level; 3: as runs of int arrays
+FORMAT = 4  # 2: the rules of a part without recursion are stored level by level; 3: as runs of int arrays;
+# 4: each rule's rarest premise first (`bitset.rarest_first`)
 
 
 def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | None:

@@ -23,7 +23,8 @@ class Origin(Mapping[Symbol, Span]):
     """Each stated fact's span, by the fact; read-only. Kept as (fact, span) pairs, and by the
     Symbol's interned handle (equal Symbols share it) only when a fact is first looked up:
     hashing a Symbol is a foreign call, a case states about sixty, and a batch reads them in
-    order (`pairs`) without looking any up."""
+    order (`pairs`) without looking any up, or looks up the few an explanation shows by handle
+    (`span_of`)."""
 
     __slots__ = ("_by_rep", "_pairs")
 
@@ -33,8 +34,14 @@ class Origin(Mapping[Symbol, Span]):
 
     def _table(self) -> dict[int, tuple[Symbol, Span]]:
         if self._by_rep is None:
-            self._by_rep = {f._rep: (f, s) for f, s in self._pairs}
+            pairs = self._pairs
+            self._by_rep = dict(zip(map(_REP, map(_FACT, pairs)), pairs))  # made in C
         return self._by_rep
+
+    def span_of(self, rep: int) -> Span | None:
+        """The span of the fact with interned handle `rep` (None: not stated)."""
+        found = self._table().get(rep)
+        return None if found is None else found[1]
 
     def __getitem__(self, key: Symbol) -> Span:
         found = self._table().get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
@@ -61,30 +68,40 @@ _REP, _FACT, _SPAN = attrgetter("_rep"), itemgetter(0), itemgetter(1)
 
 class TextOrigin(Mapping[str, Span]):
     """An `Origin` by each fact's text (what an `Outcome` carries), made on first look-up;
-    equal to, and pickled as, the plain dict."""
+    equal to, and pickled as, the plain dict. Made from an `Origin` and the handles by text,
+    `get` looks a fact up by its handle in the Origin's table (made in C), and no table by
+    text is made (an explanation looks up about nine leaves a case)."""
 
-    __slots__ = ("_pairs", "_table", "_text")
+    __slots__ = ("_origin", "_pairs", "_table", "_text")
 
-    def __init__(self, pairs: Iterable[tuple[Symbol, Span]], text: Callable[[Symbol], str], known: Mapping[int, str]) -> None:
-        """`text` gives a fact's text; `known` is its table by handle, read first (no call)."""
-        self._pairs, self._text = pairs, (text, known)
+    def __init__(self, pairs: Iterable[tuple[Symbol, Span]], text: Callable[[Symbol], str], known: Mapping[int, str],
+                 origin: tuple[Origin, Mapping[str, int]] | None = None) -> None:
+        """`text` gives a fact's text; `known` is its table by handle, read first (no call);
+        `origin`, when given, is the Origin the pairs are read from and the handles by text."""
+        self._pairs, self._text, self._origin = pairs, (text, known), origin
         self._table: dict[str, Span] | None = None
 
     def table(self) -> dict[str, Span]:
         if self._table is None:
             text, known = self._text
-            pairs = self._pairs
+            pairs = self._origin[0].pairs() if self._origin is not None else self._pairs
             try:  # every text known (the usual case): the table is made in C
                 self._table = dict(zip(map(known.__getitem__, map(_REP, map(_FACT, pairs))), map(_SPAN, pairs)))
             except KeyError:
                 self._table = {text(k): v for k, v in pairs}
-            self._pairs = ()
+            self._pairs, self._origin = (), None
         return self._table
 
     def __getitem__(self, key: str) -> Span:
         return self.table()[key]
 
     def get(self, key: str, default: Any = None) -> Any:
+        if self._origin is not None:
+            origin, reps = self._origin
+            rep = reps.get(key)
+            if rep is not None:  # a fact's text (a text not known is looked up in the table)
+                span = origin.span_of(rep)
+                return default if span is None else span
         return self.table().get(key, default)
 
     def __iter__(self) -> Iterator[str]:

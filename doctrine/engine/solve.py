@@ -23,7 +23,7 @@ from typing import Any
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
+from doctrine.engine.compile import _REP_OF_TEXT, _TEXT, Origin, Program, fact_symbol, symbol_text
 from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
@@ -235,6 +235,7 @@ class Engine:
             (a.date, literal[Function("not_yet_decided", [Function(a.id)])]) for a in rulebase.authorities.values()
         ]
         self.open_questions = rulebase.open_questions(jurisdiction)
+        self._firsts: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
         self._open_by_date: dict[int | None, tuple[str, ...]] = {None: self.open_questions}
 
     def _switch(self, literals: set[int]) -> None:
@@ -245,13 +246,13 @@ class Engine:
             assign(lit, True)
         self._on = literals
 
-    def _request(self, facts: set[int], branch: tuple[tuple[str, str], ...], even_if: tuple[Symbol, ...]) -> Request:
-        """The external literals of one run: the case's facts, its branch and the bars set aside."""
-        bars = tuple(str(b) for b in even_if)
+    def _request(self, facts: set[int], branch: tuple[tuple[str, str], ...], bars: tuple[str, ...]) -> Request:
+        """The external literals of one run: the case's facts, its branch and the bars set aside
+        (each bar as its text: `_parsed` gives the Symbol)."""
         extra = self._extra.get((branch, bars))
         if extra is None:
             extra = [self._literal[fact_symbol("branch", qp)] for qp in branch]
-            extra += [self._literal[Function("even_if", [b])] for b in even_if]
+            extra += [self._literal[Function("even_if", [b])] for b in _parsed(bars)]
             self._extra[(branch, bars)] = extra
         return frozenset([*facts, *extra]), branch, bars
 
@@ -322,15 +323,22 @@ class Engine:
             found = self._open_by_date[as_of] = self.rulebase.open_questions(self.jurisdiction, as_of)
         return found
 
+    def _first(self, open_questions: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """The first position of each open question: the branch a case is first run under."""
+        first = self._firsts.get(open_questions)
+        if first is None:
+            first = self._firsts[open_questions] = tuple((q, self.rulebase.questions[q][0]) for q in open_questions)
+        return first
+
     def _branches(
-        self, facts: set[int], even_if: tuple[Symbol, ...], memo: dict[Request, Any], open_questions: tuple[str, ...]
+        self, facts: set[int], even_if: tuple[str, ...], memo: dict[Request, Any], open_questions: tuple[str, ...]
     ) -> Plan:
         """The case under each position of the open questions some rule could reach.
 
         A run's `branch` names only the questions it decided; a question it does not name
         made no difference (no rule reading it had the rest of its body satisfied).
         """
-        first = tuple((q, self.rulebase.questions[q][0]) for q in open_questions)
+        first = self._first(open_questions)
         ((run, touched),) = yield from self._ask([self._request(facts, first, even_if)], memo)
         open_here = [q for q in open_questions if q in touched]
         if not open_here:
@@ -342,7 +350,7 @@ class Engine:
         others = [b for b in branches if b != first]
         # A batch engine asks for the "even if" run of this run's bars in the same round: the
         # other branches almost always have the same bars, and a round is a pass over every rule.
-        ahead = [self._request(facts, first, _bars(run))] if self.ask_ahead and not even_if and run.barred_by else []
+        ahead = [self._request(facts, first, _bar_texts(run))] if self.ask_ahead and not even_if and run.barred_by else []
         found = dict(zip(others, (yield from self._ask([self._request(facts, b, even_if) for b in others], memo, ahead))))
         runs = []
         for branch in branches:
@@ -363,9 +371,11 @@ class Engine:
         runs = yield from self._branches(facts, (), memo, open_questions)
         bars = sorted({b for r in runs for b in r.barred_by})
         if bars:
-            runs += yield from self._branches(facts, _parsed(tuple(bars)), memo, open_questions)
-        pairs = program.origin.pairs() if isinstance(program.origin, Origin) else list(program.origin.items())
-        origin = TextOrigin(pairs, symbol_text, _TEXT)  # made into a dict by text when first read
+            runs += yield from self._branches(facts, tuple(bars), memo, open_questions)
+        if isinstance(program.origin, Origin):  # looked up by handle, or made into a dict by text when first read
+            origin = TextOrigin((), symbol_text, _TEXT, (program.origin, _REP_OF_TEXT))
+        else:
+            origin = TextOrigin(list(program.origin.items()), symbol_text, _TEXT)
         return Outcome(
             program.case,
             program.source,
@@ -398,7 +408,7 @@ def _make_run(
     got: dict[str, list[Any]], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
 ) -> tuple[Run, frozenset[str]]:
     """A run from the values of its shown atoms by predicate (`SHOWN`), and the questions it touched."""
-    run = Run(
+    run = _new_run(
         branch,
         even_if,
         frozenset(got["holds"]),
@@ -412,7 +422,29 @@ def _make_run(
 
 def _with_branch(run: Run, branch: tuple[tuple[str, str], ...]) -> Run:
     """`run` under another branch name (`dataclasses.replace`, without its field-by-field look-ups)."""
-    return Run(branch, run.even_if, run.conclusions, run.applied, run.binding, run.barred_by, run.bodies)
+    return _new_run(branch, run.even_if, run.conclusions, run.applied, run.binding, run.barred_by, run.bodies)
+
+
+_object_new = object.__new__
+
+
+def _new_run(
+    branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...], conclusions: frozenset[str],
+    applied: tuple[tuple[str, str], ...], binding: frozenset[str], barred_by: tuple[str, ...], bodies: tuple[Body, ...],
+) -> Run:
+    """`Run(...)`, its fields stored straight into its `__dict__` (a frozen dataclass's `__init__`
+    sets each through `object.__setattr__`: a third of the cost of a batch's runs). The same
+    value: `tests/engine/test_compiled.py` checks it against `Run(...)`, field by field."""
+    run = _object_new(Run)
+    d = run.__dict__
+    d["branch"] = branch
+    d["even_if"] = even_if
+    d["conclusions"] = conclusions
+    d["applied"] = applied
+    d["binding"] = binding
+    d["barred_by"] = barred_by
+    d["bodies"] = bodies
+    return run
 
 
 @functools.lru_cache(maxsize=1024)
@@ -420,9 +452,9 @@ def _parsed(bars: tuple[str, ...]) -> tuple[Symbol, ...]:
     return tuple(clingo.parse_term(b) for b in bars)
 
 
-def _bars(run: Run) -> tuple[Symbol, ...]:
+def _bar_texts(run: Run) -> tuple[str, ...]:
     """The bars a run found, as `plan` sets them aside (sorted)."""
-    return _parsed(tuple(sorted(set(run.barred_by))))
+    return tuple(sorted(set(run.barred_by)))
 
 
 _CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants()}

@@ -126,3 +126,51 @@ def test_an_explanation_crosses_as_tuples_and_reads_back_equal() -> None:
         back = pickle.loads(data)
         assert back.explanation == e.explanation and back.verdict == e.verdict
         assert back.explanation.verdict is back.verdict
+
+
+def test_a_chunk_leaves_no_cyclic_garbage() -> None:
+    """What a chunk drops is freed as it is dropped, and so is what its results unpickle to (in
+    the parent of workers): `collector_paused(age=True)` moves what a chunk made, or what a
+    worker's message unpickled to, to the collector's oldest generation unwalked, which is
+    only sound if no cycle is left for the collector to find (cyclic garbage fails here)."""
+    import gc
+    import pickle
+
+    from doctrine.engine.batch import Deferred
+    from doctrine.proof.generate import pool_cases
+
+    slices = [Deferred(pool_cases, (5, 0, 150), 150), Deferred(pool_cases, (5, 150, 300), 150)]
+    for explained in (False, True):
+        list(evaluate(slices, workers=1, explained=explained, chunk_size=1))  # engines loaded, caches filled
+        gc.collect()
+        gc.disable()
+        try:
+            results = list(evaluate(slices, workers=1, explained=explained, chunk_size=1))
+            assert len(results) == 300
+            back = pickle.loads(pickle.dumps(results))  # as a worker's results reach its parent
+            assert back == results
+            del results, back
+            assert gc.collect() == 0
+        finally:
+            gc.enable()
+
+
+def test_aging_what_a_chunk_made_keeps_what_a_caller_froze() -> None:
+    """After a chunk the collector runs again with nothing new to walk; a caller's frozen
+    objects stay frozen."""
+    import gc
+
+    from doctrine.engine.workers import collector_paused
+
+    kept = []
+    with collector_paused(age=True):
+        kept.extend([i] for i in range(1000))
+    assert gc.isenabled() and gc.get_count()[0] < 100
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused(age=True):
+            kept.extend([i] for i in range(1000))
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()

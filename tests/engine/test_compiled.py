@@ -107,6 +107,31 @@ def test_a_pass_taken_level_by_level_is_the_pass_in_stored_order() -> None:
     assert evaluate(doctrine, requests, laid_out=False) == expected
 
 
+def test_a_pass_reads_each_rule_rarest_premise_first() -> None:
+    """d :- a, b, c.  e :- a, c.  f :- a, b, not e.  g :- a.  (a, b, c the inputs, atoms 1-3;
+    a is read by four rules, b by two, c by two): each rule is stored and laid out from the
+    premise fewest rules read, and the answer sets are those of the stored order; in the built
+    doctrine, no rule's first premise is read by more rules than another of its premises."""
+    from collections import Counter
+
+    from doctrine.engine.bitset import _pass, rarest_first
+    from doctrine.engine.compiled import _order
+
+    rules = [(4, (1, 2, 3), ()), (5, (1, 3), ()), (6, (1, 2), (5,)), (7, (1,), ())]
+    assert rarest_first(rules) == [(4, (2, 1, 3), ()), (5, (3, 1), ()), (6, (2, 1), (5,)), (7, (1,), ())]
+    shown = tuple((name, (atom,), ()) for name, atom in (("d", 4), ("e", 5), ("f", 6), ("g", 7)))
+    doctrine = CompiledDoctrine(7, _order(rarest_first(rules), "test"), (), (), {"a": 1, "b": 2, "c": 3}, shown)
+    firsts = {row[0]: row[1] for _, groups in _pass(doctrine).blocks for _, rows in groups for row in rows}
+    assert firsts == {4: 2, 5: 3, 6: 2, 7: 1}
+    requests = [frozenset(s) for s in ({1, 2, 3}, {1, 3}, {1, 2}, {2, 3}, {1}, set())]
+    expected = [[0, 1, 3], [1, 3], [2, 3], [], [3], []]
+    assert evaluate(doctrine, requests) == expected
+    assert evaluate(doctrine, requests, laid_out=False) == expected
+    built = [r for _, rs in COMPILED.engine("seventh_circuit").doctrine.blocks for r in rs]  # type: ignore[attr-defined]
+    uses = Counter(a for _, pos, _ in built for a in pos)
+    assert all(uses[pos[0]] == min(uses[a] for a in pos) for _, pos, _ in built if pos)
+
+
 CYCLE = """
 rule(min_cycle, wade, "1", dictum, merits).
 derive(min_cycle, relief(cycle_a)) :- allegation(bad_faith), not holds(relief(cycle_b)).
@@ -181,3 +206,20 @@ def test_the_compiled_engine_asks_for_the_even_if_run_a_round_early() -> None:
             assert compiled <= clingo
             fewer += compiled < clingo
     assert fewer > 0
+
+
+def test_a_run_made_field_by_field_is_the_dataclass() -> None:
+    """`_new_run` stores a Run's fields without its `__init__`: the same value, repr, hash and
+    pickle as `Run(...)`, for every field the dataclass has (a field added to Run fails here)."""
+    import dataclasses
+    import pickle
+
+    from doctrine.engine.solve import Body, Run, _new_run
+
+    values = ((("q", "p"),), ("bar",), frozenset({"relief(remand)"}), (("r", "relief(remand)"),), frozenset({"r"}),
+              ("bar",), (Body("r", 0, "relief(remand)", ("a",), ()),))
+    made, reference = _new_run(*values), Run(*values)
+    assert [f.name for f in dataclasses.fields(Run)] == list(made.__dict__)
+    assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
+    assert made.relief == reference.relief == ("remand",)
+    assert pickle.loads(pickle.dumps(made)) == reference

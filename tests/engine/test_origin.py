@@ -50,3 +50,25 @@ def test_an_outcome_with_a_text_origin_equals_one_with_the_dict() -> None:
     lazy = Outcome("c", "s", "seventh_circuit", (), (), TextOrigin(pairs, symbol_text, {}))
     plain = Outcome("c", "s", "seventh_circuit", (), (), {str(f): s for f, s in pairs})
     assert lazy == plain and pickle.loads(pickle.dumps(lazy)) == plain
+
+
+def test_a_text_origin_read_by_handle_answers_as_the_dict() -> None:
+    """An outcome's origin made from the compiler's table (`Origin(by_rep=...)`) looks a fact
+    up by its handle: a stated fact gives its span, a default (no span) and an unknown text
+    nothing, and it equals, and pickles as, the dict by text."""
+    from doctrine.engine.compile import _REP_OF_TEXT, _TEXT
+
+    program = _program()
+    origin = program.origin
+    assert isinstance(origin, Origin)
+    expected = {symbol_text(f): s for f, s in origin.pairs()}
+    lazy = TextOrigin((), symbol_text, _TEXT, (origin, _REP_OF_TEXT))
+    defaults = [f for f in program.facts if symbol_text(f) not in expected]
+    assert defaults and expected  # both kinds are looked up
+    for fact in program.facts:
+        assert lazy.get(symbol_text(fact)) == expected.get(symbol_text(fact))
+        assert origin.get(fact) == expected.get(symbol_text(fact))
+    assert all(f not in origin for f in defaults) and len(origin) == len(expected)
+    assert lazy.get("no_such_fact(x)") is None and lazy.get(symbol_text(defaults[0]), 5) == 5
+    assert lazy == expected and pickle.loads(pickle.dumps(lazy)) == expected
+    assert pickle.loads(pickle.dumps(origin)) == origin

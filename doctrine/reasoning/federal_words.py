@@ -269,10 +269,6 @@ CONCLUSIONS: dict[tuple[str, int], Template] = {
         "under a judgment the agreement reserves, the refusal rests on the government's own valuation of the assistance, which the record does not rebut: no bad faith",
         "no unrebutted valuation of the assistance stands against a finding of bad faith",
     ),
-    ("appeal_waiver_bars", 0): (
-        "a knowing and voluntary appeal waiver, invoked by the government, in a plea agreement the court did not reject, reaches the claim",
-        "no appeal waiver in force that reaches the claim is shown",
-    ),
     ("misled_into_plea", 0): (
         "the court or the government misled the defendant when he pleaded",
         "no misstatement at the plea by the court or the government is established",

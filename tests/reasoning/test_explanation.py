@@ -179,3 +179,14 @@ def test_html_page_renders_in_headless_chromium(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "olano_plain_error" in done.stdout and "<details" in done.stdout
+
+
+def test_an_appeal_waiver_holding_shows_the_waiver_it_rests_on() -> None:
+    """The waiver rules write their body out (no helper atom, which an explanation would not show)."""
+    import doctrine
+
+    path = ROOT / "corpus" / "ca10-2007-muba.case"
+    waiver_line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if text.strip().startswith("appeal_waiver yes"))
+    [r] = doctrine.explain(str(path))
+    [node] = [n for n in r.explanation.nodes() if n.rule == "wiggins_appeal_waiver"]
+    assert waiver_line in {leaf.line for leaf in node.facts if leaf.span}

@@ -99,7 +99,7 @@ def contradictions(conclusions: frozenset[str]) -> Iterator[str]:
             yield f"both {c[3:]} and {c}"
     unknowing_plea = _unknowing_plea(conclusions)
     unless = (() if unknowing_plea else EXCLUSIVE_UNLESS_UNKNOWING_PLEA) + (
-        () if conclusions & set(COLLATERAL_HEARING) else EXCLUSIVE_UNLESS_COLLATERAL_HEARING
+        () if not conclusions.isdisjoint(COLLATERAL_HEARING) else EXCLUSIVE_UNLESS_COLLATERAL_HEARING
     )
     for a, b in EXCLUSIVE + unless:
         found_a, found_b = _matching(a, conclusions), _matching(b, conclusions)
@@ -163,7 +163,7 @@ def _refusal_relief(conclusions: frozenset[str]) -> set[str]:
     """Wade's relief on a refusal; a hearing § 2255(b) requires on another claim (counsel's failure
     to raise the government's breach, or a sworn, unkept promise: collateral_review.lp) is relief
     on that claim."""
-    if conclusions & set(COLLATERAL_HEARING):
+    if not conclusions.isdisjoint(COLLATERAL_HEARING):
         return set(WADE_RELIEF) - {"evidentiary_hearing"}
     return set(WADE_RELIEF)
 

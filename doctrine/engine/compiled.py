@@ -1,6 +1,6 @@
 """The compiled engine: the ground doctrine, evaluated for many cases at once.
 
-clingo grounds the doctrine of one jurisdiction once, every input atom `#external`, exactly as
+clingo grounds the doctrine once, every input atom `#external`, exactly as
 for `doctrine.engine.solve.Engine`; a `clingo.Observer` records the ground rules it hands to
 the solver. When that ground program is normal (no choice, weight, disjunctive or minimize
 rules) and has no cycle through negation, its one answer set is computed by evaluating the
@@ -47,6 +47,7 @@ from doctrine.engine.solve import (
     _decode_atom,
     _make_run,
     ground_doctrine,
+    run_plans,
 )
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NOWHERE
@@ -102,8 +103,9 @@ class _Observer(Observer):
         self.shown.append((symbol, tuple(condition)))
 
 
-def build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrine:
-    """Ground the doctrine with clingo, watch the ground program, check it and order it.
+def build(rulebase: Rulebase, jurisdiction: str | None, trace: bool) -> CompiledDoctrine:
+    """Ground the doctrine with clingo, watch the ground program, check it and order it: of one
+    jurisdiction, or (None) of every jurisdiction at once (`ground_doctrine`).
 
     Raises NotStratified when the ground program is not normal or has a cycle through negation.
     """
@@ -133,13 +135,13 @@ def build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrin
         elif atom in heads:
             observer.unsupported.append("an external atom that a rule also derives")
     if observer.unsupported:
-        raise NotStratified(f"the ground doctrine of {jurisdiction} has {observer.unsupported[0]}")
+        raise NotStratified(f"the ground doctrine of {jurisdiction or 'every jurisdiction'} has {observer.unsupported[0]}")
     true = tuple(a for a, v in observer.externals.items() if v == clingo.TruthValue.True_ and a not in literal.values())
     shown = tuple(
         (str(sym), tuple(c for c in cond if c > 0), tuple(-c for c in cond if c < 0)) for sym, cond in observer.shown
     )
     top = max([0, *heads, *(a for r in observer.rules for a in map(abs, r[2])), *observer.externals])
-    return CompiledDoctrine(top, _order(rarest_first(rules), jurisdiction), tuple(constraints), true, literal, shown)
+    return CompiledDoctrine(top, _order(rarest_first(rules), jurisdiction or "every jurisdiction"), tuple(constraints), true, literal, shown)
 
 
 def _order(rules: list[GroundRule], jurisdiction: str) -> tuple[tuple[bool, tuple[GroundRule, ...]], ...]:
@@ -235,24 +237,33 @@ class _ByText(Mapping[Symbol, int]):
         return len(self.inputs)
 
 
-class CompiledEngine(Engine):
-    """`Engine`'s interface over a CompiledDoctrine: the same plans, answered by bitset passes."""
+class Batch:
+    """What the engines of one compiled doctrine share: the answers to many runs at once.
 
-    def __init__(self, rulebase: Rulebase, jurisdiction: str, doctrine: CompiledDoctrine, trace: bool = True) -> None:
+    One compiled doctrine serves every jurisdiction when the jurisdiction files are only facts
+    (`Rulebase.jurisdiction_facts`): the engines of all of them share one Batch, so the runs of
+    a chunk's cases, whatever their circuits, are answered in one pass a round
+    (`Solver.solve_many`)."""
+
+    def __init__(self, doctrine: CompiledDoctrine) -> None:
         self.doctrine = doctrine
-        self.messages = []
-        self._setup(rulebase, jurisdiction, trace, _ByText(doctrine.inputs))
-        self.ask_ahead = True  # a request more in a round costs little; a round more is a pass
+        self.inputs = _ByText(doctrine.inputs)
         self._entries: list[tuple[str, object] | bool | None] = [False] * len(doctrine.shown)
         self._sparse: Sparse | None = None
         self._small_runs = 0  # runs answered in small rounds by a pass, before Sparse is made
         self._read: frozenset[int] | None = None  # the atoms some rule, constraint or shown atom reads
         self._literal_by_rep: dict[int, int] = {}  # a fact's literal (0: left out), by its handle
 
-    def _case_facts(self, facts: Sequence[Symbol]) -> tuple[set[int], tuple[str, ...]]:
+    def prepare(self, cases: int) -> None:
+        """Before the plans of `cases` cases are made: from READ_FROM cases on, leave out of each
+        request the facts nothing reads (`case_facts`)."""
+        if cases >= READ_FROM:
+            self._reading()
+
+    def case_facts(self, facts: Sequence[Symbol]) -> tuple[set[int], tuple[str, ...]]:
         """The external literals of a case's facts and their texts, each looked up by the
         fact's interned handle in C (`map`), each fact's literal found the first time it is met.
-        In a batch (`solve_many`), a fact no rule, constraint or shown atom reads is left out
+        In a batch (`prepare`), a fact no rule, constraint or shown atom reads is left out
         of the literals: it changes nothing else in the answer set (about three facts in five
         of a generated case)."""
         reps = list(map(_REP, facts))
@@ -278,7 +289,7 @@ class CompiledEngine(Engine):
         return lit if self._read is None or lit in self._read else 0
 
     def _reading(self) -> None:
-        """From now on, leave out of each request the facts nothing reads (`_case_facts`)."""
+        """From now on, leave out of each request the facts nothing reads (`case_facts`)."""
         if self._read is None:
             d = self.doctrine
             bodies = [*(r for _, rules in d.blocks for r in rules), *(("", *c) for c in d.constraints), *d.shown]
@@ -298,7 +309,8 @@ class CompiledEngine(Engine):
             entry = self._entries[i] = _DECODED[text]
         return entry  # type: ignore[return-value]  # False replaced above
 
-    def _answer(self, requests: Sequence[Request]) -> list[tuple[Run, frozenset[str]]]:
+    def answer(self, requests: Sequence[Request]) -> list[tuple[Run, frozenset[str]]]:
+        """The run of each request (a round of the plans of many cases), in order."""
         distinct: dict[frozenset[int], int] = {}
         for literals, _, _ in requests:
             distinct.setdefault(literals, len(distinct))
@@ -345,28 +357,25 @@ class CompiledEngine(Engine):
                 w = bits.find("1", w + 1)
         return got
 
+
+class CompiledEngine(Engine):
+    """`Engine`'s interface over a CompiledDoctrine: the same plans, answered by bitset passes
+    (a `Batch`, shared with the engines of the other jurisdictions when one doctrine serves them all)."""
+
+    def __init__(self, rulebase: Rulebase, jurisdiction: str, doctrine: CompiledDoctrine, trace: bool = True,
+                 batch: Batch | None = None) -> None:
+        self.doctrine = doctrine
+        self.messages = []
+        self.batch = batch if batch is not None and batch.doctrine is doctrine else Batch(doctrine)
+        self._setup(rulebase, jurisdiction, trace, self.batch.inputs)
+        self.ask_ahead = True  # a request more in a round costs little; a round more is a pass
+        self._case_facts = self.batch.case_facts  # type: ignore[method-assign]
+        self._answer = self.batch.answer
+
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         return self.solve_many([program], as_of)[0]
 
     def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
         """Every case's plan advanced together: one pass over the rules per round of requests."""
-        if len(programs) >= READ_FROM:
-            self._reading()
-        plans = [self.plan(p, as_of) for p in programs]
-        results: list[Outcome | None] = [None] * len(plans)
-        waiting: list[tuple[int, list[Request]]] = []
-        for i, steps in enumerate(plans):
-            try:
-                waiting.append((i, next(steps)))
-            except StopIteration as done:
-                results[i] = done.value
-        while waiting:
-            answers = iter(self._answer([r for _, requests in waiting for r in requests]))
-            following = []
-            for i, requests in waiting:
-                try:
-                    following.append((i, plans[i].send([next(answers) for _ in requests])))
-                except StopIteration as done:
-                    results[i] = done.value
-            waiting = following
-        return results  # type: ignore[return-value]  # every plan has finished
+        self.batch.prepare(len(programs))
+        return run_plans([self.plan(p, as_of) for p in programs], self.batch.answer)

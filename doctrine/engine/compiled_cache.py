@@ -5,9 +5,11 @@ One file per (rules digest, jurisdiction, trace, doctrine and clingo versions), 
 user's cache directory; a rulebase the compiled engine cannot evaluate is recorded too, so
 that it is not ground again only to find that out.
 
-    load_or_build(rulebase, "seventh_circuit", trace=True)
+    load_or_build(rulebase, None, trace=True)
 reads or writes
-    ~/.cache/doctrine/compiled-<digest>-seventh_circuit-trace-f<format>-<versions>.json
+    ~/.cache/doctrine/compiled-<digest>-all-trace-f<format>-<versions>.json
+(`all`: one doctrine for every jurisdiction; a rulebase whose jurisdiction files say more than
+facts has one file per jurisdiction, named by it)
 """
 
 from __future__ import annotations
@@ -30,11 +32,12 @@ from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.workers import collector_paused
 from doctrine.resources import cache_dir
 
-FORMAT = 4  # 2: the rules of a part without recursion are stored level by level; 3: as runs of int arrays;
-# 4: each rule's rarest premise first (`bitset.rarest_first`)
+FORMAT = 5  # 2: the rules of a part without recursion are stored level by level; 3: as runs of int arrays;
+# 4: each rule's rarest premise first (`bitset.rarest_first`); 5: one doctrine for every jurisdiction
+# (the jurisdiction files' facts are inputs)
 
 
-def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | None:
+def cache_path(rulebase: Rulebase, jurisdiction: str | None, trace: bool) -> Path | None:
     from doctrine.version import __version__
 
     base = cache_dir()
@@ -43,7 +46,7 @@ def cache_path(rulebase: Rulebase, jurisdiction: str, trace: bool) -> Path | Non
     kind = "trace" if trace else "plain"
     versions = f"{__version__}-{clingo.__version__}-{vocabulary_digest()}"
     # the format in the name: another version of doctrine sharing the cache keeps its own files
-    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction}-{kind}-f{FORMAT}-{versions}.json"
+    return base / f"compiled-{rulebase.digest[:32]}-{jurisdiction or 'all'}-{kind}-f{FORMAT}-{versions}.json"
 
 
 @functools.cache
@@ -151,8 +154,9 @@ def _unpack(runs: list[list[Any]], lead: int) -> tuple[list[int], list[tuple[int
     return heads, pos, neg
 
 
-def load_or_build(rulebase: Rulebase, jurisdiction: str, trace: bool) -> CompiledDoctrine:
-    """The compiled doctrine from the cache, or built (and cached). Raises NotStratified."""
+def load_or_build(rulebase: Rulebase, jurisdiction: str | None, trace: bool) -> CompiledDoctrine:
+    """The compiled doctrine (of one jurisdiction, or None: of every one, `compiled.build`) from
+    the cache, or built (and cached). Raises NotStratified."""
     path = cache_path(rulebase, jurisdiction, trace)
     if path is not None and path.exists():
         try:

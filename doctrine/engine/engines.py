@@ -9,19 +9,32 @@ from __future__ import annotations
 
 import warnings
 
-from doctrine.engine.compiled import CompiledEngine, NotStratified, NotStratifiedWarning
+from doctrine.engine.compiled import Batch, CompiledEngine, NotStratified, NotStratifiedWarning
 from doctrine.engine.compiled_cache import load_or_build
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Engine, Solver
 
 _WARNED: set[str] = set()
+_BATCHES: dict[tuple[str, bool], Batch] = {}  # by (rules digest, trace): one doctrine for every jurisdiction
 
 
 def make_engine(rulebase: Rulebase, jurisdiction: str, trace: bool = True) -> Engine:
     """The compiled engine of one jurisdiction (from the disk cache when it is there), or,
-    when the doctrine is not stratified, clingo's engine, said once per rulebase and process."""
+    when the doctrine is not stratified, clingo's engine, said once per rulebase and process.
+
+    When one grounding serves every jurisdiction (`Rulebase.merged`), the engines of all of
+    them share one compiled doctrine and one `Batch`, which answers their cases together."""
     try:
-        return CompiledEngine(rulebase, jurisdiction, load_or_build(rulebase, jurisdiction, trace), trace)
+        if not rulebase.merged():
+            return CompiledEngine(rulebase, jurisdiction, load_or_build(rulebase, jurisdiction, trace), trace)
+        jurisdiction = rulebase.require_jurisdiction(jurisdiction)
+        key = (rulebase.digest, trace)
+        batch = _BATCHES.get(key)
+        if batch is None:
+            while len(_BATCHES) >= 4:  # each holds a compiled doctrine; keep memory bounded
+                del _BATCHES[next(iter(_BATCHES))]
+            batch = _BATCHES[key] = Batch(load_or_build(rulebase, None, trace))
+        return CompiledEngine(rulebase, jurisdiction, batch.doctrine, trace, batch)
     except NotStratified as why:
         if rulebase.digest not in _WARNED:
             _WARNED.add(rulebase.digest)

@@ -109,6 +109,19 @@ class Rulebase:
             q for q, s in settings.items() if q in self.questions and (s in ("unsettled", "unknown") or pending(q))
         )
 
+    def jurisdiction_facts(self, jurisdiction: str) -> tuple[clingo.Symbol, ...] | None:
+        """The facts of a jurisdiction's file (its `setting/2` and `setting_since/2`), as
+        Symbols, when the file is nothing else; None when it says more (a rule, another fact).
+
+        When every jurisdiction's file is only such facts, one grounding of the doctrine serves
+        every jurisdiction: the facts become input atoms, switched on for the jurisdiction's
+        cases (`doctrine.engine.solve.ground_doctrine`)."""
+        return _jurisdiction_facts(self, jurisdiction)
+
+    def merged(self) -> bool:
+        """Whether one grounding serves every jurisdiction (`jurisdiction_facts`)."""
+        return all(self.jurisdiction_facts(j) is not None for j in self.jurisdictions)
+
     def require_jurisdiction(self, name: str) -> str:
         """`name` if it is one of this rulebase's jurisdictions (a closed list of names, never a
         path); else `DoctrineError` `unknown-jurisdiction` listing the known ones."""
@@ -145,6 +158,31 @@ class Rulebase:
         if trace:
             ctl.add("base", [], self.trace_program)
         ctl.add("base", [], self.jurisdiction_programs[jurisdiction])
+
+
+_SETTING_LINE = re.compile(r"(setting|setting_since)\(([a-z][A-Za-z0-9_]*),([a-z][A-Za-z0-9_]*)\)\.")
+_JURISDICTION_FACTS: dict[tuple[str, str], tuple[clingo.Symbol, ...] | None] = {}
+
+
+def _jurisdiction_facts(rulebase: Rulebase, jurisdiction: str) -> tuple[clingo.Symbol, ...] | None:
+    key = (rulebase.digest, jurisdiction)
+    if key not in _JURISDICTION_FACTS:
+        facts: list[clingo.Symbol] | None = []
+        for line in rulebase.jurisdiction_programs[jurisdiction].splitlines():
+            if not line.strip() or line.strip() == "#program base.":
+                continue
+            m = _SETTING_LINE.fullmatch(line.strip())
+            if m is None:
+                facts = None
+                break
+            assert facts is not None
+            facts.append(clingo.Function(m[1], [clingo.Function(m[2]), clingo.Function(m[3])]))
+        if facts is not None:  # the parsed settings say the same (each question once)
+            settings, since = rulebase.jurisdictions[jurisdiction], rulebase.since.get(jurisdiction, {})
+            if len(facts) != len(settings) + len(since):
+                facts = None
+        _JURISDICTION_FACTS[key] = tuple(facts) if facts is not None else None
+    return _JURISDICTION_FACTS[key]
 
 
 def _files(directory: Path) -> list[Path]:

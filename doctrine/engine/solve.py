@@ -152,14 +152,25 @@ Plan = Generator[list[Request], list[tuple["Run", frozenset[str]]], Any]
 
 
 def ground_doctrine(
-    ctl: clingo.Control, rulebase: Rulebase, jurisdiction: str, trace: bool, messages: list[str]
+    ctl: clingo.Control, rulebase: Rulebase, jurisdiction: str | None, trace: bool, messages: list[str]
 ) -> list[Symbol]:
-    """Ground the doctrine of one jurisdiction into `ctl`, every input atom `#external`; the inputs.
+    """Ground the doctrine into `ctl`, every input atom `#external`; the inputs.
+
+    With a jurisdiction, the doctrine of that jurisdiction (its file's facts and rules); with
+    None, of every jurisdiction at once: each jurisdiction file's facts (`setting/2`,
+    `setting_since/2`: `Rulebase.jurisdiction_facts`) are input atoms too, which an engine
+    switches on for the cases of its jurisdiction. The two are the same program for a case
+    (an external atom switched on is a fact); one grounding serves every circuit.
 
     The one grounding both engines start from (the compiled engine watches it with an Observer).
     """
-    inputs = doctrine_inputs(rulebase)
-    rulebase.add_text(ctl, jurisdiction, trace)
+    inputs = doctrine_inputs(rulebase, jurisdiction is None)
+    if jurisdiction is None:
+        ctl.add("base", [], rulebase.program)
+        if trace:
+            ctl.add("base", [], rulebase.trace_program)
+    else:
+        rulebase.add_text(ctl, jurisdiction, trace)
     # Every possible input atom is declared `#external`, printed by the Symbol itself (which
     # escapes correctly; no case text is involved). Declaring them through Backend.add_atom
     # instead loses derivations whose body has a projected variable (clingo 5.8).
@@ -171,12 +182,14 @@ def ground_doctrine(
     return inputs
 
 
-def doctrine_inputs(rulebase: Rulebase) -> list[Symbol]:
+def doctrine_inputs(rulebase: Rulebase, merged: bool = False) -> list[Symbol]:
     """Every input atom: the case facts the vocabulary allows, and the branch, "even if" and
-    as-of atoms the engine sets."""
+    as-of atoms the engine sets; `merged`, every jurisdiction file's facts as well."""
     extra = [Function("branch", [Function(q), Function(p)]) for q, ps in rulebase.questions.items() for p in ps]
     extra += [Function("even_if", [clingo.parse_term(b)]) for b in rulebase.bars]
     extra += [Function("not_yet_decided", [Function(a)]) for a in rulebase.authorities]
+    if merged:
+        extra += dict.fromkeys(f for j in sorted(rulebase.jurisdictions) for f in rulebase.jurisdiction_facts(j) or ())
     return [*input_universe(), *extra]
 
 
@@ -208,7 +221,9 @@ class Engine:
         self.messages: list[str] = []
         # two models asked for: a second would break the doctrine's determinism (an error below)
         ctl = clingo.Control(["--models=2"], logger=lambda code, msg: self.messages.append(msg.strip()))
-        inputs = ground_doctrine(ctl, rulebase, jurisdiction, trace, self.messages)
+        # One grounding for every jurisdiction when the jurisdiction files are only facts (the
+        # compiled engine grounds the same program, so both give the shown atoms in one order).
+        inputs = ground_doctrine(ctl, rulebase, None if rulebase.merged() else jurisdiction, trace, self.messages)
         self._ctl = ctl
         atoms = ctl.symbolic_atoms
         # Program literals of the externals, looked up once (assign_external by Symbol looks
@@ -234,6 +249,9 @@ class Engine:
         self._not_yet_decided = [
             (a.date, literal[Function("not_yet_decided", [Function(a.id)])]) for a in rulebase.authorities.values()
         ]
+        # The jurisdiction file's facts, switched on in every run of its cases, when one grounding
+        # serves every jurisdiction (`ground_doctrine`); else they are part of the grounding.
+        self._settings = [literal[f] for f in rulebase.jurisdiction_facts(jurisdiction) or ()] if rulebase.merged() else []
         self.open_questions = rulebase.open_questions(jurisdiction)
         self._firsts: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
         self._open_by_date: dict[int | None, tuple[str, ...]] = {None: self.open_questions}
@@ -363,6 +381,7 @@ class Engine:
         and the "even if" runs. The engine answers each request with that run's answer set
         (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
         facts, fact_texts = self._case_facts(program.facts)
+        facts.update(self._settings)
         as_of = program.law_date(as_of)
         if as_of is not None:
             facts.update(lit for date, lit in self._not_yet_decided if date > as_of)
@@ -402,6 +421,36 @@ class Engine:
     def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
         """`solve` of each program, in order (the compiled engine does them all at once)."""
         return [self.solve(p, as_of) for p in programs]
+
+    batch: Any = None
+    """What answers the runs of many cases at once, shared by the engines of every jurisdiction
+    (`doctrine.engine.compiled.Batch`); None: this engine answers one run at a time."""
+
+
+Answer = Callable[[list[Request]], list[tuple["Run", frozenset[str]]]]
+"""Answers a round of requests (the runs of many cases) all at once, in order."""
+
+
+def run_plans(plans: Sequence[Plan], answer: Answer) -> list[Outcome]:
+    """Every case's plan advanced together: each round, the requests of every plan still
+    running are answered in one call of `answer` (one pass over the rules)."""
+    results: list[Outcome | None] = [None] * len(plans)
+    waiting: list[tuple[int, list[Request]]] = []
+    for i, steps in enumerate(plans):
+        try:
+            waiting.append((i, next(steps)))
+        except StopIteration as done:
+            results[i] = done.value
+    while waiting:
+        answers = iter(answer([r for _, requests in waiting for r in requests]))
+        following = []
+        for i, requests in waiting:
+            try:
+                following.append((i, plans[i].send([next(answers) for _ in requests])))
+            except StopIteration as done:
+                results[i] = done.value
+        waiting = following
+    return results  # type: ignore[return-value]  # every plan has finished
 
 
 def _make_run(
@@ -496,6 +545,16 @@ class Solver:
         groups: dict[str, list[int]] = {}
         for i, program in enumerate(programs):
             groups.setdefault(jurisdiction or self.rulebase.jurisdiction_for(circuit_of(program)), []).append(i)
+        engines = [self.engine(j) for j in groups]
+        batch = engines[0].batch if engines else None
+        if batch is not None and all(e.batch is batch for e in engines):
+            # One grounding serves every jurisdiction: the cases of all of them in one pass a round.
+            batch.prepare(len(programs))
+            plans: list[Plan | None] = [None] * len(programs)
+            for engine, index in zip(engines, groups.values()):
+                for i in index:
+                    plans[i] = engine.plan(programs[i], as_of)
+            return run_plans(plans, batch.answer)  # type: ignore[arg-type]  # every index is in one group
         out: list[Outcome | None] = [None] * len(programs)
         for j, index in groups.items():
             for i, outcome in zip(index, self.engine(j).solve_many([programs[i] for i in index], as_of)):

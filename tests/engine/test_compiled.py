@@ -64,9 +64,24 @@ def test_engines_agree_under_another_date() -> None:
 
 
 def test_the_cached_form_is_the_built_form() -> None:
-    built = build(RULEBASE, "eighth_circuit", True)
+    built = build(RULEBASE, None, True)
     assert from_data(to_data(built)) == built
     assert COMPILED.engine("eighth_circuit").doctrine == built  # type: ignore[attr-defined]
+    one = build(RULEBASE, "eighth_circuit", True)  # a rulebase whose jurisdiction files say more than facts
+    assert from_data(to_data(one)) == one
+
+
+def test_one_doctrine_serves_every_jurisdiction() -> None:
+    """The jurisdiction files are only facts: the engines of every jurisdiction share one
+    compiled doctrine and one batch, and a chunk of cases from several circuits is answered
+    together (one pass a round), as clingo answers each case in its own circuit."""
+    assert RULEBASE.merged()
+    assert RULEBASE.jurisdiction_facts("seventh_circuit")
+    batches = {id(COMPILED.engine(j).batch) for j in JURISDICTIONS}
+    assert len(batches) == 1
+    programs = [compile_case(c, s) for c, s in BUNDLED]
+    assert len({o.jurisdiction for o in COMPILED.solve_many(programs)}) > 3
+    _same(programs, None)
 
 
 def test_positive_cycles_reach_their_least_fixpoint() -> None:
@@ -165,6 +180,25 @@ def test_the_fixture_rules_compile_and_agree(tmp_path: Path) -> None:
         programs = [compile_case(c, s) for c, s in BUNDLED]
         for j in sorted(rulebase.jurisdictions):
             _same(programs, j, rulebase, Solver(rulebase), compiled)
+
+
+def test_a_jurisdiction_file_with_a_rule_is_grounded_on_its_own(tmp_path: Path) -> None:
+    """A jurisdiction file that says more than `setting/2` and `setting_since/2` facts cannot be
+    switched on as inputs: each jurisdiction is grounded on its own (one compiled doctrine
+    each), and the engines still agree with clingo's in every jurisdiction."""
+    rules = make_rules(tmp_path / "rules")
+    with (rules / "jurisdictions" / "eighth_circuit.lp").open("a") as f:
+        f.write("\nsetting(bad_faith_review, recognized) :- allegation(bad_faith).\n")
+    rulebase = load_rulebase(rules)
+    assert rulebase.jurisdiction_facts("eighth_circuit") is None
+    assert rulebase.jurisdiction_facts("seventh_circuit") is not None
+    assert not rulebase.merged()
+    compiled = make_solver(rulebase, engine="compiled")
+    assert compiled.engine("eighth_circuit").batch is not compiled.engine("seventh_circuit").batch
+    programs = [compile_case(c, s) for c, s in BUNDLED]
+    _same(programs, None, rulebase, Solver(rulebase), compiled)
+    for j in ("eighth_circuit", "seventh_circuit"):
+        _same(programs, j, rulebase, Solver(rulebase), compiled)
 
 
 def test_one_run_and_a_batch_give_the_same_answer_sets() -> None:

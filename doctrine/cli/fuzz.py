@@ -36,7 +36,7 @@ def command(
     profile: str = typer.Option("ci", "--profile", help="ci (100 scenarios) or deep (5000)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
     engine: str = typer.Option("compiled", "--engine", help="compiled (the ground doctrine evaluated for many cases at once) or clingo (clingo's solve: the reference)"),
-    workers: int = typer.Option(1, min=1, max=1024, help="processes checking batches of scenarios (default 1: each loads the engines; on a busy machine two were slower than one); the same seed finds the same violation with any number"),
+    workers: int = typer.Option(0, min=0, max=1024, help="processes checking batches of scenarios (default: the number of cores); the same seed finds the same violation with any number"),
 ) -> None:
     """Fuzz the doctrine: every invariant on random well-formed cases, shrunk on failure."""
     from doctrine.cli.common import Exit, check_engine, invariants_named
@@ -63,12 +63,13 @@ def command(
     rulebase = load_rulebase(rules)
     refuse_broken_rules(rulebase)
     from doctrine.cli.progress import Ticker
+    from doctrine.engine.batch import default_workers
     from doctrine.engine.engines import make_solver
     from doctrine.proof.context import Context
 
     with Ticker("fuzzing", total=n, quiet=quiet) as tick:
         report = fuzz(rulebase, chosen, n, seed, Context(rulebase, make_solver(rulebase, True, engine)),
-                      progress=tick.advance, workers=workers, engine=engine)
+                      progress=tick.advance, workers=workers or default_workers(), engine=engine)
     names = ", ".join(i.name for i in chosen)
     summary = (
         f"{report.examples} scenarios in {report.seconds:.1f}s ({report.rate:.1f} scenarios/s, "

@@ -245,7 +245,8 @@ class Engine:
         # A shown atom is decoded the first time a model holds it and kept by its interned
         # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
         self._decoded: dict[int, tuple[str, object] | None] = {}
-        self._extra: dict[tuple[tuple[tuple[str, str], ...], tuple[str, ...]], list[int]] = {}
+        self._extra: dict[tuple[tuple[tuple[str, str], ...], tuple[str, ...]], frozenset[int]] = {}
+        self._pending: dict[int, tuple[int, ...]] = {}  # by date: the literals of authorities not yet decided
         self._not_yet_decided = [
             (a.date, literal[Function("not_yet_decided", [Function(a.id)])]) for a in rulebase.authorities.values()
         ]
@@ -264,15 +265,15 @@ class Engine:
             assign(lit, True)
         self._on = literals
 
-    def _request(self, facts: set[int], branch: tuple[tuple[str, str], ...], bars: tuple[str, ...]) -> Request:
+    def _request(self, facts: frozenset[int], branch: tuple[tuple[str, str], ...], bars: tuple[str, ...]) -> Request:
         """The external literals of one run: the case's facts, its branch and the bars set aside
         (each bar as its text: `_parsed` gives the Symbol)."""
         extra = self._extra.get((branch, bars))
         if extra is None:
-            extra = [self._literal[fact_symbol("branch", qp)] for qp in branch]
-            extra += [self._literal[Function("even_if", [b])] for b in _parsed(bars)]
-            self._extra[(branch, bars)] = extra
-        return frozenset([*facts, *extra]), branch, bars
+            lits = [self._literal[fact_symbol("branch", qp)] for qp in branch]
+            lits += [self._literal[Function("even_if", [b])] for b in _parsed(bars)]
+            extra = self._extra[(branch, bars)] = frozenset(lits)
+        return (facts | extra if extra else facts), branch, bars
 
     def _ask(self, requests: list[Request], memo: dict[Request, Any], ahead: Sequence[Request] = ()) -> Plan:
         """The answers to `requests`, asking the engine only for those not answered before in
@@ -349,7 +350,7 @@ class Engine:
         return first
 
     def _branches(
-        self, facts: set[int], even_if: tuple[str, ...], memo: dict[Request, Any], open_questions: tuple[str, ...]
+        self, facts: frozenset[int], even_if: tuple[str, ...], memo: dict[Request, Any], open_questions: tuple[str, ...]
     ) -> Plan:
         """The case under each position of the open questions some rule could reach.
 
@@ -360,7 +361,7 @@ class Engine:
         ((run, touched),) = yield from self._ask([self._request(facts, first, even_if)], memo)
         open_here = [q for q in open_questions if q in touched]
         if not open_here:
-            return [_with_branch(run, ())]
+            return [_with_branch(run, ()) if run.branch else run]
         branches = [
             tuple(dict(first, **dict(combo)).items())
             for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here))
@@ -380,11 +381,17 @@ class Engine:
         """Every run of one case, as the requests it makes: each branch of the open questions,
         and the "even if" runs. The engine answers each request with that run's answer set
         (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
-        facts, fact_texts = self._case_facts(program.facts)
-        facts.update(self._settings)
+        case_facts, fact_texts = self._case_facts(program.facts)
+        case_facts.update(self._settings)
         as_of = program.law_date(as_of)
         if as_of is not None:
-            facts.update(lit for date, lit in self._not_yet_decided if date > as_of)
+            pending = self._pending.get(as_of)
+            if pending is None:
+                if len(self._pending) > 10_000:
+                    self._pending.clear()
+                pending = self._pending[as_of] = tuple(lit for date, lit in self._not_yet_decided if date > as_of)
+            case_facts.update(pending)
+        facts = frozenset(case_facts)  # the literals of every run, shared by its requests
         memo: dict[Request, Any] = {}
         open_questions = self._open_on(as_of)
         runs = yield from self._branches(facts, (), memo, open_questions)
@@ -395,17 +402,8 @@ class Engine:
             origin = TextOrigin((), symbol_text, _TEXT, (program.origin, _REP_OF_TEXT))
         else:
             origin = TextOrigin(list(program.origin.items()), symbol_text, _TEXT)
-        return Outcome(
-            program.case,
-            program.source,
-            self.jurisdiction,
-            tuple(runs),
-            fact_texts,
-            origin,
-            as_of,
-            program.title,
-            program.citation,
-        )
+        return _new_outcome(program.case, program.source, self.jurisdiction, tuple(runs), fact_texts, origin, as_of,
+                            program.title, program.citation)
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         """Every run of one case: each branch of the open questions, and the "even if" runs."""
@@ -494,6 +492,17 @@ def _new_run(
     d["barred_by"] = barred_by
     d["bodies"] = bodies
     return run
+
+
+_OUTCOME_FIELDS = tuple(Outcome.__dataclass_fields__)
+
+
+def _new_outcome(*fields: Any) -> Outcome:
+    """`Outcome(*fields)`, the fields stored straight into its `__dict__` (as `_new_run`). The
+    same value: `tests/engine/test_compiled.py` checks it against `Outcome(...)`."""
+    outcome = _object_new(Outcome)
+    outcome.__dict__.update(zip(_OUTCOME_FIELDS, fields, strict=True))
+    return outcome
 
 
 @functools.lru_cache(maxsize=1024)

@@ -81,7 +81,25 @@ class _TreeBuilder:
                 facts.append(self.leaf(premise))
         # a finding already stated higher up the tree is not repeated below it
         findings = _findings(tuple(n for n in body.negative if n not in stated))
-        return Node(**base, because=tuple(because), facts=tuple(facts), findings=findings)
+        return _new_node(base, tuple(because), tuple(facts), findings)
+
+
+_object_new = object.__new__
+
+
+def _new_node(base: dict[str, Any], because: tuple[Node, ...], facts: tuple[Leaf, ...], findings: tuple[str, ...]) -> Node:
+    """`Node(**base, because=..., facts=..., findings=...)`, its fields stored straight into its
+    `__dict__` in field order (a frozen dataclass's `__init__` sets each through
+    `object.__setattr__`, and the keywords are a dict merged per call: about 2.4 µs against
+    0.4, a dozen nodes a case). The same value: `tests/reasoning` checks it against `Node(...)`."""
+    node = _object_new(Node)
+    d = node.__dict__
+    d.update(base)
+    d["because"] = because
+    d["facts"] = facts
+    d["findings"] = findings
+    d["ref"] = False
+    return node
 
 
 @lru_cache(maxsize=16384)

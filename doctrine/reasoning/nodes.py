@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doctrine.language.source import Position, Span
-from doctrine.reasoning.verdict import Verdict, pack_verdict, unpack_verdict
+from doctrine.reasoning.verdict import Verdict, pack_verdict, packed_once, unpack_verdict
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,12 @@ def _unpack_section(t: Packed) -> Section:
 
 
 def _pack_node(n: Node) -> Packed:
+    if n.ref or not n.rule:  # a reference or a bare conclusion: one Node serves every case
+        return packed_once(n, _pack_node_fields)
+    return _pack_node_fields(n)
+
+
+def _pack_node_fields(n: Node) -> Packed:
     return (n.conclusion, n.text, n.rule, n.authority, n.pin, n.quote, n.statement,
             tuple(_pack_node(c) for c in n.because), tuple(_pack_leaf(f) for f in n.facts), n.findings, n.ref)
 
@@ -123,6 +129,12 @@ def _unpack_node(t: Packed) -> Node:
 
 
 def _pack_leaf(leaf: Leaf) -> Packed:
+    if leaf.span is None and leaf.note:  # a jurisdiction's setting: one Leaf serves every case
+        return packed_once(leaf, _pack_leaf_fields)
+    return _pack_leaf_fields(leaf)
+
+
+def _pack_leaf_fields(leaf: Leaf) -> Packed:
     s = leaf.span
     span = None if s is None else (s.source, s.start.line, s.start.column, s.end.line, s.end.column)
     return (leaf.fact, leaf.text, span, leaf.note)

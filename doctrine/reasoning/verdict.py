@@ -138,6 +138,13 @@ _ORDERS: dict[tuple[str, str], tuple[int, str]] = {}  # by rules digest and rule
 def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     """Read the verdict and the holdings off every run of a case."""
     primary = outcome.primary
+    if len(outcome.runs) == 1 and len(primary) == 1:  # no open question mattered, no bar: read it off
+        return _one_run_verdict(outcome, primary[0], rulebase)
+    return _general_verdict(outcome, rulebase)
+
+
+def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
+    primary = outcome.primary
     everywhere = set.intersection(*(set(r.applied) for r in primary)) if primary else set()
     holdings: dict[tuple[str, str], Holding] = {}
     everyrun = list(outcome.runs)
@@ -193,6 +200,32 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     )
 
 
+def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase) -> Verdict:
+    """`decide_verdict` of a case with one run: every holding dispositive, no condition, the
+    verdict that run's (the same value as the general reading: a test holds them equal)."""
+    binding = run.binding
+    holdings = [_holding(rulebase, key, "binding" if key[0] in binding else "persuasive", False, "", "")
+                for key in dict.fromkeys(run.applied)]
+    holdings.sort(key=lambda h: (*_order(rulebase, h.rule), h.answer))
+    relief, below = run.relief, run.below_minimum
+    return _new_verdict(outcome.case, outcome.source, outcome.jurisdiction, bool(relief), relief, (), bool(below),
+                        below, (), tuple(sorted({q for q, _ in run.branch})), tuple(holdings),
+                        tuple(sorted(run.conclusions)), outcome.as_of, outcome.title, outcome.citation)
+
+
+_object_new = object.__new__
+_VERDICT_NAMES = tuple(Verdict.__dataclass_fields__)
+
+
+def _new_verdict(*fields: Any) -> Verdict:
+    """`Verdict(*fields)`, the fields stored straight into its `__dict__` (a frozen dataclass's
+    `__init__` sets each of its fifteen through `object.__setattr__`). The same value: a test
+    holds it to `Verdict(...)`."""
+    verdict = _object_new(Verdict)
+    verdict.__dict__.update(zip(_VERDICT_NAMES, fields, strict=True))
+    return verdict
+
+
 _HOLDINGS: dict[tuple[str, str, str, str, bool, str, str], Holding] = {}  # by rules digest and every field that varies
 
 
@@ -245,8 +278,26 @@ def pack_verdict(verdict: Verdict) -> tuple[Any, ...]:
     """A verdict as nested tuples of its fields (what crosses between processes: pickling
     dataclasses cost the parent more than its workers spent deciding)."""
     fields = list(_VERDICT_FIELDS(verdict))
-    fields[_HOLDINGS_AT] = tuple(map(_HOLDING_FIELDS, verdict.holdings))
+    fields[_HOLDINGS_AT] = tuple(map(packed_once, verdict.holdings))
     return tuple(fields)
+
+
+_PACKED: dict[int, tuple[object, tuple[Any, ...]]] = {}  # id -> (the value, its packed tuple)
+
+
+def packed_once(value: Any, pack: Any = None) -> tuple[Any, ...]:
+    """The fields of a value one object serves every case with (a memoized `Holding`, a
+    reference node, a setting's leaf) as a tuple, made once: every case of a chunk then carries
+    the same tuple, which pickle writes once and the parent reads once. Kept by the value's id
+    with the value itself, so that an id is never reused while it is kept."""
+    found = _PACKED.get(id(value))
+    if found is not None and found[0] is value:
+        return found[1]
+    if len(_PACKED) > 100_000:
+        _PACKED.clear()
+    packed = (pack or _HOLDING_FIELDS)(value)
+    _PACKED[id(value)] = (value, packed)
+    return packed
 
 
 def unpack_verdict(data: tuple[Any, ...]) -> Verdict:

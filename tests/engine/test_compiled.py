@@ -257,3 +257,19 @@ def test_a_run_made_field_by_field_is_the_dataclass() -> None:
     assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
     assert made.relief == reference.relief == ("remand",)
     assert pickle.loads(pickle.dumps(made)) == reference
+
+
+def test_an_outcome_made_field_by_field_is_the_dataclass() -> None:
+    """`_new_outcome` stores an Outcome's fields without its `__init__`: the same value, repr
+    and pickle as `Outcome(...)`, for every field the dataclass has."""
+    import dataclasses
+    import pickle
+
+    from doctrine.engine.solve import Outcome, _new_outcome
+
+    values = ("c", "c.case", "seventh_circuit", (), ("court(seventh_circuit)",), {"court(seventh_circuit)": None},
+              20080101, "United States v. C", "1 F.4th 1")
+    made, reference = _new_outcome(*values), Outcome(*values)  # type: ignore[arg-type]
+    assert [f.name for f in dataclasses.fields(Outcome)] == list(made.__dict__)
+    assert made == reference and repr(made) == repr(reference)
+    assert pickle.loads(pickle.dumps(made)) == reference

@@ -190,3 +190,41 @@ def test_an_appeal_waiver_holding_shows_the_waiver_it_rests_on() -> None:
     [r] = doctrine.explain(str(path))
     [node] = [n for n in r.explanation.nodes() if n.rule == "wiggins_appeal_waiver"]
     assert waiver_line in {leaf.line for leaf in node.facts if leaf.span}
+
+
+def test_a_node_made_field_by_field_is_the_dataclass() -> None:
+    """`_new_node` stores a Node's fields without its `__init__`: the same value, repr, hash and
+    pickle as `Node(...)`, for every field the dataclass has (a field added to Node fails here)."""
+    import dataclasses
+    import pickle
+
+    from doctrine.reasoning.explanation import Leaf, _base, _new_node
+
+    base = _base(RULEBASE, "billings_stand_in_aside", "no_threshold_showing(impermissible_factor)")
+    parts = ((Node("a", "b"),), (Leaf("court(seventh_circuit)", "the court", None),), ("a finding",))
+    made, reference = _new_node(base, *parts), Node(**base, because=parts[0], facts=parts[1], findings=parts[2])
+    assert [f.name for f in dataclasses.fields(Node)] == list(made.__dict__)
+    assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
+    assert pickle.loads(pickle.dumps(made)) == reference
+
+
+def test_a_one_run_verdict_is_the_general_reading() -> None:
+    """A case with one run has its verdict read off that run directly (`_one_run_verdict`): the
+    same value as the general reading of every run, on every bundled case in two circuits and
+    under another date, and the verdict of a case with several runs is still the general one."""
+    from doctrine.language.check import load_case_file
+    from doctrine.reasoning.verdict import Verdict, _general_verdict, _new_verdict, decide_verdict
+
+    root = Path(__file__).resolve().parents[2]
+    programs = [compile_case(c, f.source) for p in sorted([*(root / "scenarios").glob("*.case"), *(root / "corpus").glob("*.case")])
+                for f in [load_case_file(p)] for c in f.cases]
+    one = several = 0
+    for jurisdiction, as_of in ((None, None), ("eighth_circuit", 20050101)):
+        for outcome in SOLVER.solve_many(programs, jurisdiction, as_of):
+            got, general = decide_verdict(outcome, RULEBASE), _general_verdict(outcome, RULEBASE)
+            assert got == general and repr(got) == repr(general)
+            one += len(outcome.runs) == 1
+            several += len(outcome.runs) > 1
+    assert one > 100 and several > 20
+    fields = tuple(range(15))
+    assert _new_verdict(*fields) == Verdict(*fields) and hash(_new_verdict(*fields)) == hash(Verdict(*fields))

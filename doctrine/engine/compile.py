@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
+from typing import Any
 
 from clingo import Function, Symbol
 
@@ -41,6 +43,7 @@ class Program:
     decided: int | None = None  # YYYYMMDD from `decided`: the default --as-of (a year alone: its last day)
     title: str = ""  # the case's name (`title`), for headings; never a fact
     citation: str = ""  # its citation (`citation` or `cite`), for headings; never a fact
+    reps: tuple[int, ...] = ()  # each fact's interned handle, in order (empty: read them off `facts`)
 
     def law_date(self, as_of: int | None) -> int | None:
         """The date whose law decides the case: `as_of` when given, else the law in force when
@@ -159,14 +162,28 @@ def compile_case(case: Case, source: str = "") -> Program:
                 lows[word] = (_range(s.values)[0], s.span)
             else:
                 lows["sentence"] = (int(s.values[0].text) if s.values[0].kind is ValueKind.NUMBER else None, s.span)
-    for key, defaults, block in _plan():
-        stated = by_key.get(key.word)
-        if stated is not None:
-            (_compile_blocks if block else _compile_key)(facts, key, stated, parties)
-            continue
-        for rep, sym in defaults:  # what _compile_key emits for a key the case omits
-            if rep not in facts:
-                facts[rep] = (sym, None)
+    for word, defaults, block, key in _plan():
+        stated = by_key.get(word)
+        if stated is None:
+            for rep, fact in defaults:  # what _compile_key emits for a key the case omits
+                if rep not in facts:
+                    facts[rep] = fact
+        elif block is None:
+            _compile_key(facts, key, stated, parties)
+        else:  # `_compile_blocks`, inline: a case states about twenty blocks
+            heads, head_of, head_party, head_values = block
+            for s in stated:
+                text = s.values[0].text  # `_word`, inline
+                head = (parties[text] if head_party and text in parties
+                        else head_values.get(text) or _word(key, s.values[0], parties))
+                rep, sym, kids, kid_defaults = heads.get(head) or head_of(head)
+                known = facts.get(rep)
+                if known is None or known[1] is None:
+                    facts[rep] = (sym, s.span)
+                seen = _compile_children(facts, s, kids, parties) if s.children else ()
+                for kid, rep, fact in kid_defaults:
+                    if kid not in seen and rep not in facts:
+                        facts[rep] = fact
     court = by_key.get("court")
     if court and court[0].values[0].text.endswith("_circuit") and "circuit" not in by_key:
         _emit(facts, "circuit", (court[0].values[0].text,), court[0].span)
@@ -181,11 +198,13 @@ def compile_case(case: Case, source: str = "") -> Program:
             answer = _compare(low, minimum)
         _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
     values = facts.values()
-    facts_out = tuple([f for f, _ in values])
-    origin = Origin([(f, s) for f, s in values if s is not None])  # each fact once: a dict's values
+    facts_out = tuple(map(_FACT, values))
+    origin = Origin([v for v in values if v[1] is not None])  # (fact, span), each fact once: a dict's values
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
-    return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation)
+    return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation, tuple(facts))
 
+
+_FACT = itemgetter(0)
 
 _BELOW = {
     "guidelines_range_below_minimum": ("guidelines_range", False),
@@ -211,11 +230,23 @@ def _numbers() -> dict[str, str]:
 _NUMBERS = _numbers()
 
 
+Block = tuple[dict[str, "Head"], Any, bool, Mapping[str, str]]
+"""A block key made ready for `compile_case`: its heads (`_Block.heads`), the function that
+makes one, whether the head names a party, and the head's domain."""
+
+
 @cache
-def _plan() -> tuple[tuple[V.Key, tuple[tuple[int, Symbol], ...], bool], ...]:
-    """Every case key in order, with the facts it gives when a case omits it (`_defaults`), and
-    whether a stated one is a block (`_compile_key` gives it to `_compile_blocks`)."""
-    return tuple((k, _defaults(k.word), k.predicate is not None and k.form is not V.Form.MONTHS) for k in V.CASE_KEYS)
+def _plan() -> tuple[tuple[str, tuple[tuple[int, tuple[Symbol, None]], ...], Block | None, V.Key], ...]:
+    """Every case key in order: its word, the facts it gives when a case omits it (`_defaults`),
+    and, for a block (which `_compile_key` gives to `_compile_blocks`), what compiling one needs."""
+    out = []
+    for k in V.CASE_KEYS:
+        block: Block | None = None
+        if k.predicate is not None and k.form is not V.Form.MONTHS:
+            b = _block(k.word)
+            block = (b.heads, b.head, k.form is V.Form.PARTY, k.domain.values if k.domain is not None else {})
+        out.append((k.word, tuple((rep, (sym, None)) for rep, sym in _defaults(k.word)), block, k))
+    return tuple(out)
 
 
 def _emit(facts: Facts, pred: str, args: tuple[str, ...], span: Span | None) -> None:
@@ -289,8 +320,9 @@ Facts = dict[int, tuple[Symbol, Span | None]]  # a case's facts by their interne
 Kid = tuple[str, dict[str, tuple[int, Symbol]], Mapping[str, str], bool]
 """A child key of a block under one head: its word, its facts by value (filled as met), its
 domain, and whether it names a party."""
-Head = tuple[int, Symbol, dict[str, Kid], tuple[tuple[str, int, Symbol], ...]]
-"""A block's head value: its fact, its children by key, and its children's default facts."""
+Head = tuple[int, Symbol, dict[str, Kid], tuple[tuple[str, int, tuple[Symbol, None]], ...]]
+"""A block's head value: its fact, its children by key, and its children's default facts (each
+as the (fact, no span) pair a case's facts hold)."""
 
 
 class _Block:
@@ -317,7 +349,8 @@ class _Block:
                 kids[k.word] = (k.word, _Facts(k.predicate, head if key.keyed else None),
                                 k.domain.values if k.domain is not None else {}, k.form is V.Form.PARTY)
                 if k.default is not None:
-                    defaults.append((k.word, *kids[k.word][1][k.default]))
+                    rep, sym = kids[k.word][1][k.default]
+                    defaults.append((k.word, rep, (sym, None)))
             found = self.heads[head] = (*_symbol((key.predicate, (head,))), kids, tuple(defaults))
         return found
 
@@ -342,8 +375,8 @@ def _block(word: str) -> _Block:
 
 
 def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parties: Mapping[str, str]) -> None:
-    """Each statement of a key that is stated, with its children (what `_emit` does, inline: a
-    case has about sixty such facts)."""
+    """Each statement of a key that is stated, with its children (`compile_case` does the same
+    inline, from `_plan`)."""
     block = _block(key.word)
     heads, head_of = block.heads, block.head
     head_party, head_values = key.form is V.Form.PARTY, key.domain.values if key.domain is not None else {}
@@ -354,21 +387,27 @@ def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parti
         known = facts.get(rep)
         if known is None or known[1] is None:
             facts[rep] = (sym, s.span)
-        seen: set[str] = set()
-        for c in s.children:
-            child = kids.get(c.key)
-            if child is None:
-                continue
-            word, by_value, values, party = child
-            seen.add(word)
-            text = c.values[0].text
-            rep, sym = by_value[parties[text] if party and text in parties else values[text]]
-            known = facts.get(rep)
-            if known is None or known[1] is None:
-                facts[rep] = (sym, c.span)
-        for word, rep, sym in defaults:
+        seen = _compile_children(facts, s, kids, parties) if s.children else ()
+        for word, rep, fact in defaults:
             if word not in seen and rep not in facts:
-                facts[rep] = (sym, None)
+                facts[rep] = fact
+
+
+def _compile_children(facts: Facts, s: Statement, kids: dict[str, Kid], parties: Mapping[str, str]) -> set[str]:
+    """The facts of a statement's children (what `_emit` does, inline); the child keys stated."""
+    seen: set[str] = set()
+    for c in s.children:
+        child = kids.get(c.key)
+        if child is None:
+            continue
+        word, by_value, values, party = child
+        seen.add(word)
+        text = c.values[0].text
+        rep, sym = by_value[parties[text] if party and text in parties else values[text]]
+        known = facts.get(rep)
+        if known is None or known[1] is None:
+            facts[rep] = (sym, c.span)
+    return seen
 
 
 # Each fact's Symbol and its interned handle, by (predicate, arguments): a case's facts are kept

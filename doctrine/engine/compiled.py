@@ -260,13 +260,14 @@ class Batch:
         if cases >= READ_FROM:
             self._reading()
 
-    def case_facts(self, facts: Sequence[Symbol]) -> tuple[set[int], tuple[str, ...]]:
+    def case_facts(self, facts: Sequence[Symbol], reps: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
         """The external literals of a case's facts and their texts, each looked up by the
         fact's interned handle in C (`map`), each fact's literal found the first time it is met.
         In a batch (`prepare`), a fact no rule, constraint or shown atom reads is left out
         of the literals: it changes nothing else in the answer set (about three facts in five
-        of a generated case)."""
-        reps = list(map(_REP, facts))
+        of a generated case). `reps` are the facts' handles when the compiler kept them."""
+        if len(reps) != len(facts):
+            reps = list(map(_REP, facts))
         literal = self._literal_by_rep
         try:
             out = set(map(literal.__getitem__, reps))

@@ -322,7 +322,7 @@ class Engine:
             got[name].append(value)
         return _make_run(got, branch, even_if)
 
-    def _case_facts(self, facts: Sequence[Symbol]) -> tuple[set[int], tuple[str, ...]]:
+    def _case_facts(self, facts: Sequence[Symbol], reps: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
         """The external literals of a case's facts, and the facts as text."""
         texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
         return self._fact_literals(facts), tuple([texts.get(f._rep) or symbol_text(f) for f in facts])
@@ -381,7 +381,7 @@ class Engine:
         """Every run of one case, as the requests it makes: each branch of the open questions,
         and the "even if" runs. The engine answers each request with that run's answer set
         (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
-        case_facts, fact_texts = self._case_facts(program.facts)
+        case_facts, fact_texts = self._case_facts(program.facts, program.reps)
         case_facts.update(self._settings)
         as_of = program.law_date(as_of)
         if as_of is not None:

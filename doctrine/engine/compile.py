@@ -170,7 +170,7 @@ def compile_case(case: Case, source: str = "") -> Program:
                     facts[rep] = fact
         elif block is None:
             _compile_key(facts, key, stated, parties)
-        else:  # `_compile_blocks`, inline: a case states about twenty blocks
+        else:  # a block key stated (about twenty a case): each statement and its children
             heads, head_of, head_party, head_values = block
             for s in stated:
                 text = s.values[0].text  # `_word`, inline
@@ -199,7 +199,7 @@ def compile_case(case: Case, source: str = "") -> Program:
         _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
     values = facts.values()
     facts_out = tuple(map(_FACT, values))
-    origin = Origin([v for v in values if v[1] is not None])  # (fact, span), each fact once: a dict's values
+    origin = Origin([v for v in values if v[1] is not None])  # type: ignore[misc]  # (fact, span) with a span, each fact once
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
     return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation, tuple(facts))
 
@@ -238,7 +238,7 @@ makes one, whether the head names a party, and the head's domain."""
 @cache
 def _plan() -> tuple[tuple[str, tuple[tuple[int, tuple[Symbol, None]], ...], Block | None, V.Key], ...]:
     """Every case key in order: its word, the facts it gives when a case omits it (`_defaults`),
-    and, for a block (which `_compile_key` gives to `_compile_blocks`), what compiling one needs."""
+    and, for a block, what compiling one needs (the other keys are `_compile_key`'s)."""
     out = []
     for k in V.CASE_KEYS:
         block: Block | None = None
@@ -312,7 +312,7 @@ def _compile_key(facts: Facts, key: V.Key, stated: Sequence[Statement], parties:
                 if kid.default is not None and kid.predicate:
                     _emit(facts, kid.predicate, (kid.default,), None)
         return
-    _compile_blocks(facts, key, stated, parties)
+    raise AssertionError(f"a stated block ({key.word}) is compiled by compile_case")
 
 
 Facts = dict[int, tuple[Symbol, Span | None]]  # a case's facts by their interned handles, in order, and their spans
@@ -372,25 +372,6 @@ class _Facts(dict[str, tuple[int, Symbol]]):
 @cache
 def _block(word: str) -> _Block:
     return _Block(V.KEYS[word])
-
-
-def _compile_blocks(facts: Facts, key: V.Key, stated: Sequence[Statement], parties: Mapping[str, str]) -> None:
-    """Each statement of a key that is stated, with its children (`compile_case` does the same
-    inline, from `_plan`)."""
-    block = _block(key.word)
-    heads, head_of = block.heads, block.head
-    head_party, head_values = key.form is V.Form.PARTY, key.domain.values if key.domain is not None else {}
-    for s in stated:
-        text = s.values[0].text  # `_word`, inline
-        head = parties[text] if head_party and text in parties else head_values.get(text) or _word(key, s.values[0], parties)
-        rep, sym, kids, defaults = heads.get(head) or head_of(head)
-        known = facts.get(rep)
-        if known is None or known[1] is None:
-            facts[rep] = (sym, s.span)
-        seen = _compile_children(facts, s, kids, parties) if s.children else ()
-        for word, rep, fact in defaults:
-            if word not in seen and rep not in facts:
-                facts[rep] = fact
 
 
 def _compile_children(facts: Facts, s: Statement, kids: dict[str, Kid], parties: Mapping[str, str]) -> set[str]:

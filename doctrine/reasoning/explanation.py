@@ -29,7 +29,7 @@ from doctrine.reasoning.nodes import (
     Node as Node,
     Section as Section,
 )
-from doctrine.reasoning.say import atom_word, parse_atom, say as say, say_goal
+from doctrine.reasoning.say import _say, atom_word, parse_atom, say as say, say_goal
 from doctrine.reasoning.templates import TEMPLATES
 from doctrine.reasoning.verdict import decide_verdict
 
@@ -52,10 +52,13 @@ class _TreeBuilder:
         self.facts_used: set[str] = set()
         self.facts = frozenset(outcome.facts) if facts is None else facts  # made once per explanation
         self.branch = dict(run.branch)
+        self.origin = outcome.origin.get
 
     def leaf(self, fact: str) -> Leaf:
         self.facts_used.add(fact)
-        return Leaf(fact, say(fact), self.outcome.origin.get(fact))
+        leaf = _object_new(Leaf)  # `Leaf(fact, say(fact), span)`, stored field by field (as `_new_node`)
+        leaf.__dict__.update(fact=fact, text=_say(fact, False), span=self.origin(fact), note="")
+        return leaf
 
     def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Node:
         bodies = [b for b in self.bodies.get(conclusion, ()) if not rule or b.rule == rule]

@@ -228,3 +228,20 @@ def test_a_one_run_verdict_is_the_general_reading() -> None:
     assert one > 100 and several > 20
     fields = tuple(range(15))
     assert _new_verdict(*fields) == Verdict(*fields) and hash(_new_verdict(*fields)) == hash(Verdict(*fields))
+
+
+def test_a_leaf_made_field_by_field_is_the_dataclass() -> None:
+    """`_TreeBuilder.leaf` stores a Leaf's fields without its `__init__`: the same value, repr and
+    hash as `Leaf(...)`, with the fact's words and span."""
+    import dataclasses
+
+    from doctrine.reasoning.explanation import Leaf, _TreeBuilder, say
+
+    [case] = parse_text("case leafy\n  court seventh_circuit\n  posture motion_to_compel\n  allegation bad_faith\nend\n", "leafy.case").cases
+    outcome = SOLVER.solve(compile_case(case, "leafy.case"))
+    builder = _TreeBuilder(RULEBASE, outcome, outcome.runs[0], set())
+    made = builder.leaf("court(seventh_circuit)")
+    reference = Leaf("court(seventh_circuit)", say("court(seventh_circuit)"), outcome.origin.get("court(seventh_circuit)"))
+    assert [f.name for f in dataclasses.fields(Leaf)] == list(made.__dict__)
+    assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
+    assert made.line == 2

@@ -77,3 +77,16 @@ def test_a_damaged_file_is_built_again(tmp_path: Path, monkeypatch: pytest.Monke
     path.write_text(json.dumps(_damaged()[1]), encoding="utf-8")
     assert cc.load_or_build(RULEBASE, "seventh_circuit", True) == built
     assert cc.from_data(json.loads(path.read_text(encoding="utf-8"))) == built  # written again
+
+
+def test_one_file_serves_every_jurisdiction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The doctrine of every jurisdiction at once (the bundled rulebase's jurisdiction files are
+    only facts) is one file, named `all`, read back as it was built; its inputs include every
+    jurisdiction's settings."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = cc.load_or_build(RULEBASE, None, False)
+    path = cc.cache_path(RULEBASE, None, False)
+    assert path is not None and path.exists() and "-all-plain-" in path.name
+    assert cc.load_or_build(RULEBASE, None, False) == built
+    assert "setting(bad_faith_review,recognized)" in built.inputs
+    assert all(str(f) in built.inputs for j in RULEBASE.jurisdictions for f in RULEBASE.jurisdiction_facts(j) or ())

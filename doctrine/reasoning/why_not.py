@@ -39,7 +39,10 @@ class _Matcher:
 
     def __init__(self, atoms: set[Symbol]) -> None:
         self.by_sig: dict[tuple[str, int], list[Symbol]] = {}
-        for a in atoms:
+        # In the order of their text: a set of Symbols iterates in the order of their hashes, which
+        # follow the order this process happened to make them in (the choice between two conditions
+        # failing at the same place must not depend on it).
+        for a in sorted(atoms, key=str):
             self.by_sig.setdefault((a.name, len(a.arguments)), []).append(a)
 
     def unify(self, term: ast.AST, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | None:

@@ -245,3 +245,16 @@ def test_a_leaf_made_field_by_field_is_the_dataclass() -> None:
     assert [f.name for f in dataclasses.fields(Leaf)] == list(made.__dict__)
     assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
     assert made.line == 2
+
+
+def test_why_not_reads_the_answer_set_in_the_order_of_its_text() -> None:
+    """Which of two conditions failing at the same place a why-not names must not depend on the
+    order this process happened to make the atoms in (a set of Symbols iterates by their
+    hashes): the matcher holds each predicate's atoms sorted by their text."""
+    from doctrine.reasoning.why_not import _Matcher
+
+    atoms = {clingo.parse_term(t) for t in ("allegation(no_rational_relation)", "allegation(bad_faith)",
+                                            "allegation(race)", "court(seventh_circuit)")}
+    matcher = _Matcher(atoms)
+    assert [str(a) for a in matcher.by_sig[("allegation", 1)]] == [
+        "allegation(bad_faith)", "allegation(no_rational_relation)", "allegation(race)"]

@@ -160,28 +160,23 @@ class Rulebase:
         ctl.add("base", [], self.jurisdiction_programs[jurisdiction])
 
 
-_SETTING_LINE = re.compile(r"(setting|setting_since)\(([a-z][A-Za-z0-9_]*),([a-z][A-Za-z0-9_]*)\)\.")
 _JURISDICTION_FACTS: dict[tuple[str, str], tuple[clingo.Symbol, ...] | None] = {}
+_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*")  # a question or position named by a constant
 
 
 def _jurisdiction_facts(rulebase: Rulebase, jurisdiction: str) -> tuple[clingo.Symbol, ...] | None:
+    """The settings already read from the file (`jurisdictions`, `since`) as Symbols, when its
+    statements are those and nothing else: clingo printed the file one statement a line, so a
+    file with a rule, another fact or a question set twice has more lines than settings."""
     key = (rulebase.digest, jurisdiction)
     if key not in _JURISDICTION_FACTS:
-        facts: list[clingo.Symbol] | None = []
-        for line in rulebase.jurisdiction_programs[jurisdiction].splitlines():
-            if not line.strip() or line.strip() == "#program base.":
-                continue
-            m = _SETTING_LINE.fullmatch(line.strip())
-            if m is None:
-                facts = None
-                break
-            assert facts is not None
-            facts.append(clingo.Function(m[1], [clingo.Function(m[2]), clingo.Function(m[3])]))
-        if facts is not None:  # the parsed settings say the same (each question once)
-            settings, since = rulebase.jurisdictions[jurisdiction], rulebase.since.get(jurisdiction, {})
-            if len(facts) != len(settings) + len(since):
-                facts = None
-        _JURISDICTION_FACTS[key] = tuple(facts) if facts is not None else None
+        settings, since = rulebase.jurisdictions[jurisdiction], rulebase.since.get(jurisdiction, {})
+        facts = [clingo.Function(pred, [clingo.Function(q), clingo.Function(v)])
+                 for pred, table in (("setting", settings), ("setting_since", since)) for q, v in table.items()]
+        statements = [line for line in rulebase.jurisdiction_programs[jurisdiction].splitlines()
+                      if line.strip() and line.strip() != "#program base."]
+        constants = all(_CONSTANT.fullmatch(w) for table in (settings, since) for item in table.items() for w in item)
+        _JURISDICTION_FACTS[key] = tuple(facts) if constants and len(statements) == len(facts) else None
     return _JURISDICTION_FACTS[key]
 
 

@@ -18,7 +18,7 @@ import itertools
 import operator
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import clingo
 from clingo import Function, Symbol
@@ -473,6 +473,17 @@ def _with_branch(run: Run, branch: tuple[tuple[str, str], ...]) -> Run:
 
 
 _object_new = object.__new__
+_T = TypeVar("_T")
+
+
+def stored(cls: type[_T], fields: Iterable[tuple[str, Any]] | Mapping[str, Any]) -> _T:
+    """An instance of the frozen dataclass `cls` with `fields` (every field, in field order)
+    stored straight into its `__dict__`: a frozen dataclass's `__init__` sets each through
+    `object.__setattr__`, which on the hot path of a batch costs more than the work. Tests hold
+    each use to the dataclass (value, repr, hash, pickle)."""
+    made = _object_new(cls)
+    made.__dict__.update(fields)
+    return made
 
 
 def _new_run(
@@ -498,11 +509,8 @@ _OUTCOME_FIELDS = tuple(Outcome.__dataclass_fields__)
 
 
 def _new_outcome(*fields: Any) -> Outcome:
-    """`Outcome(*fields)`, the fields stored straight into its `__dict__` (as `_new_run`). The
-    same value: `tests/engine/test_compiled.py` checks it against `Outcome(...)`."""
-    outcome = _object_new(Outcome)
-    outcome.__dict__.update(zip(_OUTCOME_FIELDS, fields, strict=True))
-    return outcome
+    """`Outcome(*fields)`, stored field by field (`stored`)."""
+    return stored(Outcome, zip(_OUTCOME_FIELDS, fields, strict=True))
 
 
 @functools.lru_cache(maxsize=1024)

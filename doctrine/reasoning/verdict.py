@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from doctrine.engine.rulebase import Rulebase
-from doctrine.engine.solve import Outcome, Run
+from doctrine.engine.solve import Outcome, Run, stored
 from doctrine.reasoning.say import say, say_position
 
 QUESTION_ORDER = ("preservation", "duty", "gate", "merits", "notice", "remedy", "authority", "allocution")
@@ -213,17 +213,12 @@ def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase) -> Verdict:
                         tuple(sorted(run.conclusions)), outcome.as_of, outcome.title, outcome.citation)
 
 
-_object_new = object.__new__
 _VERDICT_NAMES = tuple(Verdict.__dataclass_fields__)
 
 
 def _new_verdict(*fields: Any) -> Verdict:
-    """`Verdict(*fields)`, the fields stored straight into its `__dict__` (a frozen dataclass's
-    `__init__` sets each of its fifteen through `object.__setattr__`). The same value: a test
-    holds it to `Verdict(...)`."""
-    verdict = _object_new(Verdict)
-    verdict.__dict__.update(zip(_VERDICT_NAMES, fields, strict=True))
-    return verdict
+    """`Verdict(*fields)`, stored field by field (`stored`; fifteen fields)."""
+    return stored(Verdict, zip(_VERDICT_NAMES, fields, strict=True))
 
 
 _HOLDINGS: dict[tuple[str, str, str, str, bool, str, str], Holding] = {}  # by rules digest and every field that varies

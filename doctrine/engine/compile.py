@@ -15,6 +15,7 @@ become
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -68,8 +69,34 @@ def comment_text(text: str) -> str:
 
 @cache
 def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
-    """`predicate(args...)` over constants; the fact space is finite, so each is built once."""
-    return Function(predicate, [Function(a, []) for a in args])
+    """`predicate(args...)` over constants; the fact space is finite, so each is built once
+    (and each constant once: building a Symbol is a foreign call). Its text, which clingo
+    prints as `predicate(a,b)` when every name is a plain identifier, is kept for
+    `symbol_text` without asking clingo for it (another foreign call: a process meets some
+    thousands of facts); `tests/engine` holds it to `str` over every input atom."""
+    sym = Function(predicate, [constant(a) for a in args])
+    text = printed(predicate, args)
+    if text is not None and sym._rep not in _TEXT:
+        _TEXT[sym._rep] = text
+        _REP_OF_TEXT[text] = sym._rep
+    return sym
+
+
+def printed(predicate: str, args: tuple[str, ...]) -> str | None:
+    """How clingo prints `predicate(args...)` over constants, when every name is a plain
+    identifier (None otherwise: then only clingo can say)."""
+    if not all(map(_IDENTIFIER.fullmatch, (predicate, *args))):
+        return None
+    return f"{predicate}({','.join(args)})" if args else predicate
+
+
+_IDENTIFIER = re.compile(r"_*[a-z][A-Za-z0-9_]*")  # a name clingo prints as it is (not a string, number or variable)
+
+
+@cache
+def constant(name: str) -> Symbol:
+    """The constant `name` as a Symbol, built once."""
+    return Function(name, [])
 
 
 _TEXT: dict[int, str] = {}

@@ -248,7 +248,7 @@ class Engine:
         self._extra: dict[tuple[tuple[tuple[str, str], ...], tuple[str, ...]], frozenset[int]] = {}
         self._pending: dict[int, tuple[int, ...]] = {}  # by date: the literals of authorities not yet decided
         self._not_yet_decided = [
-            (a.date, literal[Function("not_yet_decided", [Function(a.id)])]) for a in rulebase.authorities.values()
+            (a.date, literal[fact_symbol("not_yet_decided", (a.id,))]) for a in rulebase.authorities.values()
         ]
         # The jurisdiction file's facts, switched on in every run of its cases, when one grounding
         # serves every jurisdiction (`ground_doctrine`); else they are part of the grounding.

@@ -122,17 +122,26 @@ def condition_words(runs: list[Run], where: list[Run]) -> str:
 
 
 def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
-    memo = (rulebase.digest, rule)
-    found = _ORDERS.get(memo)
+    """Where a rule's holding comes in the order courts take the questions (then by rule)."""
+    orders = _orders(rulebase)
+    found = orders.get(rule)
     if found is None:
-        if len(_ORDERS) > 100_000:
-            _ORDERS.clear()
         q = rulebase.rules[rule].question if rule in rulebase.rules else ""
-        found = _ORDERS[memo] = (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
+        found = orders[rule] = (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
     return found
 
 
-_ORDERS: dict[tuple[str, str], tuple[int, str]] = {}  # by rules digest and rule (the same for every case)
+def _orders(rulebase: Rulebase) -> dict[str, tuple[int, str]]:
+    """`_order` of each rule met so far, of one rulebase (by its digest)."""
+    orders = _ORDERS.get(rulebase.digest)
+    if orders is None:
+        if len(_ORDERS) >= 8:
+            _ORDERS.clear()
+        orders = _ORDERS[rulebase.digest] = {}
+    return orders
+
+
+_ORDERS: dict[str, dict[str, tuple[int, str]]] = {}  # by rules digest, then rule (the same for every case)
 
 
 def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
@@ -145,33 +154,36 @@ def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
 
 def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     primary = outcome.primary
-    everywhere = set.intersection(*(set(r.applied) for r in primary)) if primary else set()
-    holdings: dict[tuple[str, str], Holding] = {}
-    everyrun = list(outcome.runs)
-    applied = [set(r.applied) for r in everyrun]
-
+    everyrun = outcome.runs  # the primary runs first, then the "even if" runs
+    n = len(primary)
+    # the runs reaching each holding (in order), found in one pass over the runs
+    reached: dict[tuple[str, str], list[int]] = {}
+    for i, run in enumerate(everyrun):
+        for key in run.applied:
+            where = reached.get(key)
+            if where is None:
+                reached[key] = [i]
+            else:
+                where.append(i)
     conditions: dict[tuple[int, ...], tuple[str, str]] = {}  # by the runs reaching a holding
-
-    def add(key: tuple[str, str], run: Run, alternative: bool) -> None:
+    ranked = []
+    orders = _orders(rulebase)
+    for key, where in reached.items():
+        # dispositive: reached in every branch (the primary runs are 0 to n - 1)
+        alternative = not (n and len(where) >= n and where[n - 1] == n - 1)
         condition = condition_text = ""
         if alternative:
-            where = tuple([i for i, a in enumerate(applied) if key in a])
-            if where not in conditions:
-                parts = _condition_parts(everyrun, [everyrun[i] for i in where])
-                conditions[where] = (_condition_text(*parts), _condition_words(*parts))
-            condition, condition_text = conditions[where]
-        weight = "binding" if key[0] in run.binding else "persuasive"
-        holdings[key] = _holding(rulebase, key, weight, alternative, condition, condition_text)
-
-    for run in primary:  # dispositive first: decided the same way in every branch
-        for key in run.applied:
-            if key in everywhere and key not in holdings:
-                add(key, run, False)
-    for run in primary + outcome.alternatives:
-        for key in run.applied:
-            if key not in holdings:
-                add(key, run, True)
-    ordered = sorted(holdings.values(), key=lambda h: (h.alternative, *_order(rulebase, h.rule), h.answer))
+            runs = tuple(where)
+            found = conditions.get(runs)
+            if found is None:
+                parts = _condition_parts(list(everyrun), [everyrun[i] for i in runs])
+                found = conditions[runs] = (_condition_text(*parts), _condition_words(*parts))
+            condition, condition_text = found
+        # the weight as the first run reaching it says (a rule's weight is the court's, in every run)
+        weight = "binding" if key[0] in everyrun[where[0]].binding else "persuasive"
+        order = orders.get(key[0]) or _order(rulebase, key[0])
+        ranked.append(((alternative, *order, key[1]), _holding(rulebase, key, weight, alternative, condition, condition_text)))
+    ranked.sort(key=_RANK)  # (rule, conclusion) is one holding: no two ranks are equal
     kinds = outcome.relief_kinds
     kinds_if = sorted(
         {
@@ -181,32 +193,26 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     )
     common = set.intersection(*(set(r.conclusions) for r in primary)) if primary else set()
     bases = sorted(set.intersection(*(set(r.below_minimum) for r in primary))) if primary else []
-    return Verdict(
-        case=outcome.case,
-        source=outcome.source,
-        jurisdiction=outcome.jurisdiction,
-        relief_available=outcome.relief_available,
-        relief_kinds=kinds,
-        relief_kinds_if=tuple(kinds_if),
-        below_minimum_authorized=outcome.below_minimum_authorized,
-        below_minimum_bases=tuple(bases),
-        depends_on=outcome.depends_on,
-        open_questions=tuple(sorted({q for r in primary for q, _ in r.branch})),
-        holdings=tuple(ordered),
-        conclusions=tuple(sorted(common)),
-        as_of=outcome.as_of,
-        title=outcome.title,
-        citation=outcome.citation,
+    return _new_verdict(
+        outcome.case, outcome.source, outcome.jurisdiction, outcome.relief_available, kinds, tuple(kinds_if),
+        outcome.below_minimum_authorized, tuple(bases), outcome.depends_on,
+        tuple(sorted({q for r in primary for q, _ in r.branch})), tuple([h for _, h in ranked]),
+        tuple(sorted(common)), outcome.as_of, outcome.title, outcome.citation,
     )
+
+
+_RANK = operator.itemgetter(0)
 
 
 def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase) -> Verdict:
     """`decide_verdict` of a case with one run: every holding dispositive, no condition, the
     verdict that run's (the same value as the general reading: a test holds them equal)."""
-    binding = run.binding
-    holdings = [_holding(rulebase, key, "binding" if key[0] in binding else "persuasive", False, "", "")
-                for key in dict.fromkeys(run.applied)]
-    holdings.sort(key=lambda h: (*_order(rulebase, h.rule), h.answer))
+    binding, orders = run.binding, _orders(rulebase)
+    ranked = [((*(orders.get(key[0]) or _order(rulebase, key[0])), key[1]),
+               _holding(rulebase, key, "binding" if key[0] in binding else "persuasive", False, "", ""))
+              for key in dict.fromkeys(run.applied)]
+    ranked.sort(key=_RANK)
+    holdings = [h for _, h in ranked]
     relief, below = run.relief, run.below_minimum
     return _new_verdict(outcome.case, outcome.source, outcome.jurisdiction, bool(relief), relief, (), bool(below),
                         below, (), tuple(sorted({q for q, _ in run.branch})), tuple(holdings),

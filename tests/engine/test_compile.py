@@ -85,3 +85,18 @@ def test_numbers_become_booleans() -> None:
     )
     facts = {str(f) for f in _facts(text)}
     assert {"statutory_minimum(term)", "reduced_range_below_minimum(yes)", "guidelines_range_below_minimum(no)", "sentence_at_minimum(yes)"} <= facts
+
+
+def test_a_fact_is_printed_as_clingo_prints_it() -> None:
+    """`symbol_text` of a fact the compiler built is the text `printed` gives without asking
+    clingo: the same as clingo's own, over every input atom (and None where only clingo can say)."""
+    from doctrine.engine.compile import fact_symbol, printed, symbol_text
+
+    universe = list(input_universe())
+    assert len(universe) > 3000
+    for sym in universe:
+        args = tuple(a.name for a in sym.arguments)
+        assert printed(sym.name, args) == str(sym)
+        assert symbol_text(fact_symbol(sym.name, args)) == str(sym)
+    assert printed("p", ("Variable",)) is None and printed("p", ("1",)) is None and printed("p", ('"s"',)) is None
+    assert printed("p", ()) == "p" and printed("p", ("a", "b")) == str(clingo.Function("p", [clingo.Function("a"), clingo.Function("b")]))

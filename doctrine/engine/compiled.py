@@ -12,8 +12,9 @@ becomes, for a thousand runs at once,
     val[holds(...)] |= val[derive(...)] & ~val[defeated(...)]
 
 A case's runs (each branch of the unsettled law, then the "even if" runs) are the requests of
-`Engine.plan`, the same generator the clingo engine answers one at a time; here every case of a
-batch makes its next request together, and each round is one pass over the rules.
+its `CasePlan` (`Engine.start`), the same plan the clingo engine answers one request at a time;
+here every case of a batch makes its next requests together, and each round is one pass over
+the rules.
 """
 
 from __future__ import annotations
@@ -379,4 +380,4 @@ class CompiledEngine(Engine):
     def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
         """Every case's plan advanced together: one pass over the rules per round of requests."""
         self.batch.prepare(len(programs))
-        return run_plans([self.plan(p, as_of) for p in programs], self.batch.answer)
+        return run_plans([self.start(p, as_of) for p in programs], self.batch.answer)

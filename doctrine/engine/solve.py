@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -147,8 +147,8 @@ def input_universe() -> Iterator[Symbol]:
 
 Request = tuple[frozenset[int], tuple[tuple[str, str], ...], tuple[str, ...]]
 """One run of a case: its true external literals, the branch taken and the bars set aside."""
-Plan = Generator[list[Request], list[tuple["Run", frozenset[str]]], Any]
-"""A case's runs as rounds of requests, each round answered by the engine before the next."""
+Answered = tuple["Run", frozenset[str]]
+"""A run's answer set, read: the run, and the open questions some rule read in it."""
 
 
 def ground_doctrine(
@@ -275,14 +275,6 @@ class Engine:
             extra = self._extra[(branch, bars)] = frozenset(lits)
         return (facts | extra if extra else facts), branch, bars
 
-    def _ask(self, requests: list[Request], memo: dict[Request, Any], ahead: Sequence[Request] = ()) -> Plan:
-        """The answers to `requests`, asking the engine only for those not answered before in
-        this plan, together with `ahead` (requests the plan will likely make next round)."""
-        new = list(dict.fromkeys(r for r in (*requests, *ahead) if r not in memo))
-        if new:
-            memo.update(zip(new, (yield new)))
-        return [memo[r] for r in requests]
-
     def _run(self, request: Request) -> tuple[Run, frozenset[str]]:
         literals, branch, even_if = request
         self._switch(set(literals))
@@ -349,38 +341,8 @@ class Engine:
             first = self._firsts[open_questions] = tuple((q, self.rulebase.questions[q][0]) for q in open_questions)
         return first
 
-    def _branches(
-        self, facts: frozenset[int], even_if: tuple[str, ...], memo: dict[Request, Any], open_questions: tuple[str, ...]
-    ) -> Plan:
-        """The case under each position of the open questions some rule could reach.
-
-        A run's `branch` names only the questions it decided; a question it does not name
-        made no difference (no rule reading it had the rest of its body satisfied).
-        """
-        first = self._first(open_questions)
-        ((run, touched),) = yield from self._ask([self._request(facts, first, even_if)], memo)
-        open_here = [q for q in open_questions if q in touched]
-        if not open_here:
-            return [_with_branch(run, ()) if run.branch else run]
-        branches = [
-            tuple(dict(first, **dict(combo)).items())
-            for combo in itertools.product(*([(q, p) for p in self.rulebase.questions[q]] for q in open_here))
-        ]
-        others = [b for b in branches if b != first]
-        # A batch engine asks for the "even if" run of this run's bars in the same round: the
-        # other branches almost always have the same bars, and a round is a pass over every rule.
-        ahead = [self._request(facts, first, _bar_texts(run))] if self.ask_ahead and not even_if and run.barred_by else []
-        found = dict(zip(others, (yield from self._ask([self._request(facts, b, even_if) for b in others], memo, ahead))))
-        runs = []
-        for branch in branches:
-            decided = tuple((q, p) for q, p in branch if q in open_here)
-            runs.append(_with_branch(run if branch == first else found[branch][0], decided))
-        return runs
-
-    def plan(self, program: Program, as_of: int | None = None) -> Plan:
-        """Every run of one case, as the requests it makes: each branch of the open questions,
-        and the "even if" runs. The engine answers each request with that run's answer set
-        (`solve` with clingo; `doctrine.engine.compiled` for many cases at once)."""
+    def start(self, program: Program, as_of: int | None = None) -> CasePlan:
+        """The plan of one case's runs (`CasePlan`), its first run asked for."""
         case_facts, fact_texts = self._case_facts(program.facts, program.reps)
         case_facts.update(self._settings)
         as_of = program.law_date(as_of)
@@ -391,30 +353,30 @@ class Engine:
                     self._pending.clear()
                 pending = self._pending[as_of] = tuple(lit for date, lit in self._not_yet_decided if date > as_of)
             case_facts.update(pending)
-        facts = frozenset(case_facts)  # the literals of every run, shared by its requests
-        memo: dict[Request, Any] = {}
-        open_questions = self._open_on(as_of)
-        runs = yield from self._branches(facts, (), memo, open_questions)
-        bars = sorted({b for r in runs for b in r.barred_by})
-        if bars:
-            runs += yield from self._branches(facts, tuple(bars), memo, open_questions)
+        plan = _new_plan(CasePlan)
+        plan.engine, plan.program, plan.as_of, plan.fact_texts = self, program, as_of, fact_texts
+        plan.facts = facts = frozenset(case_facts)  # the literals of every run, shared by its requests
+        plan.open_questions = open_questions = self._open_on(as_of)
+        plan.first = first = self._first(open_questions)
+        plan.even_if, plan.runs, plan.ahead, plan.ahead_answer, plan.branching = (), [], None, None, False
+        plan.asked = [self._request(facts, first, ())]
+        return plan
+
+    def _outcome(self, plan: CasePlan) -> Outcome:
+        program = plan.program
         if isinstance(program.origin, Origin):  # looked up by handle, or made into a dict by text when first read
             origin = TextOrigin((), symbol_text, _TEXT, (program.origin, _REP_OF_TEXT))
         else:
             origin = TextOrigin(list(program.origin.items()), symbol_text, _TEXT)
-        return _new_outcome(program.case, program.source, self.jurisdiction, tuple(runs), fact_texts, origin, as_of,
-                            program.title, program.citation)
+        return _new_outcome(program.case, program.source, self.jurisdiction, tuple(plan.runs), plan.fact_texts, origin,
+                            plan.as_of, program.title, program.citation)
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         """Every run of one case: each branch of the open questions, and the "even if" runs."""
-        steps = self.plan(program, as_of)
-        try:
-            requests = next(steps)
-            while True:
-                requests = steps.send([self._run(r) for r in requests])
-        except StopIteration as done:
-            outcome: Outcome = done.value
-            return outcome
+        return run_plans([self.start(program, as_of)], self._answer_each)[0]
+
+    def _answer_each(self, requests: list[Request]) -> list[Answered]:
+        return [self._run(r) for r in requests]
 
     def solve_many(self, programs: Sequence[Program], as_of: int | None = None) -> list[Outcome]:
         """`solve` of each program, in order (the compiled engine does them all at once)."""
@@ -425,30 +387,109 @@ class Engine:
     (`doctrine.engine.compiled.Batch`); None: this engine answers one run at a time."""
 
 
-Answer = Callable[[list[Request]], list[tuple["Run", frozenset[str]]]]
+Answer = Callable[[list[Request]], list[Answered]]
 """Answers a round of requests (the runs of many cases) all at once, in order."""
 
 
-def run_plans(plans: Sequence[Plan], answer: Answer) -> list[Outcome]:
+class CasePlan:
+    """The runs of one case, asked for round by round: the case under the first position of
+    each open question; then, if a rule read one of them (`_touches`), under every other
+    combination of the positions of those it read; then, if a run found a procedural bar, the
+    same again with every bar found set aside ("even if"). A run's `branch` names only the
+    questions it decided: a question it does not name made no difference.
+
+    A batch engine (`ask_ahead`) asks for the first "even if" run together with the other
+    branches (they almost always find the same bars, and a round is a pass over every rule).
+    Made by `Engine.start`; advanced by `run_plans`.
+    """
+
+    __slots__ = ("ahead", "ahead_answer", "as_of", "asked", "branches", "branching", "engine", "even_if", "fact_texts",
+                 "facts", "first", "open_here", "open_questions", "program", "run", "runs")
+
+    engine: Engine
+    program: Program
+    as_of: int | None
+    fact_texts: tuple[str, ...]
+    facts: frozenset[int]  # the literals of every run
+    open_questions: tuple[str, ...]
+    first: tuple[tuple[str, str], ...]  # the first position of each open question
+    even_if: tuple[str, ...]  # the bars set aside in the runs now asked for
+    runs: list[Run]  # the runs found so far: the primary runs, then the "even if" runs
+    asked: list[Request]  # the requests of the coming round
+    branching: bool  # the requests asked are the other branches (else the first run under `first`)
+    run: Run  # the first run of the present branching
+    open_here: list[str]  # the open questions it read
+    branches: list[tuple[tuple[str, str], ...]]  # every combination of their positions
+    ahead: Request | None  # the first "even if" run, asked for with the other branches
+    ahead_answer: Answered | None
+
+    def advance(self, answers: list[Answered]) -> bool:
+        """Take the answers to the requests asked; True while more are asked."""
+        if self.branching:
+            return self._branched(answers)
+        run, touched = answers[0]
+        open_here = [q for q in self.open_questions if q in touched] if touched else []
+        if not open_here:
+            self.runs.append(_with_branch(run, ()) if run.branch else run)
+            return self._next_bars()
+        engine, first = self.engine, self.first
+        questions = engine.rulebase.questions
+        branches = [tuple(dict(first, **dict(combo)).items())
+                    for combo in itertools.product(*([(q, p) for p in questions[q]] for q in open_here))]
+        self.run, self.open_here, self.branches = run, open_here, branches
+        asked = [engine._request(self.facts, b, self.even_if) for b in branches if b != first]
+        if engine.ask_ahead and not self.even_if and run.barred_by:
+            self.ahead = engine._request(self.facts, first, _bar_texts(run))
+            asked.append(self.ahead)
+        if not asked:  # every question read has one position
+            return self._branched([])
+        self.asked, self.branching = asked, True
+        return True
+
+    def _branched(self, answers: list[Answered]) -> bool:
+        """The runs of every branch, from the first run and the answers for the others."""
+        self.branching = False
+        if self.ahead is not None and self.ahead_answer is None:  # asked with these branches
+            self.ahead_answer = answers[-1]
+        found = iter(answers)
+        first, open_here, run = self.first, self.open_here, self.run
+        for branch in self.branches:
+            decided = tuple((q, p) for q, p in branch if q in open_here)
+            self.runs.append(_with_branch(run if branch == first else next(found)[0], decided))
+        return self._next_bars()
+
+    def _next_bars(self) -> bool:
+        """After the primary runs: the "even if" runs, if some run found a bar; else done."""
+        if self.even_if:
+            return False
+        bars = tuple(sorted({b for r in self.runs for b in r.barred_by}))
+        if not bars:
+            return False
+        self.even_if = bars
+        request = self.engine._request(self.facts, self.first, bars)
+        self.asked = [request]
+        if self.ahead_answer is not None and self.ahead == request:  # asked ahead: answered already
+            return self.advance([self.ahead_answer])
+        return True
+
+
+_new_plan = object.__new__
+
+
+def run_plans(plans: Sequence[CasePlan], answer: Answer) -> list[Outcome]:
     """Every case's plan advanced together: each round, the requests of every plan still
     running are answered in one call of `answer` (one pass over the rules)."""
-    results: list[Outcome | None] = [None] * len(plans)
-    waiting: list[tuple[int, list[Request]]] = []
-    for i, steps in enumerate(plans):
-        try:
-            waiting.append((i, next(steps)))
-        except StopIteration as done:
-            results[i] = done.value
+    waiting = list(plans)
     while waiting:
-        answers = iter(answer([r for _, requests in waiting for r in requests]))
-        following = []
-        for i, requests in waiting:
-            try:
-                following.append((i, plans[i].send([next(answers) for _ in requests])))
-            except StopIteration as done:
-                results[i] = done.value
+        answers = answer([r for plan in waiting for r in plan.asked])
+        following, at = [], 0
+        for plan in waiting:
+            n = len(plan.asked)
+            if plan.advance(answers[at : at + n]):
+                following.append(plan)
+            at += n
         waiting = following
-    return results  # type: ignore[return-value]  # every plan has finished
+    return [plan.engine._outcome(plan) for plan in plans]
 
 
 def _make_run(
@@ -567,10 +608,11 @@ class Solver:
         if batch is not None and all(e.batch is batch for e in engines):
             # One grounding serves every jurisdiction: the cases of all of them in one pass a round.
             batch.prepare(len(programs))
-            plans: list[Plan | None] = [None] * len(programs)
+            plans: list[CasePlan | None] = [None] * len(programs)
             for engine, index in zip(engines, groups.values()):
+                start = engine.start
                 for i in index:
-                    plans[i] = engine.plan(programs[i], as_of)
+                    plans[i] = start(programs[i], as_of)
             return run_plans(plans, batch.answer)  # type: ignore[arg-type]  # every index is in one group
         out: list[Outcome | None] = [None] * len(programs)
         for j, index in groups.items():

@@ -209,21 +209,25 @@ def test_one_run_and_a_batch_give_the_same_answer_sets() -> None:
     for j in ("seventh_circuit", "eighth_circuit"):
         engine = COMPILED.engine(j)
         assert isinstance(engine, CompiledEngine)
-        requests = [next(engine.plan(compile_case(c, s)))[0][0] for c, s in BUNDLED]
+        requests = [engine.start(compile_case(c, s)).asked[0][0] for c, s in BUNDLED]
         sparse = Sparse(engine.doctrine)
         assert [sparse.evaluate(r) for r in requests] == evaluate(engine.doctrine, requests)
         assert evaluate(engine.doctrine, requests, laid_out=False) == evaluate(engine.doctrine, requests)
 
 
 def _rounds(engine: Engine, program) -> int:  # type: ignore[no-untyped-def]
-    steps, rounds = engine.plan(program), 0
-    try:
-        requests = next(steps)
-        while True:
-            rounds += 1
-            requests = steps.send(engine._answer(requests) if isinstance(engine, CompiledEngine) else [engine._run(r) for r in requests])
-    except StopIteration:
-        return rounds
+    """The rounds of requests one case's plan makes, each answered by `engine`."""
+    from doctrine.engine.solve import run_plans
+
+    rounds = 0
+
+    def answer(requests):  # type: ignore[no-untyped-def]
+        nonlocal rounds
+        rounds += 1
+        return engine._answer(requests) if isinstance(engine, CompiledEngine) else engine._answer_each(requests)
+
+    run_plans([engine.start(program)], answer)
+    return rounds
 
 
 def test_the_compiled_engine_asks_for_the_even_if_run_a_round_early() -> None:

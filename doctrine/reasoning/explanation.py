@@ -56,34 +56,84 @@ class _TreeBuilder:
 
     def leaf(self, fact: str) -> Leaf:
         self.facts_used.add(fact)
-        # `Leaf(fact, say(fact), span)`, stored field by field
-        return stored(Leaf, (("fact", fact), ("text", _say(fact, False)), ("span", self.origin(fact)), ("note", "")))
+        return _new_leaf(fact, _say(fact, False), self.origin(fact))
 
     def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Node:
-        bodies = [b for b in self.bodies.get(conclusion, ()) if not rule or b.rule == rule]
+        bodies = self.bodies.get(conclusion)
+        if bodies and rule:
+            bodies = [b for b in bodies if b.rule == rule]
         if not bodies:
             return _bare(conclusion)
+        shown, rulebase = self.shown, self.rulebase
         body = bodies[0]
-        if not rule:  # a conclusion already shown is referred to by the derivation that was shown
-            body = next((b for b in bodies if f"{b.rule}:{conclusion}" in self.shown), body)
-        key = f"{body.rule}:{conclusion}"
-        if key in self.shown or (not rule and conclusion in self.shown) or depth > 12:
-            return _reference(self.rulebase, body.rule, conclusion)
-        base = _base(self.rulebase, body.rule, conclusion)
-        self.shown.update((key, conclusion))
+        if not rule and len(bodies) > 1:  # a conclusion already shown is referred to by the derivation that was shown
+            body = next((b for b in bodies if _step(rulebase, b, conclusion)[0] in shown), body)
+        key, base, premises = _step(rulebase, body, conclusion)
+        if key in shown or (not rule and conclusion in shown) or depth > 12:
+            return _reference(rulebase, body.rule, conclusion)
+        shown.add(key)
+        shown.add(conclusion)
         because, facts = [], []
-        below = stated | set(body.negative) if body.negative else stated
-        for premise in body.positive:
-            name, inner = _premise(premise)
-            if name == "holds":
+        negative = body.negative
+        below = stated | set(negative) if negative else stated
+        for kind, premise, inner in premises:
+            if kind is _HOLDS:
                 because.append(self.node(inner, depth + 1, below))
-            elif name == "position":
+            elif kind is _POSITION:
                 facts.append(_setting(premise, self.outcome.jurisdiction, inner in self.branch))
-            elif premise in self.facts or name in _INPUTS:
+            elif kind is _INPUT or premise in self.facts:
                 facts.append(self.leaf(premise))
         # a finding already stated higher up the tree is not repeated below it
-        findings = _findings(tuple(n for n in body.negative if n not in stated))
-        return _new_node(base, tuple(because), tuple(facts), findings)
+        if negative and stated:
+            negative = tuple([n for n in negative if n not in stated])
+        return _new_node(base, tuple(because), tuple(facts), _findings(negative))
+
+
+_HOLDS, _POSITION, _INPUT, _OTHER = "holds", "position", "input", "other"  # what a premise is, for `node`
+
+Step = tuple[str, dict[str, Any], tuple[tuple[str, str, str], ...]]
+"""What a node says of one derivation, the same in every case: its key (`rule:conclusion`), what
+it says of the rule (`_base`), and each positive premise as (what it is, the premise, its
+first argument's text)."""
+
+_STEPS: dict[tuple[str, int], tuple[Body, Step]] = {}  # by rules digest and the Body's id (kept with it)
+
+
+def _step(rulebase: Rulebase, body: Body, conclusion: str) -> Step:
+    """`Step` of a derivation of `conclusion` (the Body's), made once per Body (a shown atom is
+    decoded once per process, so its Body recurs case after case): kept by its id, with the
+    Body, so an id is never reused while it is kept. What it says of the rule is `_base`'s,
+    made with the conclusion as the caller has it (the holding's own text, which pickle then
+    writes once for both)."""
+    memo = (rulebase.digest, id(body))
+    found = _STEPS.get(memo)
+    if found is not None and found[0] is body:
+        return found[1]
+    if len(_STEPS) > 100_000:
+        _STEPS.clear()
+    premises = []
+    for premise in body.positive:
+        name, inner = _premise(premise)
+        kind = _HOLDS if name == "holds" else _POSITION if name == "position" else _INPUT if name in _INPUTS else _OTHER
+        premises.append((kind, premise, inner))
+    step = (f"{body.rule}:{conclusion}", _base(rulebase, body.rule, conclusion), tuple(premises))
+    _STEPS[memo] = (body, step)
+    return step
+
+
+_object_new = object.__new__
+
+
+def _new_leaf(fact: str, text: str, span: Any) -> Leaf:
+    """`Leaf(fact, text, span)`, its fields stored straight into its `__dict__` (about nine a
+    case; `stored`, written out). The same value: `tests/reasoning` checks it against `Leaf(...)`."""
+    leaf = _object_new(Leaf)
+    d = leaf.__dict__
+    d["fact"] = fact
+    d["text"] = text
+    d["span"] = span
+    d["note"] = ""
+    return leaf
 
 
 def _new_node(base: dict[str, Any], because: tuple[Node, ...], facts: tuple[Leaf, ...], findings: tuple[str, ...]) -> Node:

@@ -277,3 +277,23 @@ def test_an_outcome_made_field_by_field_is_the_dataclass() -> None:
     assert [f.name for f in dataclasses.fields(Outcome)] == list(made.__dict__)
     assert made == reference and repr(made) == repr(reference)
     assert pickle.loads(pickle.dumps(made)) == reference
+
+
+def test_a_plan_whose_questions_read_have_one_position_asks_nothing_more() -> None:
+    """A run that read an open question with a single position has no other branch to ask for:
+    the plan names the question decided and goes on to the "even if" runs (here none)."""
+    from types import SimpleNamespace
+
+    from doctrine.engine.solve import CasePlan, Run, run_plans
+
+    run = Run((("q", "only"),), (), frozenset(), (), frozenset(), ())
+    engine = SimpleNamespace(rulebase=SimpleNamespace(questions={"q": ("only",)}), ask_ahead=True,
+                             _request=lambda facts, branch, bars: (facts, branch, bars),
+                             _outcome=lambda plan: tuple(plan.runs))
+    plan = object.__new__(CasePlan)
+    plan.engine, plan.facts, plan.open_questions, plan.first = engine, frozenset({1}), ("q",), (("q", "only"),)  # type: ignore[assignment]
+    plan.even_if, plan.runs, plan.ahead, plan.ahead_answer, plan.branching = (), [], None, None, False
+    plan.asked = [(plan.facts, plan.first, ())]
+    asked: list[object] = []
+    [runs] = run_plans([plan], lambda requests: asked.append(requests) or [(run, frozenset({"q"}))])  # type: ignore[func-returns-value, arg-type]
+    assert len(asked) == 1 and [r.branch for r in runs] == [(("q", "only"),)]

@@ -353,7 +353,7 @@ class Engine:
                     self._pending.clear()
                 pending = self._pending[as_of] = tuple(lit for date, lit in self._not_yet_decided if date > as_of)
             case_facts.update(pending)
-        plan = _new_plan(CasePlan)
+        plan = _object_new(CasePlan)
         plan.engine, plan.program, plan.as_of, plan.fact_texts = self, program, as_of, fact_texts
         plan.facts = facts = frozenset(case_facts)  # the literals of every run, shared by its requests
         plan.open_questions = open_questions = self._open_on(as_of)
@@ -471,9 +471,6 @@ class CasePlan:
         if self.ahead_answer is not None and self.ahead == request:  # asked ahead: answered already
             return self.advance([self.ahead_answer])
         return True
-
-
-_new_plan = object.__new__
 
 
 def run_plans(plans: Sequence[CasePlan], answer: Answer) -> list[Outcome]:

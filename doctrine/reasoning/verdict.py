@@ -167,7 +167,6 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
                 where.append(i)
     conditions: dict[tuple[int, ...], tuple[str, str]] = {}  # by the runs reaching a holding
     ranked = []
-    orders = _orders(rulebase)
     for key, where in reached.items():
         # dispositive: reached in every branch (the primary runs are 0 to n - 1)
         alternative = not (n and len(where) >= n and where[n - 1] == n - 1)
@@ -181,8 +180,7 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
             condition, condition_text = found
         # the weight as the first run reaching it says (a rule's weight is the court's, in every run)
         weight = "binding" if key[0] in everyrun[where[0]].binding else "persuasive"
-        order = orders.get(key[0]) or _order(rulebase, key[0])
-        ranked.append(((alternative, *order, key[1]), _holding(rulebase, key, weight, alternative, condition, condition_text)))
+        ranked.append(((alternative, *_order(rulebase, key[0]), key[1]), _holding(rulebase, key, weight, alternative, condition, condition_text)))
     ranked.sort(key=_RANK)  # (rule, conclusion) is one holding: no two ranks are equal
     kinds = outcome.relief_kinds
     kinds_if = sorted(
@@ -207,8 +205,8 @@ _RANK = operator.itemgetter(0)
 def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase) -> Verdict:
     """`decide_verdict` of a case with one run: every holding dispositive, no condition, the
     verdict that run's (the same value as the general reading: a test holds them equal)."""
-    binding, orders = run.binding, _orders(rulebase)
-    ranked = [((*(orders.get(key[0]) or _order(rulebase, key[0])), key[1]),
+    binding = run.binding
+    ranked = [((*_order(rulebase, key[0]), key[1]),
                _holding(rulebase, key, "binding" if key[0] in binding else "persuasive", False, "", ""))
               for key in dict.fromkeys(run.applied)]
     ranked.sort(key=_RANK)

@@ -40,15 +40,15 @@ from doctrine.engine.bitset import (
 from doctrine.engine.compile import _TEXT, Program, symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import (
-    SHOWN,
+    BUCKETS,
     Engine,
     Outcome,
     Request,
     Run,
-    _decode_atom,
     _make_run,
     ground_doctrine,
     run_plans,
+    shown_entry,
 )
 from doctrine.language.diagnostics import Diagnostic, DoctrineError
 from doctrine.language.source import NOWHERE
@@ -306,8 +306,7 @@ class Batch:
             if text not in _DECODED:
                 if len(_DECODED) > 200_000:
                     _DECODED.clear()
-                sym = clingo.parse_term(text)
-                _DECODED[text] = (sym.name, _decode_atom(sym)) if sym.name in SHOWN else None
+                _DECODED[text] = shown_entry(clingo.parse_term(text))
             entry = self._entries[i] = _DECODED[text]
         return entry  # type: ignore[return-value]  # False replaced above
 
@@ -327,8 +326,8 @@ class Batch:
         return [_make_run(got[distinct[literals]], branch, even_if) for literals, branch, even_if in requests]
 
     def _decoded_run(self, shown: list[int]) -> dict[str, list[Any]]:
-        """The values of a run's shown atoms (indices, in order) by predicate (`SHOWN`)."""
-        got: dict[str, list[Any]] = {name: [] for name in SHOWN}
+        """The values of a run's shown atoms (indices, in order) by bucket (`BUCKETS`)."""
+        got: dict[str, list[Any]] = {name: [] for name in BUCKETS}
         table, entry = self._entries, self._entry
         for i in shown:
             e = table[i]
@@ -341,9 +340,9 @@ class Batch:
     def _decoded_runs(self, found: list[tuple[int, int]], width: int) -> list[dict[str, list[Any]]]:
         """`_decoded_run` of every run of a pass at once, from each shown atom's runs (bit w:
         run w; `shown_runs`, in the order of the shown atoms): each atom is decoded once, and
-        one not read (`SHOWN`) is never turned run by run."""
-        got: list[dict[str, list[Any]]] = [{name: [] for name in SHOWN} for _ in range(width)]
-        column = {name: [g[name] for g in got] for name in SHOWN}  # a predicate's list in each run
+        one not read (`shown_entry`) is never turned run by run."""
+        got: list[dict[str, list[Any]]] = [{name: [] for name in BUCKETS} for _ in range(width)]
+        column = {name: [g[name] for g in got] for name in BUCKETS}  # a predicate's list in each run
         table, entry = self._entries, self._entry
         for i, v in found:
             e = table[i]

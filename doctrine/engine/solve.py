@@ -60,8 +60,7 @@ class Run:
 
     @functools.cached_property
     def below_minimum(self) -> tuple[str, ...]:
-        p = "below_minimum_authorized("
-        return tuple(sorted(c[len(p) : -1] for c in self.conclusions if c.startswith(p)))
+        return tuple(sorted(c[_BELOW:-1] for c in self.conclusions if c.startswith(_BELOW_PREFIX)))
 
     def verdict(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return self.relief, self.below_minimum
@@ -196,6 +195,25 @@ def doctrine_inputs(rulebase: Rulebase, merged: bool = False) -> list[Symbol]:
 SHOWN = ("holds", "applied", "binding", "barred_by", "_touches", "_body")
 """The shown predicates a Run is read from (the others are for `clingo` on the command line)."""
 
+RELIEF, BELOW = "holds relief", "holds below_minimum_authorized"
+"""Where a run's decoded `holds(relief(K))` and `holds(below_minimum_authorized(B))` go, apart
+from its other conclusions: `_make_run` reads `Run.relief` and `Run.below_minimum` off them."""
+
+BUCKETS = (*SHOWN, RELIEF, BELOW)
+"""What a run's decoded shown atoms are gathered by (`shown_entry`)."""
+
+
+def shown_entry(sym: Symbol) -> tuple[str, object] | None:
+    """A shown atom's bucket (`BUCKETS`: its predicate, or RELIEF or BELOW for a conclusion of
+    relief or of authority below a minimum) and its Python value; None: not read by a Run."""
+    name = sym.name
+    if name not in SHOWN:
+        return None
+    if name == "holds":
+        text = str(sym.arguments[0])
+        return RELIEF if text.startswith("relief(") else BELOW if text.startswith(_BELOW_PREFIX) else name, text
+    return name, _decode_atom(sym)
+
 
 def _decode_atom(sym: Symbol) -> object:
     """The Python value of a shown atom (done once per atom of the ground program)."""
@@ -294,7 +312,7 @@ class Engine:
         for sym in symbols:
             rep = sym._rep
             if rep not in table:
-                table[rep] = (sym.name, _decode_atom(sym)) if sym.name in SHOWN else None
+                table[rep] = shown_entry(sym)
             entry = table[rep]
             if entry is not None:
                 entries.append(entry)
@@ -309,7 +327,7 @@ class Engine:
         ground program defines them), so the derivations of a conclusion come in one order
         whichever engine found them, and the explanation shows the same first one.
         """
-        got: dict[str, list[Any]] = {name: [] for name in SHOWN}
+        got: dict[str, list[Any]] = {name: [] for name in BUCKETS}
         for name, value in entries:
             got[name].append(value)
         return _make_run(got, branch, even_if)
@@ -492,22 +510,36 @@ def run_plans(plans: Sequence[CasePlan], answer: Answer) -> list[Outcome]:
 def _make_run(
     got: dict[str, list[Any]], branch: tuple[tuple[str, str], ...], even_if: tuple[str, ...]
 ) -> tuple[Run, frozenset[str]]:
-    """A run from the values of its shown atoms by predicate (`SHOWN`), and the questions it touched."""
+    """A run from the values of its shown atoms by bucket (`BUCKETS`), and the questions it touched."""
+    relief, below = got[RELIEF], got[BELOW]
     run = _new_run(
         branch,
         even_if,
-        frozenset(got["holds"]),
+        frozenset(got["holds"] + relief + below if relief or below else got["holds"]),
         tuple(sorted(got["applied"])),
         frozenset(got["binding"]),
         tuple(sorted(got["barred_by"])),
         tuple(got["_body"]),
     )
+    # the properties `relief` and `below_minimum`, read off their buckets (the same values)
+    d = run.__dict__
+    d["relief"] = tuple(sorted([c[7:-1] for c in relief])) if relief else ()
+    d["below_minimum"] = tuple(sorted([c[_BELOW:-1] for c in below])) if below else ()
     return run, frozenset(got["_touches"])
 
 
+_BELOW_PREFIX = "below_minimum_authorized("
+_BELOW = len(_BELOW_PREFIX)
+
+
 def _with_branch(run: Run, branch: tuple[tuple[str, str], ...]) -> Run:
-    """`run` under another branch name (`dataclasses.replace`, without its field-by-field look-ups)."""
-    return _new_run(branch, run.even_if, run.conclusions, run.applied, run.binding, run.barred_by, run.bodies)
+    """`run` under another branch name (`dataclasses.replace`, without its field-by-field look-ups:
+    its fields, and what it has read of its properties, copied)."""
+    made = _object_new(Run)
+    d = made.__dict__
+    d.update(run.__dict__)
+    d["branch"] = branch
+    return made
 
 
 _object_new = object.__new__

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import pickle
 import signal
 import threading
 import time
@@ -70,11 +71,9 @@ def weight(item: object) -> int:
     return item.size if isinstance(item, Deferred) else 1
 
 
-@dataclass(frozen=True)
-class Whole:
-    """What a worker sends for a chunk done in one call: each item's result, in order."""
-
-    results: tuple[Any, ...]
+WHOLE = b"W"
+"""The first byte of a worker's message for a chunk done in one call (its results, pickled, follow).
+No pickled message starts with it: pickle's protocols 2 and later start with their PROTO opcode."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +201,9 @@ def _worker_main(conn: Connection, work: Callable[..., list[Any]], initializer: 
         if whole:
             results = attempt_whole(work, chunk, timeout, worker=True)
             if results is not None:
-                conn.send(Whole(tuple(results)))
+                # tagged bytes, not a pickled message: the parent knows the chunk is done (and
+                # gives this worker its next) before it reads the results (`Pool._wait`)
+                conn.send_bytes(WHOLE + pickle.dumps(tuple(results), pickle.HIGHEST_PROTOCOL))
                 del results
                 # What lives on after a chunk is this worker's engines and caches: the cyclic
                 # collector need not walk them again (in a worker process, which is ours alone).
@@ -319,11 +320,20 @@ class Pool:
         for w in busy:
             try:
                 while w.task is not None and w.conn.poll():
+                    data = w.conn.recv_bytes()
+                    whole = data[:1] == WHOLE
+                    if whole:  # the chunk is done: the worker is given its next before its results are read
+                        task, w.task = w.task, None
+                        self._dispatch()
                     # A chunk's results unpickled hold no cycle: aged, not walked as new by the
                     # collections their thousands of objects would set off (`collector_paused`)
                     with collector_paused(age=True):
-                        message = w.conn.recv()
-                    self._receive(w, message)
+                        message = pickle.loads(memoryview(data)[1:] if whole else data)
+                    if whole:
+                        for (index, _), r in zip(task.items, message):
+                            self.results[index] = r
+                    else:
+                        self._receive(w, message)
             except (EOFError, OSError):
                 pass
             if w.task is None:
@@ -336,11 +346,6 @@ class Pool:
 
     def _receive(self, w: _Worker, message: Any) -> None:
         assert w.task is not None
-        if isinstance(message, Whole):
-            for (index, _), r in zip(w.task.items, message.results):
-                self.results[index] = r
-            w.task = None
-            return
         if isinstance(message, _Fallback):
             w.task.whole = False
         w.deadline = time.monotonic() + self._limit(w.task)

@@ -263,6 +263,33 @@ def test_a_run_made_field_by_field_is_the_dataclass() -> None:
     assert pickle.loads(pickle.dumps(made)) == reference
 
 
+def test_a_runs_relief_is_read_off_its_buckets_as_the_property_reads_it() -> None:
+    """`_make_run` stores `relief` and `below_minimum` read off the buckets `shown_entry` puts
+    their conclusions in: the values `Run`'s properties read off the conclusions, and every
+    conclusion is still among the run's conclusions."""
+    import clingo
+
+    from doctrine.engine.solve import BUCKETS, Run, _make_run, shown_entry
+
+    atoms = ["holds(relief(remand))", "holds(relief(hearing))", "holds(below_minimum_authorized(safety_valve))",
+             "holds(review(plain_error))", "holds(relief_denied)", "applied(r,relief(remand))", "shown_elsewhere(x)"]
+    got: dict[str, list[object]] = {name: [] for name in BUCKETS}
+    for atom in atoms:
+        entry = shown_entry(clingo.parse_term(atom))
+        if entry is not None:
+            got[entry[0]].append(entry[1])
+    run, _ = _make_run(got, (), ())  # type: ignore[arg-type]
+    fields = {name: getattr(run, name) for name in ("branch", "even_if", "conclusions", "applied", "binding",
+                                                    "barred_by", "bodies")}
+    reference = Run(**fields)
+    assert run.conclusions == {"relief(remand)", "relief(hearing)", "below_minimum_authorized(safety_valve)",
+                               "review(plain_error)", "relief_denied"}
+    assert run.relief == reference.relief == ("hearing", "remand")
+    assert run.below_minimum == reference.below_minimum == ("safety_valve",)
+    none, _ = _make_run({name: [] for name in BUCKETS}, (), ())
+    assert none.relief == none.below_minimum == ()
+
+
 def test_an_outcome_made_field_by_field_is_the_dataclass() -> None:
     """`_new_outcome` stores an Outcome's fields without its `__init__`: the same value, repr
     and pickle as `Outcome(...)`, for every field the dataclass has."""

@@ -224,11 +224,9 @@ def compile_case(case: Case, source: str = "") -> Program:
         else:
             answer = _compare(low, minimum)
         _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
-    values = facts.values()
-    facts_out = tuple(map(_FACT, values))
-    origin = Origin([v for v in values if v[1] is not None])  # type: ignore[misc]  # (fact, span) with a span, each fact once
+    facts_out = tuple(map(_FACT, facts.values()))
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
-    return Program(case.id, facts_out, origin, source, _decided(by_key), title, citation, tuple(facts))
+    return Program(case.id, facts_out, Origin(facts), source, _decided(by_key), title, citation, tuple(facts))
 
 
 _FACT = itemgetter(0)

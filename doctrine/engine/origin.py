@@ -3,7 +3,7 @@
 A batch decides thousands of cases and reads the spans of few of them (an explanation's
 leaves), so the tables by fact are made on first look-up:
 
-    Origin([(court(seventh_circuit), <span 3:3>), ...])["court(seventh_circuit)" as a Symbol]
+    Origin({handle of court(seventh_circuit): (court(seventh_circuit), <span 3:3>), ...})[court(seventh_circuit)]
     TextOrigin(origin, text_of)["court(seventh_circuit)"]
 both give the span of line 3.
 """
@@ -20,43 +20,40 @@ from doctrine.language.source import Span
 
 
 class Origin(Mapping[Symbol, Span]):
-    """Each stated fact's span, by the fact; read-only. Kept as (fact, span) pairs, and by the
-    Symbol's interned handle (equal Symbols share it) only when a fact is first looked up:
+    """Each stated fact's span, by the fact; read-only. Made from the compiler's own table of a
+    case's facts, by each Symbol's interned handle (equal Symbols share it), with its span, or
+    None for a fact the record's silence gave (a default, which this mapping leaves out):
     hashing a Symbol is a foreign call, a case states about sixty, and a batch reads them in
     order (`pairs`) without looking any up, or looks up the few an explanation shows by handle
-    (`span_of`)."""
+    (`span_of`), and no other table is made for either."""
 
-    __slots__ = ("_by_rep", "_pairs")
+    __slots__ = ("_facts", "_pairs")
 
-    def __init__(self, pairs: list[tuple[Symbol, Span]]) -> None:
-        self._pairs = pairs
-        self._by_rep: dict[int, tuple[Symbol, Span]] | None = None
-
-    def _table(self) -> dict[int, tuple[Symbol, Span]]:
-        if self._by_rep is None:
-            pairs = self._pairs
-            self._by_rep = dict(zip(map(_REP, map(_FACT, pairs)), pairs))  # made in C
-        return self._by_rep
+    def __init__(self, facts: Mapping[int, tuple[Symbol, Span | None]]) -> None:
+        self._facts = facts
+        self._pairs: list[tuple[Symbol, Span]] | None = None
 
     def span_of(self, rep: int) -> Span | None:
         """The span of the fact with interned handle `rep` (None: not stated)."""
-        found = self._table().get(rep)
+        found = self._facts.get(rep)
         return None if found is None else found[1]
 
     def __getitem__(self, key: Symbol) -> Span:
-        found = self._table().get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
-        if found is None:
+        found = self._facts.get(getattr(key, "_rep", None))  # type: ignore[arg-type]  # None finds nothing
+        if found is None or found[1] is None:
             raise KeyError(key)
         return found[1]
 
     def __iter__(self) -> Iterator[Symbol]:
-        return (sym for sym, _ in self._table().values())
+        return (sym for sym, _ in self.pairs())
 
     def __len__(self) -> int:
-        return len(self._table())
+        return len(self.pairs())
 
-    def pairs(self) -> Iterable[tuple[Symbol, Span]]:
-        """(fact, span) for each stated fact, without looking any up (each fact once)."""
+    def pairs(self) -> list[tuple[Symbol, Span]]:
+        """(fact, span) for each stated fact, in the order the compiler met them (each fact once)."""
+        if self._pairs is None:
+            self._pairs = [v for v in self._facts.values() if v[1] is not None]  # type: ignore[misc]  # spans, not None
         return self._pairs
 
     def __repr__(self) -> str:

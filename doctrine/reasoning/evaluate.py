@@ -25,7 +25,7 @@ from doctrine.engine.batch import (
     worker_solver,
 )
 from doctrine.language.syntax import Case
-from doctrine.reasoning.explanation import Explanation, explain
+from doctrine.reasoning.explanation import Explanation, explain_packed
 from doctrine.reasoning.nodes import Packed, pack_explanation, unpack_explanation
 from doctrine.reasoning.verdict import Verdict, decide_verdict, pack_verdict, unpack_verdict
 
@@ -33,8 +33,9 @@ from doctrine.reasoning.verdict import Verdict, decide_verdict, pack_verdict, un
 class Evaluation:
     """One case's verdict, and its explanation when one was asked for.
 
-    From a worker process both come as tuples (`pack_verdict`, `pack_explanation`) and are made
-    a `Verdict` and an `Explanation` only when first read."""
+    From a worker process both come as tuples (`pack_verdict`, `pack_explanation`), and a batch
+    builds an explanation as those tuples (`explain_packed`): they are made a `Verdict` and an
+    `Explanation` only when first read."""
 
     __slots__ = ("_explanation", "_packed", "_packed_explanation", "_verdict")
 
@@ -90,9 +91,9 @@ def _evaluate_chunk(chunk: list[tuple[Case, str] | Deferred]) -> list[Evaluation
     solver = worker_solver()
     out = []
     for outcome in worker_outcomes(chunk):
-        if solver.trace:
-            e = explain(outcome, solver.rulebase, _WORKER["why"], _WORKER["why_not"])  # type: ignore[arg-type]
-            out.append(Evaluation(e.verdict, e))
+        if solver.trace:  # the explanation as it is sent between processes, unpacked only when read
+            verdict, packed = explain_packed(outcome, solver.rulebase, _WORKER["why"], _WORKER["why_not"])  # type: ignore[arg-type]
+            out.append(Evaluation(verdict, packed_explanation=packed))
         else:
             out.append(Evaluation(decide_verdict(outcome, solver.rulebase)))
     return out

@@ -15,26 +15,37 @@ becomes
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 from clingo import Symbol, SymbolType
 
 from doctrine.engine.rulebase import Rulebase
-from doctrine.engine.solve import Body, Outcome, Run, stored
+from doctrine.engine.solve import Body, Outcome, Run
 from doctrine.language import vocabulary as V
 from doctrine.reasoning.nodes import (
     Explanation as Explanation,
     Failure as Failure,
     Leaf as Leaf,
     Node as Node,
+    Packed,
     Section as Section,
+    pack_failure,
+    span_fields,
+    unpack_explanation,
 )
 from doctrine.reasoning.say import _say, atom_word, parse_atom, say as say, say_goal
 from doctrine.reasoning.templates import TEMPLATES
-from doctrine.reasoning.verdict import decide_verdict
+from doctrine.reasoning.verdict import Verdict, decide_verdict, pack_verdict
 
 # ---------------------------------------------------------------------------------------------
 # Why
+#
+# The trees are built as the nested tuples an explanation crosses between processes in
+# (`doctrine.reasoning.nodes`: a Node's fields in field order, its `because` and `facts` packed in
+# turn), not as Nodes: a batch's worker sends them as they are, and Nodes are made only when a
+# caller reads them (`explain`, `Evaluation.explanation`). A node's fields before `because` are
+# one tuple per derivation (`_base`), the same object case after case.
+
+_CONCLUSION, _RULE, _BECAUSE = 0, 2, 7  # where a packed node has these fields
 
 
 class _TreeBuilder:
@@ -54,11 +65,14 @@ class _TreeBuilder:
         self.branch = dict(run.branch)
         self.origin = outcome.origin.get
 
-    def leaf(self, fact: str) -> Leaf:
+    def leaf(self, fact: str) -> Packed:
+        """A case fact's packed Leaf: its words and its span (None: a default, not stated)."""
         self.facts_used.add(fact)
-        return _new_leaf(fact, _say(fact, False), self.origin(fact))
+        span = self.origin(fact)
+        return (fact, _say(fact, False), None if span is None else span_fields(span), "")
 
-    def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Node:
+    def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Packed:
+        """The packed Node of `conclusion`'s derivation (by `rule` when given) and its premises'."""
         bodies = self.bodies.get(conclusion)
         if bodies and rule:
             bodies = [b for b in bodies if b.rule == rule]
@@ -68,7 +82,7 @@ class _TreeBuilder:
         body = bodies[0]
         if not rule and len(bodies) > 1:  # a conclusion already shown is referred to by the derivation that was shown
             body = next((b for b in bodies if _step(rulebase, b, conclusion)[0] in shown), body)
-        key, base, premises = _step(rulebase, body, conclusion)
+        key, says, premises = _step(rulebase, body, conclusion)
         if key in shown or (not rule and conclusion in shown) or depth > 12:
             return _reference(rulebase, body.rule, conclusion)
         shown.add(key)
@@ -86,15 +100,15 @@ class _TreeBuilder:
         # a finding already stated higher up the tree is not repeated below it
         if negative and stated:
             negative = tuple([n for n in negative if n not in stated])
-        return _new_node(base, tuple(because), tuple(facts), _findings(negative))
+        return (*says, tuple(because), tuple(facts), _findings(negative), False)
 
 
 _HOLDS, _POSITION, _INPUT, _OTHER = "holds", "position", "input", "other"  # what a premise is, for `node`
 
-Step = tuple[str, dict[str, Any], tuple[tuple[str, str, str], ...]]
+Step = tuple[str, tuple[str, ...], tuple[tuple[str, str, str], ...]]
 """What a node says of one derivation, the same in every case: its key (`rule:conclusion`), what
-it says of the rule (`_base`), and each positive premise as (what it is, the premise, its
-first argument's text)."""
+it says of the rule (`_base`: its fields before `because`), and each positive premise as (what
+it is, the premise, its first argument's text)."""
 
 _STEPS: dict[tuple[str, int], tuple[Body, Step]] = {}  # by rules digest and the Body's id (kept with it)
 
@@ -121,51 +135,32 @@ def _step(rulebase: Rulebase, body: Body, conclusion: str) -> Step:
     return step
 
 
-def _new_leaf(fact: str, text: str, span: Any) -> Leaf:
-    """`Leaf(fact, text, span)`, stored field by field (`stored`). The same value:
-    `tests/reasoning` checks it against `Leaf(...)`."""
-    return stored(Leaf, (("fact", fact), ("text", text), ("span", span), ("note", "")))
-
-
-def _new_node(base: dict[str, Any], because: tuple[Node, ...], facts: tuple[Leaf, ...], findings: tuple[str, ...]) -> Node:
-    """`Node(**base, because=..., facts=..., findings=...)`, its fields stored straight into its
-    `__dict__` in field order (a frozen dataclass's `__init__` sets each through
-    `object.__setattr__`, and the keywords are a dict merged per call: about 2.4 µs against
-    0.4, a dozen nodes a case). The same value: `tests/reasoning` checks it against `Node(...)`."""
-    node = stored(Node, base)
-    d = node.__dict__
-    d["because"] = because
-    d["facts"] = facts
-    d["findings"] = findings
-    d["ref"] = False
-    return node
-
-
 @lru_cache(maxsize=16384)
-def _bare(conclusion: str) -> Node:
-    """A conclusion no derivation of this run reached (a Node is immutable: one serves every case)."""
-    return Node(conclusion, say(conclusion))
+def _bare(conclusion: str) -> Packed:
+    """The packed Node of a conclusion no derivation of this run reached (one serves every case)."""
+    return (conclusion, say(conclusion), "", "", "", "", "", (), (), (), False)
 
 
-_REFERENCES: dict[tuple[str, str, str], Node] = {}
+_REFERENCES: dict[tuple[str, str, str], Packed] = {}
 
 
-def _reference(rulebase: Rulebase, rule: str, conclusion: str) -> Node:
-    """A derivation shown in full earlier in the explanation, referred to."""
+def _reference(rulebase: Rulebase, rule: str, conclusion: str) -> Packed:
+    """The packed Node of a derivation shown in full earlier in the explanation, referred to."""
     memo = (rulebase.digest, rule, conclusion)
     node = _REFERENCES.get(memo)
     if node is None:
         if len(_REFERENCES) > 100_000:
             _REFERENCES.clear()
-        node = _REFERENCES[memo] = Node(**_base(rulebase, rule, conclusion), ref=True)
+        node = _REFERENCES[memo] = (*_base(rulebase, rule, conclusion), (), (), (), True)
     return node
 
 
-_BASES: dict[tuple[str, str, str], dict[str, Any]] = {}
+_BASES: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
 
-def _base(rulebase: Rulebase, rule: str, conclusion: str) -> dict[str, Any]:
-    """What a node says of the rule that derived its conclusion (the same for every case)."""
+def _base(rulebase: Rulebase, rule: str, conclusion: str) -> tuple[str, ...]:
+    """What a node says of the rule that derived its conclusion (the same for every case): a
+    Node's fields before `because` (conclusion, text, rule, authority, pin, quote, statement)."""
     memo = (rulebase.digest, rule, conclusion)
     base = _BASES.get(memo)
     if base is None:
@@ -173,29 +168,29 @@ def _base(rulebase: Rulebase, rule: str, conclusion: str) -> dict[str, Any]:
             _BASES.clear()
         info = rulebase.rules.get(rule)
         auth = rulebase.authorities.get(info.authority) if info else None
-        base = _BASES[memo] = {
-            "conclusion": conclusion,
-            "text": say(conclusion),
-            "rule": rule,
-            "authority": auth.cite() if auth else (info.authority if info else ""),
-            "pin": info.pin if info else "",
-            "quote": info.quote if info else "",
-            "statement": info.statement if info else "",
-        }
+        base = _BASES[memo] = (
+            conclusion,
+            say(conclusion),
+            rule,
+            auth.cite() if auth else (info.authority if info else ""),
+            info.pin if info else "",
+            info.quote if info else "",
+            info.statement if info else "",
+        )
     return base
 
 
 @lru_cache(maxsize=4096)
-def _setting(premise: str, jurisdiction: str, assumed: bool) -> Leaf:
-    """The leaf of a jurisdiction's position: `assumed` when the run took it as a branch of an
-    unsettled question (a Leaf is immutable, so one serves every case)."""
+def _setting(premise: str, jurisdiction: str, assumed: bool) -> Packed:
+    """The packed Leaf of a jurisdiction's position: `assumed` when the run took it as a branch
+    of an unsettled question (one serves every case)."""
     sym = parse_atom(premise)
     if assumed:
         court = atom_word(parse_atom(jurisdiction))
         note = f"assumed: unsettled in {court}, decided both ways"
     else:
         note = f"rules/jurisdictions/{jurisdiction}.lp"
-    return Leaf(str(sym), say(sym), None, note)
+    return (str(sym), say(sym), None, note)
 
 
 _INPUTS = frozenset(V.input_predicates())
@@ -241,10 +236,18 @@ def _findings(negatives: tuple[str, ...]) -> tuple[str, ...]:
 
 def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_not: str | None = None) -> Explanation:
     """The explanation of one case: dispositive holdings first, then each "even if" alternative."""
+    verdict, packed = explain_packed(outcome, rulebase, why, why_not)
+    return unpack_explanation(packed, verdict)
+
+
+def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
+                   why_not: str | None = None) -> tuple[Verdict, Packed]:
+    """The verdict of one case and its explanation packed (`pack_explanation`'s form), as
+    `explain` reads it: what a batch's worker sends, and unpacks only when asked."""
     verdict = decide_verdict(outcome, rulebase)
     shown: set[str] = set()
     facts_used: set[str] = set()
-    sections: list[Section] = []
+    sections: list[Packed] = []
     primary = outcome.primary[0] if outcome.primary else None
     facts = frozenset(outcome.facts)
     if primary is not None:
@@ -253,7 +256,7 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         if why:
             pairs = [("", c) for c in sorted(primary.conclusions) if _matches(parse_atom(c), why)]
         nodes = _holding_nodes(builder, pairs, every_pair=not why)
-        sections.append(Section("Holdings" if not why else f"Why: {say_goal(why)}", "", tuple(nodes)))
+        sections.append(("Holdings" if not why else f"Why: {say_goal(why)}", "", tuple(nodes)))
         facts_used |= builder.facts_used
     if not why:
         by_condition: dict[str, list[tuple[str, str]]] = {}
@@ -273,13 +276,13 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
             if not by_run:
                 continue
             section_shown = set(shown)
-            alt: list[Node] = []
+            alt: list[Packed] = []
             for i, pairs in by_run.items():
                 builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown, facts)
                 alt += _holding_nodes(builder, pairs, every_pair=True)
                 facts_used |= builder.facts_used
-            sections.append(Section(f"In the alternative: {words[condition]}", condition, tuple(alt)))
-    failures: tuple[Failure, ...] = ()
+            sections.append((f"In the alternative: {words[condition]}", condition, tuple(alt)))
+    failures: tuple[Packed, ...] = ()
     if why_not and primary is not None:
         # imported here: why-not reads the rules' clingo AST, which an explanation alone never needs
         from doctrine.reasoning.why_not import GOAL_ALIASES, why_not_failures
@@ -289,24 +292,24 @@ def explain(outcome: Outcome, rulebase: Rulebase, why: str | None = None, why_no
         seeks_below = "seeks(below_minimum_sentence)" in outcome.facts
         if GOAL_ALIASES.get(why_not, why_not) == "relief" and seeks_below and not primary.below_minimum:
             failed += why_not_failures("below_minimum_authorized", primary, outcome, rulebase)
-        failures = tuple(failed)
-    return Explanation(verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
+        failures = tuple(map(pack_failure, failed))
+    return verdict, (pack_verdict(verdict), tuple(sections), failures, why_not or "", frozenset(facts_used))
 
 
-def _holding_nodes(builder: _TreeBuilder, pairs: list[tuple[str, str]], every_pair: bool) -> list[Node]:
+def _holding_nodes(builder: _TreeBuilder, pairs: list[tuple[str, str]], every_pair: bool) -> list[Packed]:
     """The trees of (rule, conclusion) holdings: those not shown inside another's derivation, and
     (`every_pair`) any holding reached only through a helper the trees do not follow."""
     nodes = [builder.node(c, rule=r) for r, c in _roots(pairs, builder)]
     if every_pair:
-        seen_pairs = {(n.rule, n.conclusion) for top in nodes for n in _walk(top)}
+        seen_pairs = {(n[_RULE], n[_CONCLUSION]) for top in nodes for n in _walk(top)}
         nodes += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
     return nodes
 
 
-def _walk(node: Node) -> list[Node]:
-    """A node and every node below it."""
+def _walk(node: Packed) -> list[Packed]:
+    """A packed node and every node below it."""
     out = [node]
-    for child in node.because:
+    for child in node[_BECAUSE]:
         out.extend(_walk(child))
     return out
 

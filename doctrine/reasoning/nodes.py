@@ -95,7 +95,7 @@ Packed = tuple[Any, ...]
 
 def pack_explanation(e: Explanation) -> Packed:
     return (pack_verdict(e.verdict), tuple(_pack_section(s) for s in e.sections),
-            tuple(_pack_failure(f) for f in e.why_not), e.why_not_goal, e.facts_used)
+            tuple(pack_failure(f) for f in e.why_not), e.why_not_goal, e.facts_used)
 
 
 def unpack_explanation(data: Packed, verdict: Verdict | None = None) -> Explanation:
@@ -136,8 +136,13 @@ def _pack_leaf(leaf: Leaf) -> Packed:
 
 def _pack_leaf_fields(leaf: Leaf) -> Packed:
     s = leaf.span
-    span = None if s is None else (s.source, s.start.line, s.start.column, s.end.line, s.end.column)
-    return (leaf.fact, leaf.text, span, leaf.note)
+    return (leaf.fact, leaf.text, None if s is None else span_fields(s), leaf.note)
+
+
+def span_fields(s: Span) -> tuple[str, int, int, int, int]:
+    """A span as a packed Leaf holds it: (source, start line, start column, end line, end column)."""
+    start, end = s.start, s.end
+    return (s.source, start.line, start.column, end.line, end.column)
 
 
 def _unpack_leaf(t: Packed) -> Leaf:
@@ -146,8 +151,8 @@ def _unpack_leaf(t: Packed) -> Leaf:
     return Leaf(t[0], t[1], span, t[3])
 
 
-def _pack_failure(f: Failure) -> Packed:
-    return (f.goal, f.rule, f.authority, f.pin, f.condition, f.text, tuple(_pack_failure(d) for d in f.deeper))
+def pack_failure(f: Failure) -> Packed:
+    return (f.goal, f.rule, f.authority, f.pin, f.condition, f.text, tuple(pack_failure(d) for d in f.deeper))
 
 
 def _unpack_failure(t: Packed) -> Failure:

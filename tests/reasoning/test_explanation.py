@@ -192,20 +192,30 @@ def test_an_appeal_waiver_holding_shows_the_waiver_it_rests_on() -> None:
     assert waiver_line in {leaf.line for leaf in node.facts if leaf.span}
 
 
-def test_a_node_made_field_by_field_is_the_dataclass() -> None:
-    """`_new_node` stores a Node's fields without its `__init__`: the same value, repr, hash and
-    pickle as `Node(...)`, for every field the dataclass has (a field added to Node fails here)."""
-    import dataclasses
-    import pickle
+def test_a_node_is_built_packed_as_pack_explanation_packs_it() -> None:
+    """The trees are built as the tuples `pack_explanation` makes of Nodes (`explain_packed`):
+    on every bundled and corpus case, with its why-not of relief, the packed explanation is the
+    one packed from the Explanation it unpacks to, field for field and in order, with the same
+    verdict; and what a node says of its rule is one tuple, made once per derivation."""
+    from doctrine.language.check import load_case_file
+    from doctrine.reasoning.explanation import _base, explain_packed, say
+    from doctrine.reasoning.nodes import pack_explanation, unpack_explanation
 
-    from doctrine.reasoning.explanation import Leaf, _base, _new_node
-
-    base = _base(RULEBASE, "billings_stand_in_aside", "no_threshold_showing(impermissible_factor)")
-    parts = ((Node("a", "b"),), (Leaf("court(seventh_circuit)", "the court", None),), ("a finding",))
-    made, reference = _new_node(base, *parts), Node(**base, because=parts[0], facts=parts[1], findings=parts[2])
-    assert [f.name for f in dataclasses.fields(Node)] == list(made.__dict__)
-    assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
-    assert pickle.loads(pickle.dumps(made)) == reference
+    root = Path(__file__).resolve().parents[2]
+    programs = [compile_case(c, f.source) for p in sorted([*(root / "scenarios").glob("*.case"), *(root / "corpus").glob("*.case")])
+                for f in [load_case_file(p)] for c in f.cases]
+    nodes = 0
+    for outcome in SOLVER.solve_many(programs):
+        verdict, packed = explain_packed(outcome, RULEBASE, why_not="relief")
+        explanation = unpack_explanation(packed, verdict)
+        assert explanation.verdict == verdict and explanation.why_not_goal == "relief"
+        assert pack_explanation(explanation) == packed
+        nodes += sum(1 for _ in explanation.nodes())
+    assert nodes > 1000
+    says = _base(RULEBASE, "billings_stand_in_aside", "no_threshold_showing(impermissible_factor)")
+    assert says is _base(RULEBASE, "billings_stand_in_aside", "no_threshold_showing(impermissible_factor)")
+    assert says[:3] == ("no_threshold_showing(impermissible_factor)", say("no_threshold_showing(impermissible_factor)"),
+                        "billings_stand_in_aside")
 
 
 def test_a_one_run_verdict_is_the_general_reading() -> None:
@@ -230,21 +240,21 @@ def test_a_one_run_verdict_is_the_general_reading() -> None:
     assert _new_verdict(*fields) == Verdict(*fields) and hash(_new_verdict(*fields)) == hash(Verdict(*fields))
 
 
-def test_a_leaf_made_field_by_field_is_the_dataclass() -> None:
-    """`_TreeBuilder.leaf` stores a Leaf's fields without its `__init__`: the same value, repr and
-    hash as `Leaf(...)`, with the fact's words and span."""
-    import dataclasses
-
+def test_a_leaf_is_built_packed_with_its_words_and_span() -> None:
+    """`_TreeBuilder.leaf` gives a case fact's Leaf packed: unpacked, the Leaf with the fact's
+    words and span (a default: no span)."""
     from doctrine.reasoning.explanation import Leaf, _TreeBuilder, say
+    from doctrine.reasoning.nodes import _unpack_leaf
 
     [case] = parse_text("case leafy\n  court seventh_circuit\n  posture motion_to_compel\n  allegation bad_faith\nend\n", "leafy.case").cases
     outcome = SOLVER.solve(compile_case(case, "leafy.case"))
     builder = _TreeBuilder(RULEBASE, outcome, outcome.runs[0], set())
-    made = builder.leaf("court(seventh_circuit)")
+    made = _unpack_leaf(builder.leaf("court(seventh_circuit)"))
     reference = Leaf("court(seventh_circuit)", say("court(seventh_circuit)"), outcome.origin.get("court(seventh_circuit)"))
-    assert [f.name for f in dataclasses.fields(Leaf)] == list(made.__dict__)
-    assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
-    assert made.line == 2
+    assert made == reference and repr(made) == repr(reference) and made.line == 2
+    default = next(f for f in outcome.facts if outcome.origin.get(f) is None)
+    assert _unpack_leaf(builder.leaf(default)) == Leaf(default, say(default), None)
+    assert builder.facts_used == {"court(seventh_circuit)", default}
 
 
 def test_why_not_reads_the_answer_set_in_the_order_of_its_text() -> None:

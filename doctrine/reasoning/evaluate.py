@@ -27,7 +27,7 @@ from doctrine.engine.batch import (
 from doctrine.language.syntax import Case
 from doctrine.reasoning.explanation import Explanation, explain_packed
 from doctrine.reasoning.nodes import Packed, pack_explanation, unpack_explanation
-from doctrine.reasoning.verdict import Verdict, decide_verdict, pack_verdict, unpack_verdict
+from doctrine.reasoning.verdict import Verdict, decide_verdict_packed, pack_verdict, unpack_verdict
 
 
 class Evaluation:
@@ -94,8 +94,8 @@ def _evaluate_chunk(chunk: list[tuple[Case, str] | Deferred]) -> list[Evaluation
         if solver.trace:  # the explanation as it is sent between processes, unpacked only when read
             verdict, packed = explain_packed(outcome, solver.rulebase, _WORKER["why"], _WORKER["why_not"])  # type: ignore[arg-type]
             out.append(Evaluation(verdict, packed_explanation=packed))
-        else:
-            out.append(Evaluation(decide_verdict(outcome, solver.rulebase)))
+        else:  # the verdict as it is sent between processes, made a Verdict only when read
+            out.append(Evaluation(packed=decide_verdict_packed(outcome, solver.rulebase)))
     return out
 
 

@@ -146,13 +146,24 @@ _ORDERS: dict[str, dict[str, tuple[int, str]]] = {}  # by rules digest, then rul
 
 def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     """Read the verdict and the holdings off every run of a case."""
+    return _new_verdict(*_verdict_fields(outcome, rulebase, _OBJECT))
+
+
+def decide_verdict_packed(outcome: Outcome, rulebase: Rulebase) -> tuple[Any, ...]:
+    """`pack_verdict(decide_verdict(outcome, rulebase))`, without the Verdict: what a batch's
+    worker sends (an `Evaluation` makes the Verdict when it is first read)."""
+    return _verdict_fields(outcome, rulebase, _PACKED_HOLDING)
+
+
+def _verdict_fields(outcome: Outcome, rulebase: Rulebase, form: int) -> tuple[Any, ...]:
+    """A Verdict's fields, in field order, its holdings as `Holding`s (`form` _OBJECT) or packed."""
     primary = outcome.primary
     if len(outcome.runs) == 1 and len(primary) == 1:  # no open question mattered, no bar: read it off
-        return _one_run_verdict(outcome, primary[0], rulebase)
-    return _general_verdict(outcome, rulebase)
+        return _one_run_verdict(outcome, primary[0], rulebase, form)
+    return _general_verdict(outcome, rulebase, form)
 
 
-def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
+def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = 1) -> tuple[Any, ...]:
     primary = outcome.primary
     everyrun = outcome.runs  # the primary runs first, then the "even if" runs
     n = len(primary)
@@ -166,6 +177,7 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
             else:
                 where.append(i)
     conditions: dict[tuple[int, ...], tuple[str, str]] = {}  # by the runs reaching a holding
+    table = _ranked_table(rulebase)
     ranked = []
     for key, where in reached.items():
         # dispositive: reached in every branch (the primary runs are 0 to n - 1)
@@ -179,8 +191,8 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
                 found = conditions[runs] = (_condition_text(*parts), _condition_words(*parts))
             condition, condition_text = found
         # the weight as the first run reaching it says (a rule's weight is the court's, in every run)
-        weight = "binding" if key[0] in everyrun[where[0]].binding else "persuasive"
-        ranked.append(((alternative, *_order(rulebase, key[0]), key[1]), _holding(rulebase, key, weight, alternative, condition, condition_text)))
+        memo = (key, key[0] in everyrun[where[0]].binding, alternative, condition)
+        ranked.append(table.get(memo) or _ranked_holding(rulebase, table, memo, condition_text))
     ranked.sort(key=_RANK)  # (rule, conclusion) is one holding: no two ranks are equal
     kinds = outcome.relief_kinds
     kinds_if = sorted(
@@ -191,10 +203,10 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
     )
     common = set.intersection(*(set(r.conclusions) for r in primary)) if primary else set()
     bases = sorted(set.intersection(*(set(r.below_minimum) for r in primary))) if primary else []
-    return _new_verdict(
+    return (
         outcome.case, outcome.source, outcome.jurisdiction, outcome.relief_available, kinds, tuple(kinds_if),
         outcome.below_minimum_authorized, tuple(bases), outcome.depends_on,
-        tuple(sorted({q for r in primary for q, _ in r.branch})), tuple([h for _, h in ranked]),
+        tuple(sorted({q for r in primary for q, _ in r.branch})), tuple([h[form] for h in ranked]),
         tuple(sorted(common)), outcome.as_of, outcome.title, outcome.citation,
     )
 
@@ -202,19 +214,48 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
 _RANK = operator.itemgetter(0)
 
 
-def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase) -> Verdict:
-    """`decide_verdict` of a case with one run: every holding dispositive, no condition, the
+def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase, form: int = 1) -> tuple[Any, ...]:
+    """The Verdict's fields of a case with one run: every holding dispositive, no condition, the
     verdict that run's (the same value as the general reading: a test holds them equal)."""
-    binding = run.binding
-    ranked = [((*_order(rulebase, key[0]), key[1]),
-               _holding(rulebase, key, "binding" if key[0] in binding else "persuasive", False, "", ""))
-              for key in dict.fromkeys(run.applied)]
+    binding, table = run.binding, _ranked_table(rulebase)
+    ranked = []
+    for key in dict.fromkeys(run.applied):
+        memo = (key, key[0] in binding, False, "")
+        ranked.append(table.get(memo) or _ranked_holding(rulebase, table, memo, ""))
     ranked.sort(key=_RANK)
-    holdings = [h for _, h in ranked]
     relief, below = run.relief, run.below_minimum
-    return _new_verdict(outcome.case, outcome.source, outcome.jurisdiction, bool(relief), relief, (), bool(below),
-                        below, (), tuple(sorted({q for q, _ in run.branch})), tuple(holdings),
-                        tuple(sorted(run.conclusions)), outcome.as_of, outcome.title, outcome.citation)
+    return (outcome.case, outcome.source, outcome.jurisdiction, bool(relief), relief, (), bool(below),
+            below, (), tuple(sorted({q for q, _ in run.branch})), tuple([h[form] for h in ranked]),
+            tuple(sorted(run.conclusions)), outcome.as_of, outcome.title, outcome.citation)
+
+
+Ranked = tuple[tuple[Any, ...], "Holding", tuple[Any, ...]]
+"""A holding as a verdict lists it: its rank (alternative or not, then the order courts take the
+questions, `_order`), the Holding, and the Holding packed (`packed_once`)."""
+
+_OBJECT, _PACKED_HOLDING = 1, 2  # where a Ranked has the Holding, and where it has it packed
+
+_RANKED: dict[str, dict[tuple[Any, ...], Ranked]] = {}  # by rules digest, then (rule and conclusion, binding,
+# alternative, condition): one value serves every case
+
+
+def _ranked_table(rulebase: Rulebase) -> dict[tuple[Any, ...], Ranked]:
+    table = _RANKED.get(rulebase.digest)
+    if table is None or len(table) > 100_000:
+        if len(_RANKED) >= 8:
+            _RANKED.clear()
+        table = _RANKED[rulebase.digest] = {}
+    return table
+
+
+def _ranked_holding(rulebase: Rulebase, table: dict[tuple[Any, ...], Ranked], memo: tuple[Any, ...],
+                    condition_text: str) -> Ranked:
+    """The `Ranked` of a holding (rule and conclusion, binding or not, alternative or not, under
+    a condition, whose words are `condition_text`), made and kept in `table`."""
+    key, binding, alternative, condition = memo
+    holding = _holding(rulebase, key, "binding" if binding else "persuasive", alternative, condition, condition_text)
+    found = table[memo] = ((alternative, *_order(rulebase, key[0]), key[1]), holding, packed_once(holding))
+    return found
 
 
 _VERDICT_NAMES = tuple(Verdict.__dataclass_fields__)

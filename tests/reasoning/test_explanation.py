@@ -221,9 +221,17 @@ def test_a_node_is_built_packed_as_pack_explanation_packs_it() -> None:
 def test_a_one_run_verdict_is_the_general_reading() -> None:
     """A case with one run has its verdict read off that run directly (`_one_run_verdict`): the
     same value as the general reading of every run, on every bundled case in two circuits and
-    under another date, and the verdict of a case with several runs is still the general one."""
+    under another date, and the verdict of a case with several runs is still the general one;
+    a verdict made packed (`decide_verdict_packed`) is the packed verdict."""
     from doctrine.language.check import load_case_file
-    from doctrine.reasoning.verdict import Verdict, _general_verdict, _new_verdict, decide_verdict
+    from doctrine.reasoning.verdict import (
+        Verdict,
+        _general_verdict,
+        _new_verdict,
+        decide_verdict,
+        decide_verdict_packed,
+        pack_verdict,
+    )
 
     root = Path(__file__).resolve().parents[2]
     programs = [compile_case(c, f.source) for p in sorted([*(root / "scenarios").glob("*.case"), *(root / "corpus").glob("*.case")])
@@ -231,8 +239,9 @@ def test_a_one_run_verdict_is_the_general_reading() -> None:
     one = several = 0
     for jurisdiction, as_of in ((None, None), ("eighth_circuit", 20050101)):
         for outcome in SOLVER.solve_many(programs, jurisdiction, as_of):
-            got, general = decide_verdict(outcome, RULEBASE), _general_verdict(outcome, RULEBASE)
+            got, general = decide_verdict(outcome, RULEBASE), _new_verdict(*_general_verdict(outcome, RULEBASE))
             assert got == general and repr(got) == repr(general)
+            assert decide_verdict_packed(outcome, RULEBASE) == pack_verdict(got)  # what a worker sends
             one += len(outcome.runs) == 1
             several += len(outcome.runs) > 1
     assert one > 100 and several > 20

@@ -19,7 +19,7 @@ the rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import Any
@@ -41,6 +41,7 @@ from doctrine.engine.compile import _TEXT, Program, symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import (
     BUCKETS,
+    Body,
     Engine,
     Outcome,
     Request,
@@ -221,6 +222,27 @@ _REP = attrgetter("_rep")  # a Symbol's interned handle
 _DECODED: dict[str, tuple[str, object] | None] = {}  # shown atom text -> its decoded value
 
 
+def entry_of(stored: Any) -> tuple[str, object] | None:
+    """A shown atom's decoded value as `shown_entry` gives it, from its stored form. Raises
+    ValueError or TypeError when the stored form is not one."""
+    if stored is None:
+        return None
+    bucket, value = stored
+    if bucket == "_body":
+        rule, clause, conclusion, positive, negative = value
+        if not (type(rule) is str and type(clause) is int and type(conclusion) is str):
+            raise TypeError("a damaged body")
+        return bucket, Body(rule, clause, conclusion, tuple(map(str, positive)), tuple(map(str, negative)))
+    if bucket == "applied":
+        rule, conclusion = value
+        if not (type(rule) is str and type(conclusion) is str):
+            raise TypeError("a damaged pair")
+        return bucket, (rule, conclusion)
+    if type(value) is not str:
+        raise TypeError("a damaged value")
+    return bucket, value
+
+
 class _ByText(Mapping[Symbol, int]):
     """The input literals of a compiled doctrine, looked up by the atom's text as asked for
     (making a Symbol of every input atom at start-up cost more than a case's whole decision)."""
@@ -246,10 +268,14 @@ class Batch:
     a chunk's cases, whatever their circuits, are answered in one pass a round
     (`Solver.solve_many`)."""
 
-    def __init__(self, doctrine: CompiledDoctrine) -> None:
+    def __init__(self, doctrine: CompiledDoctrine, stored: Callable[[], list[Any] | None] | None = None) -> None:
+        """`stored` reads the decoded shown atoms kept beside the doctrine on disk
+        (`compiled_cache.stored_entries`), which a batch takes instead of decoding each atom."""
         self.doctrine = doctrine
         self.inputs = _ByText(doctrine.inputs)
         self._entries: list[tuple[str, object] | bool | None] = [False] * len(doctrine.shown)
+        self._stored_reader = stored
+        self._stored: list[Any] | None = None  # the stored decoded atoms, once a batch has read them
         self._sparse: Sparse | None = None
         self._small_runs = 0  # runs answered in small rounds by a pass, before Sparse is made
         self._read: frozenset[int] | None = None  # the atoms some rule, constraint or shown atom reads
@@ -260,6 +286,10 @@ class Batch:
         request the facts nothing reads (`case_facts`)."""
         if cases >= READ_FROM:
             self._reading()
+            if self._stored_reader is not None:  # read once, by the first batch
+                stored, self._stored_reader = self._stored_reader(), None
+                if stored is not None and len(stored) == len(self._entries):
+                    self._stored = stored
 
     def case_facts(self, facts: Sequence[Symbol], reps: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
         """The external literals of a case's facts and their texts, each looked up by the
@@ -301,6 +331,12 @@ class Batch:
 
     def _entry(self, i: int) -> tuple[str, object] | None:
         entry = self._entries[i]
+        if entry is False and self._stored is not None:
+            try:
+                entry = self._entries[i] = entry_of(self._stored[i])
+                return entry
+            except (ValueError, TypeError):  # a damaged file: clingo decodes the atom
+                pass
         if entry is False:
             text = self.doctrine.shown[i][0]
             if text not in _DECODED:

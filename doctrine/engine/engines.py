@@ -7,10 +7,11 @@ cache, or built), or clingo's `Engine` when the rulebase is not stratified (said
 
 from __future__ import annotations
 
+import functools
 import warnings
 
 from doctrine.engine.compiled import Batch, CompiledEngine, NotStratified, NotStratifiedWarning
-from doctrine.engine.compiled_cache import load_or_build
+from doctrine.engine.compiled_cache import load_or_build, stored_entries
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Engine, Solver
 
@@ -26,14 +27,17 @@ def make_engine(rulebase: Rulebase, jurisdiction: str, trace: bool = True) -> En
     them share one compiled doctrine and one `Batch`, which answers their cases together."""
     try:
         if not rulebase.merged():
-            return CompiledEngine(rulebase, jurisdiction, load_or_build(rulebase, jurisdiction, trace), trace)
+            doctrine = load_or_build(rulebase, jurisdiction, trace)
+            own = Batch(doctrine, functools.partial(stored_entries, rulebase, jurisdiction, trace))
+            return CompiledEngine(rulebase, jurisdiction, doctrine, trace, own)
         jurisdiction = rulebase.require_jurisdiction(jurisdiction)
         key = (rulebase.digest, trace)
         batch = _BATCHES.get(key)
         if batch is None:
             while len(_BATCHES) >= 4:  # each holds a compiled doctrine; keep memory bounded
                 del _BATCHES[next(iter(_BATCHES))]
-            batch = _BATCHES[key] = Batch(load_or_build(rulebase, None, trace))
+            batch = _BATCHES[key] = Batch(load_or_build(rulebase, None, trace),
+                                          functools.partial(stored_entries, rulebase, None, trace))
         return CompiledEngine(rulebase, jurisdiction, batch.doctrine, trace, batch)
     except NotStratified as why:
         if rulebase.digest not in _WARNED:

@@ -90,3 +90,69 @@ def test_one_file_serves_every_jurisdiction(tmp_path: Path, monkeypatch: pytest.
     assert cc.load_or_build(RULEBASE, None, False) == built
     assert "setting(bad_faith_review,recognized)" in built.inputs
     assert all(str(f) in built.inputs for j in RULEBASE.jurisdictions for f in RULEBASE.jurisdiction_facts(j) or ())
+
+
+def test_the_decoded_shown_atoms_are_stored_beside_the_doctrine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside the doctrine, each shown atom's decoded value (format 6): read back, every one is
+    what clingo decodes (`shown_entry`), Bodies and pairs included; a batch reads them instead
+    of decoding, and decides as before."""
+    import clingo
+
+    from doctrine.engine.compiled import Batch, entry_of
+    from doctrine.engine.solve import Body, shown_entry
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    doctrine = cc.load_or_build(RULEBASE, None, True)
+    stored = cc.stored_entries(RULEBASE, None, True)
+    assert stored is not None and len(stored) == len(doctrine.shown)
+    kinds = set()
+    for (text, _, _), raw in zip(doctrine.shown, stored, strict=True):
+        expected = shown_entry(clingo.parse_term(text))
+        assert entry_of(raw) == expected
+        if expected is not None:
+            kinds.add(type(expected[1]))
+    assert {Body, tuple, str} <= kinds
+    batch = Batch(doctrine, lambda: stored)
+    batch.prepare(100)
+    assert batch._stored is stored
+    assert batch._entry(len(stored) - 1) == entry_of(stored[-1])
+
+
+def test_damaged_decoded_atoms_are_decoded_by_clingo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stored file that is not the doctrine's (another length, an unknown bucket, another
+    format) is not read; a damaged value is decoded by clingo instead; either way every case
+    is decided as with no file at all."""
+    from doctrine.engine.compile import compile_case
+    from doctrine.engine.compiled import Batch, CompiledEngine
+    from doctrine.proof.generate import pool_cases
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    doctrine = cc.load_or_build(RULEBASE, None, True)
+    path = cc.cache_path(RULEBASE, None, True)
+    assert path is not None
+    beside = cc._entries_path(path)
+    good = json.loads(beside.read_text(encoding="utf-8"))
+    first_body = next(i for i, e in enumerate(good["entries"]) if e is not None and e[0] == "_body")
+    for change in (lambda d: d["entries"].pop(), lambda d: d["entries"].__setitem__(0, ["nothing", "x"]),
+                   lambda d: d.__setitem__("format", 5), lambda d: d.__setitem__("entries", 7)):
+        d = copy.deepcopy(good)
+        change(d)
+        beside.write_text(json.dumps(d), encoding="utf-8")
+        assert cc.stored_entries(RULEBASE, None, True) is None
+    beside.unlink()
+    assert cc.stored_entries(RULEBASE, None, True) is None
+
+    programs = [compile_case(c, s) for c, s in pool_cases(5, 0, 60)]
+
+    def outcomes(stored: Any) -> list[Any]:
+        batch = Batch(doctrine, (lambda: stored) if stored is not None else None)
+        engine = CompiledEngine(RULEBASE, "seventh_circuit", doctrine, True, batch)
+        return engine.solve_many(programs)
+
+    plain = outcomes(None)
+    damaged = copy.deepcopy(good["entries"])
+    damaged[first_body][1][1] = "not a clause"
+    for e in damaged:
+        if e is not None and e[0] == "applied":
+            e[1] = [1, 2]
+    assert outcomes(damaged) == plain == outcomes(good["entries"])

@@ -85,12 +85,18 @@ def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
 def printed(predicate: str, args: tuple[str, ...]) -> str | None:
     """How clingo prints `predicate(args...)` over constants, when every name is a plain
     identifier (None otherwise: then only clingo can say)."""
-    if not all(map(_IDENTIFIER.fullmatch, (predicate, *args))):
+    if not all(map(_plain, (predicate, *args))):
         return None
     return f"{predicate}({','.join(args)})" if args else predicate
 
 
 _IDENTIFIER = re.compile(r"_*[a-z][A-Za-z0-9_]*")  # a name clingo prints as it is (not a string, number or variable)
+
+
+@cache
+def _plain(name: str) -> bool:
+    """Whether clingo prints `name` as it is (`_IDENTIFIER`); names recur fact after fact."""
+    return _IDENTIFIER.fullmatch(name) is not None
 
 
 @cache

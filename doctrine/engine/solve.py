@@ -386,8 +386,12 @@ class Engine:
             origin = TextOrigin((), symbol_text, _TEXT, (program.origin, _REP_OF_TEXT))
         else:
             origin = TextOrigin(list(program.origin.items()), symbol_text, _TEXT)
-        return _new_outcome(program.case, program.source, self.jurisdiction, tuple(plan.runs), plan.fact_texts, origin,
-                            plan.as_of, program.title, program.citation)
+        runs = tuple(plan.runs)
+        outcome = _new_outcome(program.case, program.source, self.jurisdiction, runs, plan.fact_texts, origin,
+                               plan.as_of, program.title, program.citation)
+        # `primary`, as the property reads it (its first read would take a lock, in Python 3.11)
+        outcome.__dict__["primary"] = tuple([r for r in runs if not r.even_if]) if plan.even_if else runs
+        return outcome
 
     def solve(self, program: Program, as_of: int | None = None) -> Outcome:
         """Every run of one case: each branch of the open questions, and the "even if" runs."""

@@ -324,3 +324,16 @@ def test_a_plan_whose_questions_read_have_one_position_asks_nothing_more() -> No
     asked: list[object] = []
     [runs] = run_plans([plan], lambda requests: asked.append(requests) or [(run, frozenset({"q"}))])  # type: ignore[func-returns-value, arg-type]
     assert len(asked) == 1 and [r.branch for r in runs] == [(("q", "only"),)]
+
+
+def test_an_outcomes_primary_runs_are_read_when_it_is_made() -> None:
+    """`Engine._outcome` stores `primary` as the property reads it (the runs that set no bar
+    aside), for both engines, on every bundled case: cases with "even if" runs among them."""
+    programs = [compile_case(c, s) for c, s in BUNDLED]
+    barred = 0
+    for solver in (CLINGO, COMPILED):
+        for outcome in solver.solve_many(programs):
+            assert "primary" in outcome.__dict__
+            assert outcome.primary == tuple(r for r in outcome.runs if not r.even_if)
+            barred += any(r.even_if for r in outcome.runs)
+    assert barred > 10

@@ -232,11 +232,17 @@ class _Worker:
         self.deadline = time.monotonic() + STARTUP_LIMIT
 
     def stop(self, kill: bool) -> None:
+        self.ask_to_stop(kill)
+        self.join()
+
+    def ask_to_stop(self, kill: bool) -> None:
         if kill:
             self.process.kill()
         else:
             with contextlib.suppress(OSError):
                 self.conn.send(None)
+
+    def join(self) -> None:
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
@@ -286,9 +292,11 @@ class Pool:
                         return
                     continue  # every item read so far is done: read more before waiting
                 self._wait()
-        finally:
+        finally:  # every worker told first, then each awaited: they end together
             for w in self.workers:
-                w.stop(kill=w.task is not None)
+                w.ask_to_stop(kill=w.task is not None)
+            for w in self.workers:
+                w.join()
 
     def _dispatch(self) -> None:
         for w in self.workers:

@@ -230,9 +230,10 @@ def entry_of(stored: Any) -> tuple[str, object] | None:
     bucket, value = stored
     if bucket == "_body":
         rule, clause, conclusion, positive, negative = value
-        if not (type(rule) is str and type(clause) is int and type(conclusion) is str):
+        if not (type(rule) is str and type(clause) is int and type(conclusion) is str and type(positive) is list
+                and type(negative) is list and all(type(p) is str for p in positive + negative)):
             raise TypeError("a damaged body")
-        return bucket, Body(rule, clause, conclusion, tuple(map(str, positive)), tuple(map(str, negative)))
+        return bucket, Body(rule, clause, conclusion, tuple(positive), tuple(negative))
     if bucket == "applied":
         rule, conclusion = value
         if not (type(rule) is str and type(conclusion) is str):

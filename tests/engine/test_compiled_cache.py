@@ -152,6 +152,8 @@ def test_damaged_decoded_atoms_are_decoded_by_clingo(tmp_path: Path, monkeypatch
     plain = outcomes(None)
     damaged = copy.deepcopy(good["entries"])
     damaged[first_body][1][1] = "not a clause"
+    second_body = next(i for i, e in enumerate(damaged) if i > first_body and e is not None and e[0] == "_body")
+    damaged[second_body][1][3] = "a string, not a list of premises"
     for e in damaged:
         if e is not None and e[0] == "applied":
             e[1] = [1, 2]

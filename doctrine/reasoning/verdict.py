@@ -123,25 +123,11 @@ def condition_words(runs: list[Run], where: list[Run]) -> str:
 
 def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
     """Where a rule's holding comes in the order courts take the questions (then by rule)."""
-    orders = _orders(rulebase)
-    found = orders.get(rule)
-    if found is None:
-        q = rulebase.rules[rule].question if rule in rulebase.rules else ""
-        found = orders[rule] = (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
-    return found
+    q = rulebase.rules[rule].question if rule in rulebase.rules else ""
+    return (QUESTION_ORDER.index(q) if q in QUESTION_ORDER else len(QUESTION_ORDER), rule)
 
 
-def _orders(rulebase: Rulebase) -> dict[str, tuple[int, str]]:
-    """`_order` of each rule met so far, of one rulebase (by its digest)."""
-    orders = _ORDERS.get(rulebase.digest)
-    if orders is None:
-        if len(_ORDERS) >= 8:
-            _ORDERS.clear()
-        orders = _ORDERS[rulebase.digest] = {}
-    return orders
-
-
-_ORDERS: dict[str, dict[str, tuple[int, str]]] = {}  # by rules digest, then rule (the same for every case)
+_OBJECT, _PACKED_HOLDING = 1, 2  # where a `Ranked` has the Holding, and where it has it packed
 
 
 def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
@@ -163,7 +149,7 @@ def _verdict_fields(outcome: Outcome, rulebase: Rulebase, form: int) -> tuple[An
     return _general_verdict(outcome, rulebase, form)
 
 
-def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = 1) -> tuple[Any, ...]:
+def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = _OBJECT) -> tuple[Any, ...]:
     primary = outcome.primary
     everyrun = outcome.runs  # the primary runs first, then the "even if" runs
     n = len(primary)
@@ -214,7 +200,7 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = 1) -> tup
 _RANK = operator.itemgetter(0)
 
 
-def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase, form: int = 1) -> tuple[Any, ...]:
+def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase, form: int = _OBJECT) -> tuple[Any, ...]:
     """The Verdict's fields of a case with one run: every holding dispositive, no condition, the
     verdict that run's (the same value as the general reading: a test holds them equal)."""
     binding, table = run.binding, _ranked_table(rulebase)
@@ -233,8 +219,6 @@ Ranked = tuple[tuple[Any, ...], "Holding", tuple[Any, ...]]
 """A holding as a verdict lists it: its rank (alternative or not, then the order courts take the
 questions, `_order`), the Holding, and the Holding packed (`packed_once`)."""
 
-_OBJECT, _PACKED_HOLDING = 1, 2  # where a Ranked has the Holding, and where it has it packed
-
 _RANKED: dict[str, dict[tuple[Any, ...], Ranked]] = {}  # by rules digest, then (rule and conclusion, binding,
 # alternative, condition): one value serves every case
 
@@ -251,7 +235,8 @@ def _ranked_table(rulebase: Rulebase) -> dict[tuple[Any, ...], Ranked]:
 def _ranked_holding(rulebase: Rulebase, table: dict[tuple[Any, ...], Ranked], memo: tuple[Any, ...],
                     condition_text: str) -> Ranked:
     """The `Ranked` of a holding (rule and conclusion, binding or not, alternative or not, under
-    a condition, whose words are `condition_text`), made and kept in `table`."""
+    a condition, whose words are `condition_text`), made and kept in `table`: the one memo of
+    holdings, so that their ranks and Holdings are made once per rulebase."""
     key, binding, alternative, condition = memo
     holding = _holding(rulebase, key, "binding" if binding else "persuasive", alternative, condition, condition_text)
     found = table[memo] = ((alternative, *_order(rulebase, key[0]), key[1]), holding, packed_once(holding))
@@ -266,47 +251,26 @@ def _new_verdict(*fields: Any) -> Verdict:
     return stored(Verdict, zip(_VERDICT_NAMES, fields, strict=True))
 
 
-_HOLDINGS: dict[tuple[str, str, str, str, bool, str, str], Holding] = {}  # by rules digest and every field that varies
-
-
 def _holding(
     rulebase: Rulebase, key: tuple[str, str], weight: str, alternative: bool, condition: str, condition_text: str
 ) -> Holding:
-    """The holding of one applied rule (frozen, so one value serves every case that has it)."""
+    """The holding of one applied rule (frozen: `_ranked_holding` keeps one for every case that has it)."""
     rule, conclusion = key
-    memo = (rulebase.digest, rule, conclusion, weight, alternative, condition, condition_text)
-    holding = _HOLDINGS.get(memo)
-    if holding is None:
-        if len(_HOLDINGS) > 100_000:
-            _HOLDINGS.clear()
-        info = rulebase.rules.get(rule)
-        holding = _HOLDINGS[memo] = Holding(
-            question=info.question if info else "",
-            answer=conclusion,
-            rule=rule,
-            authority=info.authority if info else "",
-            citation=_cite(rulebase, rule),
-            pin=info.pin if info else "",
-            statement=info.statement if info else "",
-            weight=weight,
-            alternative=alternative,
-            condition=condition,
-            condition_text=condition_text,
-        )
-    return holding
-
-
-_CITES: dict[tuple[str, str], str] = {}  # (rules digest, rule) -> its authority's citation
-
-
-def _cite(rulebase: Rulebase, rule: str) -> str:
-    key = (rulebase.digest, rule)
-    cite = _CITES.get(key)
-    if cite is None:
-        info = rulebase.rules.get(rule)
-        auth = rulebase.authorities.get(info.authority) if info else None
-        cite = _CITES[key] = auth.cite() if auth else ""
-    return cite
+    info = rulebase.rules.get(rule)
+    auth = rulebase.authorities.get(info.authority) if info else None
+    return Holding(
+        question=info.question if info else "",
+        answer=conclusion,
+        rule=rule,
+        authority=info.authority if info else "",
+        citation=auth.cite() if auth else "",
+        pin=info.pin if info else "",
+        statement=info.statement if info else "",
+        weight=weight,
+        alternative=alternative,
+        condition=condition,
+        condition_text=condition_text,
+    )
 
 
 _HOLDING_FIELDS = operator.attrgetter(*Holding.__dataclass_fields__)

@@ -56,11 +56,11 @@ class Run:
 
     @functools.cached_property  # a run is frozen: read once (the verdict asks several times)
     def relief(self) -> tuple[str, ...]:
-        return tuple(sorted(c[7:-1] for c in self.conclusions if c.startswith("relief(")))
+        return _arguments(self.conclusions, _RELIEF_PREFIX)
 
     @functools.cached_property
     def below_minimum(self) -> tuple[str, ...]:
-        return tuple(sorted(c[_BELOW:-1] for c in self.conclusions if c.startswith(_BELOW_PREFIX)))
+        return _arguments(self.conclusions, _BELOW_PREFIX)
 
     def verdict(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return self.relief, self.below_minimum
@@ -211,7 +211,7 @@ def shown_entry(sym: Symbol) -> tuple[str, object] | None:
         return None
     if name == "holds":
         text = str(sym.arguments[0])
-        return RELIEF if text.startswith("relief(") else BELOW if text.startswith(_BELOW_PREFIX) else name, text
+        return RELIEF if text.startswith(_RELIEF_PREFIX) else BELOW if text.startswith(_BELOW_PREFIX) else name, text
     return name, _decode_atom(sym)
 
 
@@ -527,13 +527,19 @@ def _make_run(
     )
     # the properties `relief` and `below_minimum`, read off their buckets (the same values)
     d = run.__dict__
-    d["relief"] = tuple(sorted([c[7:-1] for c in relief])) if relief else ()
-    d["below_minimum"] = tuple(sorted([c[_BELOW:-1] for c in below])) if below else ()
+    d["relief"] = _arguments(relief, _RELIEF_PREFIX) if relief else ()
+    d["below_minimum"] = _arguments(below, _BELOW_PREFIX) if below else ()
     return run, frozenset(got["_touches"])
 
 
-_BELOW_PREFIX = "below_minimum_authorized("
-_BELOW = len(_BELOW_PREFIX)
+_RELIEF_PREFIX, _BELOW_PREFIX = "relief(", "below_minimum_authorized("
+
+
+def _arguments(conclusions: Iterable[str], prefix: str) -> tuple[str, ...]:
+    """The arguments of the conclusions `prefix...)` among `conclusions`, sorted: what `Run.relief`
+    and `Run.below_minimum` read (`_make_run` from the buckets `shown_entry` put them in)."""
+    n = len(prefix)
+    return tuple(sorted([c[n:-1] for c in conclusions if c.startswith(prefix)]))
 
 
 def _with_branch(run: Run, branch: tuple[tuple[str, str], ...]) -> Run:

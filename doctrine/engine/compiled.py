@@ -222,9 +222,21 @@ _REP = attrgetter("_rep")  # a Symbol's interned handle
 _DECODED: dict[str, tuple[str, object] | None] = {}  # shown atom text -> its decoded value
 
 
+def stored_form(entry: tuple[str, object] | None) -> Any:
+    """A decoded shown atom (`shown_entry`) as JSON stores it (`entry_of` reads it back): null
+    for an atom a Run does not read, else [bucket, value], a Body's value as [rule, clause,
+    conclusion, premises, negated premises] and a pair's as a list."""
+    if entry is None:
+        return None
+    bucket, value = entry
+    if isinstance(value, Body):
+        return [bucket, [value.rule, value.clause, value.conclusion, list(value.positive), list(value.negative)]]
+    return [bucket, list(value) if isinstance(value, tuple) else value]
+
+
 def entry_of(stored: Any) -> tuple[str, object] | None:
-    """A shown atom's decoded value as `shown_entry` gives it, from its stored form. Raises
-    ValueError or TypeError when the stored form is not one."""
+    """A shown atom's decoded value as `shown_entry` gives it, from its stored form (`stored_form`).
+    Raises ValueError or TypeError when the stored form is not one."""
     if stored is None:
         return None
     bucket, value = stored

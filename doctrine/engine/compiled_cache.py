@@ -28,9 +28,9 @@ from typing import Any
 
 import clingo
 
-from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build
+from doctrine.engine.compiled import CompiledDoctrine, NotStratified, build, stored_form
 from doctrine.engine.rulebase import Rulebase
-from doctrine.engine.solve import BUCKETS, Body, shown_entry
+from doctrine.engine.solve import BUCKETS, shown_entry
 from doctrine.engine.workers import collector_paused
 from doctrine.resources import cache_dir
 
@@ -188,21 +188,8 @@ def _entries_path(path: Path) -> Path:
 
 
 def entries_data(doctrine: CompiledDoctrine) -> dict[str, Any]:
-    """Each shown atom's decoded value (`shown_entry`, by clingo), as JSON: null for an atom a
-    Run does not read, else [bucket, value], a Body's value as [rule, clause, conclusion,
-    premises, negated premises] and a pair's as a list."""
-    out: list[Any] = []
-    for text, _, _ in doctrine.shown:
-        entry = shown_entry(clingo.parse_term(text))
-        if entry is None:
-            out.append(None)
-            continue
-        bucket, value = entry
-        if isinstance(value, Body):
-            value = [value.rule, value.clause, value.conclusion, list(value.positive), list(value.negative)]
-        elif isinstance(value, tuple):
-            value = list(value)
-        out.append([bucket, value])
+    """Each shown atom's decoded value (`shown_entry`, by clingo) in its stored form (`stored_form`)."""
+    out = [stored_form(shown_entry(clingo.parse_term(text))) for text, _, _ in doctrine.shown]
     return {"format": FORMAT, "shown": len(out), "entries": out}
 
 

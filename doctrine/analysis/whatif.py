@@ -249,7 +249,8 @@ class Unknowns:
 
 
 def _variant(program: Program, old: Symbol, new: Symbol) -> Program:
-    return dataclasses.replace(program, facts=tuple(new if f == old else f for f in program.facts))
+    # numbers=(): the facts are numbered again (the old numbers would name the fact replaced)
+    return dataclasses.replace(program, facts=tuple(new if f == old else f for f in program.facts), numbers=())
 
 
 def _baseline_facts(baseline: Outcome, copies: Branches) -> list[Symbol]:

@@ -19,11 +19,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
 from typing import Any
 
 from clingo import Function, Symbol
 
+from doctrine.engine.numbered import SYMBOLS, number_of
 from doctrine.engine.origin import Origin as Origin
 from doctrine.language import vocabulary as V
 from doctrine.language.source import Span
@@ -44,7 +44,11 @@ class Program:
     decided: int | None = None  # YYYYMMDD from `decided`: the default --as-of (a year alone: its last day)
     title: str = ""  # the case's name (`title`), for headings; never a fact
     citation: str = ""  # its citation (`citation` or `cite`), for headings; never a fact
-    reps: tuple[int, ...] = ()  # each fact's interned handle, in order (empty: read them off `facts`)
+    numbers: tuple[int, ...] = ()  # each fact's number (`doctrine.engine.numbered`), in order (empty: read them off `facts`)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without its fact numbers, which are this process's own."""
+        return {**self.__dict__, "numbers": ()}
 
     def law_date(self, as_of: int | None) -> int | None:
         """The date whose law decides the case: `as_of` when given, else the law in force when
@@ -78,7 +82,6 @@ def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
     text = printed(predicate, args)
     if text is not None and sym._rep not in _TEXT:
         _TEXT[sym._rep] = text
-        _REP_OF_TEXT[text] = sym._rep
     return sym
 
 
@@ -105,8 +108,7 @@ def constant(name: str) -> Symbol:
     return Function(name, [])
 
 
-_TEXT: dict[int, str] = {}
-_REP_OF_TEXT: dict[str, int] = {}  # the inverse of _TEXT (equal Symbols share a handle)
+_TEXT: dict[int, str] = {}  # each Symbol's text, by its interned handle (equal Symbols share one)
 
 
 def symbol_text(sym: Symbol) -> str:
@@ -114,7 +116,6 @@ def symbol_text(sym: Symbol) -> str:
     text = _TEXT.get(sym._rep)
     if text is None:
         text = _TEXT[sym._rep] = str(sym)
-        _REP_OF_TEXT[text] = sym._rep
     return text
 
 
@@ -198,9 +199,9 @@ def compile_case(case: Case, source: str = "") -> Program:
     for word, defaults, block, key in _plan():
         stated = by_key.get(word)
         if stated is None:
-            for rep, fact in defaults:  # what _compile_key emits for a key the case omits
-                if rep not in facts:
-                    facts[rep] = fact
+            for number in defaults:  # what _compile_key emits for a key the case omits
+                if number not in facts:
+                    facts[number] = None
         elif block is None:
             _compile_key(facts, key, stated, parties)
         else:  # a block key stated (about twenty a case): each statement and its children
@@ -209,14 +210,13 @@ def compile_case(case: Case, source: str = "") -> Program:
                 text = s.values[0].text  # `_word`, inline
                 head = (parties[text] if head_party and text in parties
                         else head_values.get(text) or _word(key, s.values[0], parties))
-                rep, sym, kids, kid_defaults = heads.get(head) or head_of(head)
-                known = facts.get(rep)
-                if known is None or known[1] is None:
-                    facts[rep] = (sym, s.span)
+                number, kids, kid_defaults = heads.get(head) or head_of(head)
+                if facts.get(number) is None:  # a stated fact replaces the same fact from a default
+                    facts[number] = s.span
                 seen = _compile_children(facts, s, kids, parties) if s.children else ()
-                for kid, rep, fact in kid_defaults:
-                    if kid not in seen and rep not in facts:
-                        facts[rep] = fact
+                for kid, number in kid_defaults:
+                    if kid not in seen and number not in facts:
+                        facts[number] = None
     court = by_key.get("court")
     if court and court[0].values[0].text.endswith("_circuit") and "circuit" not in by_key:
         _emit(facts, "circuit", (court[0].values[0].text,), court[0].span)
@@ -230,12 +230,10 @@ def compile_case(case: Case, source: str = "") -> Program:
         else:
             answer = _compare(low, minimum)
         _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
-    facts_out = tuple(map(_FACT, facts.values()))
+    numbers = tuple(facts)
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
-    return Program(case.id, facts_out, Origin(facts), source, _decided(by_key), title, citation, tuple(facts))
-
-
-_FACT = itemgetter(0)
+    return Program(case.id, tuple(map(SYMBOLS.__getitem__, numbers)), Origin(facts), source, _decided(by_key), title,
+                   citation, numbers)
 
 _BELOW = {
     "guidelines_range_below_minimum": ("guidelines_range", False),
@@ -267,7 +265,7 @@ makes one, whether the head names a party, and the head's domain."""
 
 
 @cache
-def _plan() -> tuple[tuple[str, tuple[tuple[int, tuple[Symbol, None]], ...], Block | None, V.Key], ...]:
+def _plan() -> tuple[tuple[str, tuple[int, ...], Block | None, V.Key], ...]:
     """Every case key in order: its word, the facts it gives when a case omits it (`_defaults`),
     and, for a block, what compiling one needs (the other keys are `_compile_key`'s)."""
     out = []
@@ -276,17 +274,18 @@ def _plan() -> tuple[tuple[str, tuple[tuple[int, tuple[Symbol, None]], ...], Blo
         if k.predicate is not None and k.form is not V.Form.MONTHS:
             b = _block(k.word)
             block = (b.heads, b.head, k.form is V.Form.PARTY, k.domain.values if k.domain is not None else {})
-        out.append((k.word, tuple((rep, (sym, None)) for rep, sym in _defaults(k.word)), block, k))
+        out.append((k.word, _defaults(k.word), block, k))
     return tuple(out)
 
 
 def _emit(facts: Facts, pred: str, args: tuple[str, ...], span: Span | None) -> None:
     """Add a fact (a stated one replaces the same fact from a default)."""
     fact = (pred, args)
-    rep, sym = _SYMBOLS.get(fact) or _symbol(fact)
-    known = facts.get(rep)
-    if known is None or known[1] is None:
-        facts[rep] = (sym, span)
+    number = _NUMBERED.get(fact)
+    if number is None:
+        number = _number(fact)
+    if facts.get(number) is None:
+        facts[number] = span
 
 
 Stated = Mapping[str, list[Statement]]  # a case's statements by key, in order
@@ -318,11 +317,11 @@ def _sentence_at_minimum(by_key: Stated, minimum: tuple[str, int | None]) -> str
 
 
 @cache
-def _defaults(word: str) -> tuple[tuple[int, Symbol], ...]:
-    """The facts `_compile_key` emits for a key a case does not state (the same for every case)."""
+def _defaults(word: str) -> tuple[int, ...]:
+    """The facts (numbers) `_compile_key` emits for a key a case does not state (the same for every case)."""
     facts: Facts = {}
     _compile_key(facts, V.KEYS[word], [], {})
-    return tuple((rep, sym) for rep, (sym, _) in facts.items())
+    return tuple(facts)
 
 
 def _compile_key(facts: Facts, key: V.Key, stated: Sequence[Statement], parties: Mapping[str, str]) -> None:
@@ -346,14 +345,14 @@ def _compile_key(facts: Facts, key: V.Key, stated: Sequence[Statement], parties:
     raise AssertionError(f"a stated block ({key.word}) is compiled by compile_case")
 
 
-Facts = dict[int, tuple[Symbol, Span | None]]  # a case's facts by their interned handles, in order, and their spans
+Facts = dict[int, Span | None]  # a case's facts by number (`numbered`), in order, and their spans (None: a default)
 
-Kid = tuple[str, dict[str, tuple[int, Symbol]], Mapping[str, str], bool]
-"""A child key of a block under one head: its word, its facts by value (filled as met), its
-domain, and whether it names a party."""
-Head = tuple[int, Symbol, dict[str, Kid], tuple[tuple[str, int, tuple[Symbol, None]], ...]]
-"""A block's head value: its fact, its children by key, and its children's default facts (each
-as the (fact, no span) pair a case's facts hold)."""
+Kid = tuple[str, dict[str, int], Mapping[str, str], bool]
+"""A child key of a block under one head: its word, its facts (numbers) by value (filled as
+met), its domain, and whether it names a party."""
+Head = tuple[int, dict[str, Kid], tuple[tuple[str, int], ...]]
+"""A block's head value: its fact (number), its children by key, and its children's default
+facts (each with the child's word)."""
 
 
 class _Block:
@@ -380,14 +379,13 @@ class _Block:
                 kids[k.word] = (k.word, _Facts(k.predicate, head if key.keyed else None),
                                 k.domain.values if k.domain is not None else {}, k.form is V.Form.PARTY)
                 if k.default is not None:
-                    rep, sym = kids[k.word][1][k.default]
-                    defaults.append((k.word, rep, (sym, None)))
-            found = self.heads[head] = (*_symbol((key.predicate, (head,))), kids, tuple(defaults))
+                    defaults.append((k.word, kids[k.word][1][k.default]))
+            found = self.heads[head] = (_number((key.predicate, (head,))), kids, tuple(defaults))
         return found
 
 
-class _Facts(dict[str, tuple[int, Symbol]]):
-    """A child's facts (handle, Symbol) by value, under one head (None: a singleton block)."""
+class _Facts(dict[str, int]):
+    """A child's facts (numbers) by value, under one head (None: a singleton block)."""
 
     __slots__ = ("head", "predicate")
 
@@ -395,8 +393,8 @@ class _Facts(dict[str, tuple[int, Symbol]]):
         super().__init__()
         self.predicate, self.head = predicate, head
 
-    def __missing__(self, value: str) -> tuple[int, Symbol]:
-        got = self[value] = _symbol((self.predicate, (self.head, value) if self.head is not None else (value,)))
+    def __missing__(self, value: str) -> int:
+        got = self[value] = _number((self.predicate, (self.head, value) if self.head is not None else (value,)))
         return got
 
 
@@ -415,19 +413,18 @@ def _compile_children(facts: Facts, s: Statement, kids: dict[str, Kid], parties:
         word, by_value, values, party = child
         seen.add(word)
         text = c.values[0].text
-        rep, sym = by_value[parties[text] if party and text in parties else values[text]]
-        known = facts.get(rep)
-        if known is None or known[1] is None:
-            facts[rep] = (sym, c.span)
+        number = by_value[parties[text] if party and text in parties else values[text]]
+        if facts.get(number) is None:
+            facts[number] = c.span
     return seen
 
 
-# Each fact's Symbol and its interned handle, by (predicate, arguments): a case's facts are kept
-# by handle (an int hashes for nothing; a tuple of strings is hashed again at every look-up).
-_SYMBOLS: dict[tuple[str, tuple[str, ...]], tuple[int, Symbol]] = {}
+# Each fact's number (`numbered`), by (predicate, arguments): a case's facts are kept by number
+# (a small int hashes as itself; a tuple of strings is hashed again at every look-up).
+_NUMBERED: dict[tuple[str, tuple[str, ...]], int] = {}
 
 
-def _symbol(fact: tuple[str, tuple[str, ...]]) -> tuple[int, Symbol]:
+def _number(fact: tuple[str, tuple[str, ...]]) -> int:
     sym = fact_symbol(*fact)
-    got = _SYMBOLS[fact] = (sym._rep, sym)
+    got = _NUMBERED[fact] = number_of(sym, symbol_text(sym))
     return got

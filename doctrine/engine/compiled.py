@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
-from operator import attrgetter
 from typing import Any
 
 import clingo
 from clingo import HeuristicType, Symbol
 from clingo.backend import Observer
 
+from doctrine.engine import numbered
 from doctrine.engine.bitset import (
     CompiledDoctrine as CompiledDoctrine,
     GroundRule as GroundRule,
@@ -37,7 +37,8 @@ from doctrine.engine.bitset import (
     rarest_first,
     shown_runs,
 )
-from doctrine.engine.compile import _TEXT, Program, symbol_text
+from doctrine.engine.compile import Program, symbol_text
+from doctrine.engine.numbered import number_of
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import (
     BUCKETS,
@@ -216,8 +217,6 @@ READ_FROM = 16  # cases in a batch from which finding the atoms nothing reads (a
 SPARSE_AFTER = 8  # small-round runs after which making Sparse (about 12 ms) has paid for itself
 
 
-_REP = attrgetter("_rep")  # a Symbol's interned handle
-
 # Shared by the engines of every jurisdiction in this process (the same atoms recur in each):
 _DECODED: dict[str, tuple[str, object] | None] = {}  # shown atom text -> its decoded value
 
@@ -292,7 +291,7 @@ class Batch:
         self._sparse: Sparse | None = None
         self._small_runs = 0  # runs answered in small rounds by a pass, before Sparse is made
         self._read: frozenset[int] | None = None  # the atoms some rule, constraint or shown atom reads
-        self._literal_by_rep: dict[int, int] = {}  # a fact's literal (0: left out), by its handle
+        self._literal_by_number: list[int] = []  # a fact's literal (0: left out; -1: not in the vocabulary), by number
 
     def prepare(self, cases: int) -> None:
         """Before the plans of `cases` cases are made: from READ_FROM cases on, leave out of each
@@ -304,33 +303,32 @@ class Batch:
                 if stored is not None and len(stored) == len(self._entries):
                     self._stored = stored
 
-    def case_facts(self, facts: Sequence[Symbol], reps: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
+    def case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
         """The external literals of a case's facts and their texts, each looked up by the
-        fact's interned handle in C (`map`), each fact's literal found the first time it is met.
-        In a batch (`prepare`), a fact no rule, constraint or shown atom reads is left out
-        of the literals: it changes nothing else in the answer set (about three facts in five
-        of a generated case). `reps` are the facts' handles when the compiler kept them."""
-        if len(reps) != len(facts):
-            reps = list(map(_REP, facts))
-        literal = self._literal_by_rep
+        fact's number (`numbered`) in C (`map`), each fact's literal found the first time a
+        fact of that number or a later one is met. In a batch (`prepare`), a fact no rule,
+        constraint or shown atom reads is left out of the literals: it changes nothing else in
+        the answer set (about three facts in five of a generated case). `numbers` are the
+        facts' numbers when the compiler kept them."""
+        if len(numbers) != len(facts):
+            numbers = [number_of(f, symbol_text(f)) for f in facts]
+        literal = self._literal_by_number
         try:
-            out = set(map(literal.__getitem__, reps))
-        except KeyError:  # a fact not met before in this engine
-            for f in facts:
-                if f._rep not in literal:
-                    literal[f._rep] = self._fact_literal(f)
-            out = set(map(literal.__getitem__, reps))
+            out = set(map(literal.__getitem__, numbers))
+        except IndexError:  # a fact numbered since this engine last looked
+            literal.extend(map(self._fact_literal, numbered.TEXTS[len(literal):]))
+            out = set(map(literal.__getitem__, numbers))
         out.discard(0)
-        try:
-            texts = tuple(map(_TEXT.__getitem__, reps))
-        except KeyError:
-            texts = tuple([symbol_text(f) for f in facts])
-        return out, texts
+        if -1 in out:  # the compiler only emits vocabulary atoms; this guards the invariant
+            unknown = next(f for f, n in zip(facts, numbers, strict=True) if literal[n] == -1)
+            raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown}", NOWHERE)])
+        return out, tuple(map(numbered.TEXTS.__getitem__, numbers))
 
-    def _fact_literal(self, fact: Symbol) -> int:
-        lit = self.doctrine.inputs.get(symbol_text(fact))
-        if lit is None:  # the compiler only emits vocabulary atoms; this guards the invariant
-            raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {fact}", NOWHERE)])
+    def _fact_literal(self, text: str) -> int:
+        """The literal of the fact `text` (0: nothing reads it; -1: not in the vocabulary)."""
+        lit = self.doctrine.inputs.get(text)
+        if lit is None:
+            return -1
         return lit if self._read is None or lit in self._read else 0
 
     def _reading(self) -> None:
@@ -340,7 +338,7 @@ class Batch:
             bodies = [*(r for _, rules in d.blocks for r in rules), *(("", *c) for c in d.constraints), *d.shown]
             read = set(chain.from_iterable([pos for _, pos, _ in bodies] + [neg for _, _, neg in bodies]))
             self._read = frozenset(read)  # a table of its own size (the set grew by steps)
-            self._literal_by_rep = {}
+            self._literal_by_number = []
 
     def _entry(self, i: int) -> tuple[str, object] | None:
         entry = self._entries[i]

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.engine.compile import _REP_OF_TEXT, _TEXT, Origin, Program, fact_symbol, symbol_text
+from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
 from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
@@ -332,8 +332,9 @@ class Engine:
             got[name].append(value)
         return _make_run(got, branch, even_if)
 
-    def _case_facts(self, facts: Sequence[Symbol], reps: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
-        """The external literals of a case's facts, and the facts as text."""
+    def _case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
+        """The external literals of a case's facts, and the facts as text (`numbers`, the facts'
+        numbers, serve the compiled engine)."""
         texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
         return self._fact_literals(facts), tuple([texts.get(f._rep) or symbol_text(f) for f in facts])
 
@@ -361,7 +362,7 @@ class Engine:
 
     def start(self, program: Program, as_of: int | None = None) -> CasePlan:
         """The plan of one case's runs (`CasePlan`), its first run asked for."""
-        case_facts, fact_texts = self._case_facts(program.facts, program.reps)
+        case_facts, fact_texts = self._case_facts(program.facts, program.numbers)
         case_facts.update(self._settings)
         as_of = program.law_date(as_of)
         if as_of is not None:
@@ -382,8 +383,8 @@ class Engine:
 
     def _outcome(self, plan: CasePlan) -> Outcome:
         program = plan.program
-        if isinstance(program.origin, Origin):  # looked up by handle, or made into a dict by text when first read
-            origin = TextOrigin((), symbol_text, _TEXT, (program.origin, _REP_OF_TEXT))
+        if isinstance(program.origin, Origin):  # looked up by number, or made into a dict by text when first read
+            origin = TextOrigin((), symbol_text, _TEXT, program.origin)
         else:
             origin = TextOrigin(list(program.origin.items()), symbol_text, _TEXT)
         runs = tuple(plan.runs)

@@ -53,16 +53,16 @@ def test_an_outcome_with_a_text_origin_equals_one_with_the_dict() -> None:
 
 
 def test_a_text_origin_read_by_handle_answers_as_the_dict() -> None:
-    """An outcome's origin made from the compiler's table (`Origin(by_rep=...)`) looks a fact
-    up by its handle: a stated fact gives its span, a default (no span) and an unknown text
+    """An outcome's origin made from the compiler's table (an `Origin`, by number) looks a fact
+    up by its number: a stated fact gives its span, a default (no span) and an unknown text
     nothing, and it equals, and pickles as, the dict by text."""
-    from doctrine.engine.compile import _REP_OF_TEXT, _TEXT
+    from doctrine.engine.compile import _TEXT
 
     program = _program()
     origin = program.origin
     assert isinstance(origin, Origin)
     expected = {symbol_text(f): s for f, s in origin.pairs()}
-    lazy = TextOrigin((), symbol_text, _TEXT, (origin, _REP_OF_TEXT))
+    lazy = TextOrigin((), symbol_text, _TEXT, origin)
     defaults = [f for f in program.facts if symbol_text(f) not in expected]
     assert defaults and expected  # both kinds are looked up
     for fact in program.facts:

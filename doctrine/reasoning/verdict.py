@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,7 +163,7 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = _OBJECT) 
                 reached[key] = [i]
             else:
                 where.append(i)
-    conditions: dict[tuple[int, ...], tuple[str, str]] = {}  # by the runs reaching a holding
+    shape: tuple[Any, ...] | None = None  # the runs' branches and bars (`_condition_of`), made when first needed
     table = _ranked_table(rulebase)
     ranked = []
     for key, where in reached.items():
@@ -170,12 +171,9 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = _OBJECT) 
         alternative = not (n and len(where) >= n and where[n - 1] == n - 1)
         condition = condition_text = ""
         if alternative:
-            runs = tuple(where)
-            found = conditions.get(runs)
-            if found is None:
-                parts = _condition_parts(list(everyrun), [everyrun[i] for i in runs])
-                found = conditions[runs] = (_condition_text(*parts), _condition_words(*parts))
-            condition, condition_text = found
+            if shape is None:
+                shape = _shape(everyrun)
+            condition, condition_text = _condition_of(everyrun, tuple(where), shape)
         # the weight as the first run reaching it says (a rule's weight is the court's, in every run)
         memo = (key, key[0] in everyrun[where[0]].binding, alternative, condition)
         ranked.append(table.get(memo) or _ranked_holding(rulebase, table, memo, condition_text))
@@ -198,6 +196,33 @@ def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = _OBJECT) 
 
 
 _RANK = operator.itemgetter(0)
+
+_CONDITIONS: dict[tuple[Any, ...], tuple[str, str]] = {}
+"""A holding's condition and its words, by the shape of its case's runs (`_shape`) and the runs
+reaching it: a case's runs differ from another's in the holdings they reach far more often
+than in the branches and bars they were run under, which alone decide the condition."""
+
+
+def _shape(runs: Sequence[Run]) -> tuple[Any, ...]:
+    """What `_condition_parts` reads of a case's runs: each run's branch and bars, and whether
+    the runs are distinct objects (it tells them apart by identity); () when it could not be
+    the same for another case's runs."""
+    return tuple([(r.branch, r.even_if) for r in runs]) if len(set(map(id, runs))) == len(runs) else ()
+
+
+def _condition_of(runs: Sequence[Run], where: tuple[int, ...], shape: tuple[Any, ...]) -> tuple[str, str]:
+    """The condition (`minimal_condition`) and its words of a holding reached in the runs
+    numbered `where` among `runs`, kept by `shape` (`_shape`) for every case of that shape."""
+    key = (shape, where)
+    found = _CONDITIONS.get(key) if shape else None
+    if found is None:
+        parts = _condition_parts(list(runs), [runs[i] for i in where])
+        found = (_condition_text(*parts), _condition_words(*parts))
+        if shape:
+            if len(_CONDITIONS) > 100_000:
+                _CONDITIONS.clear()
+            _CONDITIONS[key] = found
+    return found
 
 
 def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase, form: int = _OBJECT) -> tuple[Any, ...]:

@@ -249,6 +249,34 @@ def test_a_one_run_verdict_is_the_general_reading() -> None:
     assert _new_verdict(*fields) == Verdict(*fields) and hash(_new_verdict(*fields)) == hash(Verdict(*fields))
 
 
+def test_a_holdings_condition_is_read_from_its_runs_whatever_case_met_that_shape_first() -> None:
+    """The condition of an alternative holding is kept by the shape of the case's runs (their
+    branches and bars) and the runs reaching it (`_condition_of`): on generated cases, in
+    every order, each condition and its words are what `minimal_condition` and
+    `condition_words` read off that case's own runs; runs that are not distinct objects are
+    never kept."""
+    import dataclasses
+
+    from doctrine.proof.generate import pool_cases
+    from doctrine.reasoning import verdict as V
+
+    outcomes = SOLVER.solve_many([compile_case(c, s) for c, s in pool_cases(7, 0, 300)])
+    checked = 0
+    for order in (outcomes, outcomes[::-1]):
+        V._CONDITIONS.clear()
+        for outcome in order:
+            runs = list(outcome.runs)
+            for h in V.decide_verdict(outcome, RULEBASE).holdings:
+                if not h.alternative:
+                    continue
+                where = [r for r in runs if (h.rule, h.answer) in r.applied]
+                assert (h.condition, h.condition_text) == (V.minimal_condition(runs, where), V.condition_words(runs, where))
+                checked += 1
+    assert checked > 100 and V._CONDITIONS
+    twice = dataclasses.replace(outcomes[0], runs=(outcomes[0].runs[0],) * 2)
+    assert V._shape(twice.runs) == () and V._shape(outcomes[0].runs)
+
+
 def test_a_leaf_is_built_packed_with_its_words_and_span() -> None:
     """`_TreeBuilder.leaf` gives a case fact's Leaf packed: unpacked, the Leaf with the fact's
     words and span (a default: no span)."""

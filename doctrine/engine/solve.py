@@ -148,6 +148,8 @@ Request = tuple[frozenset[int], tuple[tuple[str, str], ...], tuple[str, ...]]
 """One run of a case: its true external literals, the branch taken and the bars set aside."""
 Answered = tuple["Run", frozenset[str]]
 """A run's answer set, read: the run, and the open questions some rule read in it."""
+Branching = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+"""A branch of a case's open questions (every one), and the part of it a run names (those it read)."""
 
 
 def ground_doctrine(
@@ -273,6 +275,7 @@ class Engine:
         self._settings = [literal[f] for f in rulebase.jurisdiction_facts(jurisdiction) or ()] if rulebase.merged() else []
         self.open_questions = rulebase.open_questions(jurisdiction)
         self._firsts: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+        self._branchings: dict[tuple[Any, ...], tuple[Branching, ...]] = {}
         self._open_by_date: dict[int | None, tuple[str, ...]] = {None: self.open_questions}
 
     def _switch(self, literals: set[int]) -> None:
@@ -360,6 +363,20 @@ class Engine:
             first = self._firsts[open_questions] = tuple((q, self.rulebase.questions[q][0]) for q in open_questions)
         return first
 
+    def _branching(self, first: tuple[tuple[str, str], ...], open_here: tuple[str, ...]) -> tuple[Branching, ...]:
+        """Every combination of the positions of the questions `open_here`, the others as in
+        `first`: each branch, and the part of it a run names (the questions it read)."""
+        key = (first, open_here)
+        found = self._branchings.get(key)
+        if found is None:
+            if len(self._branchings) > 10_000:
+                self._branchings.clear()
+            questions = self.rulebase.questions
+            branches = [tuple(dict(first, **dict(combo)).items())
+                        for combo in itertools.product(*([(q, p) for p in questions[q]] for q in open_here))]
+            found = self._branchings[key] = tuple((b, tuple((q, p) for q, p in b if q in open_here)) for b in branches)
+        return found
+
     def start(self, program: Program, as_of: int | None = None) -> CasePlan:
         """The plan of one case's runs (`CasePlan`), its first run asked for."""
         case_facts, fact_texts = self._case_facts(program.facts, program.numbers)
@@ -427,7 +444,7 @@ class CasePlan:
     """
 
     __slots__ = ("ahead", "ahead_answer", "as_of", "asked", "branches", "branching", "engine", "even_if", "fact_texts",
-                 "facts", "first", "open_here", "open_questions", "program", "run", "runs")
+                 "facts", "first", "open_questions", "program", "run", "runs")
 
     engine: Engine
     program: Program
@@ -441,8 +458,7 @@ class CasePlan:
     asked: list[Request]  # the requests of the coming round
     branching: bool  # the requests asked are the other branches (else the first run under `first`)
     run: Run  # the first run of the present branching
-    open_here: list[str]  # the open questions it read
-    branches: list[tuple[tuple[str, str], ...]]  # every combination of their positions
+    branches: tuple[Branching, ...]  # every combination of the positions of the open questions it read
     ahead: Request | None  # the first "even if" run, asked for with the other branches
     ahead_answer: Answered | None
 
@@ -451,16 +467,13 @@ class CasePlan:
         if self.branching:
             return self._branched(answers)
         run, touched = answers[0]
-        open_here = [q for q in self.open_questions if q in touched] if touched else []
+        open_here = tuple([q for q in self.open_questions if q in touched]) if touched else ()
         if not open_here:
             self.runs.append(_with_branch(run, ()) if run.branch else run)
             return self._next_bars()
         engine, first = self.engine, self.first
-        questions = engine.rulebase.questions
-        branches = [tuple(dict(first, **dict(combo)).items())
-                    for combo in itertools.product(*([(q, p) for p in questions[q]] for q in open_here))]
-        self.run, self.open_here, self.branches = run, open_here, branches
-        asked = [engine._request(self.facts, b, self.even_if) for b in branches if b != first]
+        self.run, self.branches = run, engine._branching(first, open_here)
+        asked = [engine._request(self.facts, b, self.even_if) for b, _ in self.branches if b != first]
         if engine.ask_ahead and not self.even_if and run.barred_by:
             self.ahead = engine._request(self.facts, first, _bar_texts(run))
             asked.append(self.ahead)
@@ -475,9 +488,8 @@ class CasePlan:
         if self.ahead is not None and self.ahead_answer is None:  # asked with these branches
             self.ahead_answer = answers[-1]
         found = iter(answers)
-        first, open_here, run = self.first, self.open_here, self.run
-        for branch in self.branches:
-            decided = tuple((q, p) for q, p in branch if q in open_here)
+        first, run = self.first, self.run
+        for branch, decided in self.branches:
             self.runs.append(_with_branch(run if branch == first else next(found)[0], decided))
         return self._next_bars()
 

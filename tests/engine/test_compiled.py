@@ -316,7 +316,8 @@ def test_a_plan_whose_questions_read_have_one_position_asks_nothing_more() -> No
     run = Run((("q", "only"),), (), frozenset(), (), frozenset(), ())
     engine = SimpleNamespace(rulebase=SimpleNamespace(questions={"q": ("only",)}), ask_ahead=True,
                              _request=lambda facts, branch, bars: (facts, branch, bars),
-                             _outcome=lambda plan: tuple(plan.runs))
+                             _outcome=lambda plan: tuple(plan.runs), _branchings={})
+    engine._branching = lambda first, open_here: Engine._branching(engine, first, open_here)  # type: ignore[arg-type]
     plan = object.__new__(CasePlan)
     plan.engine, plan.facts, plan.open_questions, plan.first = engine, frozenset({1}), ("q",), (("q", "only"),)  # type: ignore[assignment]
     plan.even_if, plan.runs, plan.ahead, plan.ahead_answer, plan.branching = (), [], None, None, False

@@ -231,7 +231,7 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], lai
     the layout would cost more than it saves).
     """
     out: list[list[int]] = [[] for _ in requests]
-    for i, v in shown_runs(doctrine, requests, laid_out):
+    for i, v in shown_runs(doctrine, [(r,) for r in requests], laid_out):
         bits = bin(v)[:1:-1]
         w = bits.find("1")
         while w >= 0:
@@ -240,19 +240,26 @@ def evaluate(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], lai
     return out
 
 
-def shown_runs(doctrine: CompiledDoctrine, requests: Sequence[frozenset[int]], laid_out: bool = True) -> list[tuple[int, int]]:
+def shown_runs(doctrine: CompiledDoctrine, requests: Sequence[Sequence[frozenset[int]]],
+               laid_out: bool = True) -> list[tuple[int, int]]:
     """Each shown atom true in some run, in the order of `doctrine.shown`, with the runs in
-    which it is true (bit w: request w): `evaluate` before it is turned run by run."""
+    which it is true (bit w: request w): `evaluate` before it is turned run by run. A request's
+    true inputs are the union of its sets: a set many requests share (the facts of a case in
+    each of its runs, a jurisdiction's settings) is read once, with the runs that have it."""
     layout = _pass(doctrine, laid_out)
     everything = (1 << len(requests)) - 1
     val = [0] * (doctrine.atoms + 1)
     val[0] = everything
     for atom in doctrine.true:
         val[atom] = everything
-    for w, literals in enumerate(requests):
+    runs: dict[frozenset[int], int] = {}  # each set, and the runs that have it
+    for w, parts in enumerate(requests):
         bit = 1 << w
-        for atom in literals:
-            val[atom] |= bit
+        for part in parts:
+            runs[part] = runs.get(part, 0) | bit
+    for part, bits in runs.items():
+        for atom in part:
+            val[atom] |= bits
     for kind, rules in layout.blocks:
         if kind == FLAT:
             _pass_groups(val, rules)  # type: ignore[arg-type]  # the groups of a part without recursion
@@ -326,8 +333,9 @@ class Sparse:
             if left == 0 and (not plain or not self.rules[r][2]):
                 queue.append(r)
 
-    def evaluate(self, literals: frozenset[int]) -> list[int]:
-        """The shown atoms (indices into `doctrine.shown`) of the answer set of one request."""
+    def evaluate(self, parts: Sequence[frozenset[int]]) -> list[int]:
+        """The shown atoms (indices into `doctrine.shown`) of the answer set of one request
+        (its true inputs: the union of `parts`)."""
         rules, watch, base = self.rules, self.watch, self.need
         true = set(self.always)
         need: dict[int, int] = {}
@@ -342,7 +350,7 @@ class Sparse:
                 if left == 0:
                     heapq.heappush(heap, r)
 
-        for atom in literals:
+        for atom in chain.from_iterable(parts):
             if atom not in true:
                 release(atom)
         while heap:

@@ -303,7 +303,7 @@ class Batch:
                 if stored is not None and len(stored) == len(self._entries):
                     self._stored = stored
 
-    def case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
+    def case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[frozenset[int], tuple[str, ...]]:
         """The external literals of a case's facts and their texts, each looked up by the
         fact's number (`numbered`) in C (`map`), each fact's literal found the first time a
         fact of that number or a later one is met. In a batch (`prepare`), a fact no rule,
@@ -314,11 +314,10 @@ class Batch:
             numbers = [number_of(f, symbol_text(f)) for f in facts]
         literal = self._literal_by_number
         try:
-            out = set(map(literal.__getitem__, numbers))
+            out = frozenset(filter(None, map(literal.__getitem__, numbers)))  # 0: left out
         except IndexError:  # a fact numbered since this engine last looked
             literal.extend(map(self._fact_literal, numbered.TEXTS[len(literal):]))
-            out = set(map(literal.__getitem__, numbers))
-        out.discard(0)
+            out = frozenset(filter(None, map(literal.__getitem__, numbers)))
         if -1 in out:  # the compiler only emits vocabulary atoms; this guards the invariant
             unknown = next(f for f, n in zip(facts, numbers, strict=True) if literal[n] == -1)
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown}", NOWHERE)])
@@ -359,7 +358,7 @@ class Batch:
 
     def answer(self, requests: Sequence[Request]) -> list[tuple[Run, frozenset[str]]]:
         """The run of each request (a round of the plans of many cases), in order."""
-        distinct: dict[frozenset[int], int] = {}
+        distinct: dict[tuple[frozenset[int], ...], int] = {}
         for literals, _, _ in requests:
             distinct.setdefault(literals, len(distinct))
         small = len(distinct) <= SPARSE_BELOW

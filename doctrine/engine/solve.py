@@ -144,8 +144,10 @@ def input_universe() -> Iterator[Symbol]:
             yield Function(pred, [Function(w)])
 
 
-Request = tuple[frozenset[int], tuple[tuple[str, str], ...], tuple[str, ...]]
-"""One run of a case: its true external literals, the branch taken and the bars set aside."""
+Request = tuple[tuple[frozenset[int], ...], tuple[tuple[str, str], ...], tuple[str, ...]]
+"""One run of a case: its true external literals, as the sets whose union they are (the case's
+facts; what every case of its jurisdiction and date shares; its branch and bars), the branch
+taken and the bars set aside."""
 Answered = tuple["Run", frozenset[str]]
 """A run's answer set, read: the run, and the open questions some rule read in it."""
 Branching = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
@@ -266,7 +268,7 @@ class Engine:
         # handle; later models are decoded by lookups (a flat trace, not calls on Symbols).
         self._decoded: dict[int, tuple[str, object] | None] = {}
         self._extra: dict[tuple[tuple[tuple[str, str], ...], tuple[str, ...]], frozenset[int]] = {}
-        self._pending: dict[int, tuple[int, ...]] = {}  # by date: the literals of authorities not yet decided
+        self._shared: dict[int | None, frozenset[int]] = {}  # by date: the literals every case of that date has
         self._not_yet_decided = [
             (a.date, literal[fact_symbol("not_yet_decided", (a.id,))]) for a in rulebase.authorities.values()
         ]
@@ -286,19 +288,20 @@ class Engine:
             assign(lit, True)
         self._on = literals
 
-    def _request(self, facts: frozenset[int], branch: tuple[tuple[str, str], ...], bars: tuple[str, ...]) -> Request:
-        """The external literals of one run: the case's facts, its branch and the bars set aside
-        (each bar as its text: `_parsed` gives the Symbol)."""
+    def _request(self, facts: tuple[frozenset[int], ...], branch: tuple[tuple[str, str], ...],
+                 bars: tuple[str, ...]) -> Request:
+        """The external literals of one run: the case's (`CasePlan.facts`), and those of its branch
+        and of the bars set aside (each bar as its text: `_parsed` gives the Symbol)."""
         extra = self._extra.get((branch, bars))
         if extra is None:
             lits = [self._literal[fact_symbol("branch", qp)] for qp in branch]
             lits += [self._literal[Function("even_if", [b])] for b in _parsed(bars)]
             extra = self._extra[(branch, bars)] = frozenset(lits)
-        return (facts | extra if extra else facts), branch, bars
+        return ((*facts, extra) if extra else facts), branch, bars
 
     def _run(self, request: Request) -> tuple[Run, frozenset[str]]:
-        literals, branch, even_if = request
-        self._switch(set(literals))
+        parts, branch, even_if = request
+        self._switch(set().union(*parts))
         shown: list[Sequence[Symbol]] = []
         self._ctl.solve(on_model=lambda m: shown.append(m.symbols(shown=True)))
         if len(shown) != 1:
@@ -335,19 +338,19 @@ class Engine:
             got[name].append(value)
         return _make_run(got, branch, even_if)
 
-    def _case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[set[int], tuple[str, ...]]:
+    def _case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[frozenset[int], tuple[str, ...]]:
         """The external literals of a case's facts, and the facts as text (`numbers`, the facts'
         numbers, serve the compiled engine)."""
         texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
         return self._fact_literals(facts), tuple([texts.get(f._rep) or symbol_text(f) for f in facts])
 
-    def _fact_literals(self, facts: Sequence[Symbol]) -> set[int]:
+    def _fact_literals(self, facts: Sequence[Symbol]) -> frozenset[int]:
         """The external literals of a case's facts."""
         by_rep = self._literal_of_rep
         unknown = [f for f in facts if f._rep not in by_rep]
         if unknown:  # the compiler only emits vocabulary atoms; this guards the invariant
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown[0]}", NOWHERE)])
-        return {by_rep[f._rep] for f in facts}
+        return frozenset([by_rep[f._rep] for f in facts])
 
     def _open_on(self, as_of: int | None) -> tuple[str, ...]:
         """The open questions for a case decided on `as_of` (a position settled only later is open)."""
@@ -380,18 +383,16 @@ class Engine:
     def start(self, program: Program, as_of: int | None = None) -> CasePlan:
         """The plan of one case's runs (`CasePlan`), its first run asked for."""
         case_facts, fact_texts = self._case_facts(program.facts, program.numbers)
-        case_facts.update(self._settings)
         as_of = program.law_date(as_of)
-        if as_of is not None:
-            pending = self._pending.get(as_of)
-            if pending is None:
-                if len(self._pending) > 10_000:
-                    self._pending.clear()
-                pending = self._pending[as_of] = tuple(lit for date, lit in self._not_yet_decided if date > as_of)
-            case_facts.update(pending)
+        shared = self._shared.get(as_of)
+        if shared is None:  # the jurisdiction's settings, and the authorities not yet decided on that date
+            if len(self._shared) > 10_000:
+                self._shared.clear()
+            pending = [lit for date, lit in self._not_yet_decided if as_of is not None and date > as_of]
+            shared = self._shared[as_of] = frozenset([*self._settings, *pending])
         plan = _object_new(CasePlan)
         plan.engine, plan.program, plan.as_of, plan.fact_texts = self, program, as_of, fact_texts
-        plan.facts = facts = frozenset(case_facts)  # the literals of every run, shared by its requests
+        plan.facts = facts = (case_facts, shared) if shared else (case_facts,)  # shared by the plan's requests
         plan.open_questions = open_questions = self._open_on(as_of)
         plan.first = first = self._first(open_questions)
         plan.even_if, plan.runs, plan.ahead, plan.ahead_answer, plan.branching = (), [], None, None, False
@@ -450,7 +451,7 @@ class CasePlan:
     program: Program
     as_of: int | None
     fact_texts: tuple[str, ...]
-    facts: frozenset[int]  # the literals of every run
+    facts: tuple[frozenset[int], ...]  # the literals of every run: the case's, and those it shares with others
     open_questions: tuple[str, ...]
     first: tuple[tuple[str, str], ...]  # the first position of each open question
     even_if: tuple[str, ...]  # the bars set aside in the runs now asked for

@@ -204,15 +204,18 @@ def test_a_jurisdiction_file_with_a_rule_is_grounded_on_its_own(tmp_path: Path) 
 def test_one_run_and_a_batch_give_the_same_answer_sets() -> None:
     """The two evaluations of a compiled doctrine: following what fires (one run) and a pass
     over every rule (a batch), on the first run of every bundled case in two jurisdictions."""
-    from doctrine.engine.compiled import Sparse
+    from doctrine.engine.compiled import Sparse, shown_runs
 
     for j in ("seventh_circuit", "eighth_circuit"):
         engine = COMPILED.engine(j)
         assert isinstance(engine, CompiledEngine)
-        requests = [engine.start(compile_case(c, s)).asked[0][0] for c, s in BUNDLED]
+        parts = [engine.start(compile_case(c, s)).asked[0][0] for c, s in BUNDLED]
+        requests = [frozenset().union(*p) for p in parts]  # each run's true inputs
+        assert all(len(p) >= 2 for p in parts)  # the case's facts, its jurisdiction's settings (and its branch)
         sparse = Sparse(engine.doctrine)
-        assert [sparse.evaluate(r) for r in requests] == evaluate(engine.doctrine, requests)
+        assert [sparse.evaluate(p) for p in parts] == evaluate(engine.doctrine, requests)
         assert evaluate(engine.doctrine, requests, laid_out=False) == evaluate(engine.doctrine, requests)
+        assert [i for i, _ in shown_runs(engine.doctrine, parts)] == sorted({i for r in evaluate(engine.doctrine, requests) for i in r})
 
 
 def _rounds(engine: Engine, program) -> int:  # type: ignore[no-untyped-def]

@@ -13,7 +13,6 @@ becomes
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -249,8 +248,7 @@ class Unknowns:
 
 
 def _variant(program: Program, old: Symbol, new: Symbol) -> Program:
-    # numbers=(): the facts are numbered again (the old numbers would name the fact replaced)
-    return dataclasses.replace(program, facts=tuple(new if f == old else f for f in program.facts), numbers=())
+    return program.with_facts(tuple(new if f == old else f for f in program.facts))
 
 
 def _baseline_facts(baseline: Outcome, copies: Branches) -> list[Symbol]:

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from clingo import Function, Symbol
 
-from doctrine.engine.numbered import SYMBOLS, number_of
+from doctrine.engine.numbered import _TEXT as _TEXT, number, number_of, symbol_of, symbol_text as symbol_text
 from doctrine.engine.origin import Origin as Origin
 from doctrine.language import vocabulary as V
 from doctrine.language.source import Span
@@ -34,21 +34,40 @@ from doctrine.language.syntax import Case, Statement, Value, ValueKind
 class Program:
     """A case's facts, and for each fact the span of the case-file line it came from.
 
-    Facts compiled from defaults (the record is silent) have no span in `origin`.
+    The facts are kept by number (`doctrine.engine.numbered`): `facts` makes their Symbols when
+    first read (a batch of the compiled engine never reads them). Facts compiled from defaults
+    (the record is silent) have no span in `origin`. Pickled as its facts (`of_facts`): the
+    numbers are this process's own.
     """
 
     case: str
-    facts: tuple[Symbol, ...]
+    numbers: tuple[int, ...]  # each fact's number, in order
     origin: Mapping[Symbol, Span] = field(default_factory=dict)
     source: str = ""
     decided: int | None = None  # YYYYMMDD from `decided`: the default --as-of (a year alone: its last day)
     title: str = ""  # the case's name (`title`), for headings; never a fact
     citation: str = ""  # its citation (`citation` or `cite`), for headings; never a fact
-    numbers: tuple[int, ...] = ()  # each fact's number (`doctrine.engine.numbered`), in order (empty: read them off `facts`)
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled without its fact numbers, which are this process's own."""
-        return {**self.__dict__, "numbers": ()}
+    @cached_property
+    def facts(self) -> tuple[Symbol, ...]:
+        """The facts, in order."""
+        return tuple(map(symbol_of, self.numbers))
+
+    @classmethod
+    def of_facts(cls, case: str, facts: Sequence[Symbol], origin: Mapping[Symbol, Span], source: str = "",
+                 decided: int | None = None, title: str = "", citation: str = "") -> Program:
+        """The program of `facts` (in order), each stated at its span in `origin` (or a default)."""
+        numbers = tuple(map(number_of, facts))
+        table: Facts = {n: origin.get(f) for n, f in zip(numbers, facts, strict=True)}
+        return cls(case, numbers, Origin(table), source, decided, title, citation)
+
+    def with_facts(self, facts: Sequence[Symbol]) -> Program:
+        """The same case with these facts (a fact not stated before is a default)."""
+        return Program.of_facts(self.case, facts, self.origin, self.source, self.decided, self.title, self.citation)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Program.of_facts, (self.case, self.facts, dict(self.origin.items()), self.source, self.decided,
+                                   self.title, self.citation))
 
     def law_date(self, as_of: int | None) -> int | None:
         """The date whose law decides the case: `as_of` when given, else the law in force when
@@ -106,17 +125,6 @@ def _plain(name: str) -> bool:
 def constant(name: str) -> Symbol:
     """The constant `name` as a Symbol, built once."""
     return Function(name, [])
-
-
-_TEXT: dict[int, str] = {}  # each Symbol's text, by its interned handle (equal Symbols share one)
-
-
-def symbol_text(sym: Symbol) -> str:
-    """`str(sym)`, remembered by the symbol's interned handle (facts recur case after case)."""
-    text = _TEXT.get(sym._rep)
-    if text is None:
-        text = _TEXT[sym._rep] = str(sym)
-    return text
 
 
 def settings_lp(
@@ -230,10 +238,8 @@ def compile_case(case: Case, source: str = "") -> Program:
         else:
             answer = _compare(low, minimum)
         _emit(facts, pred, (answer,), span if answer != "unknown" else (span or min_span))
-    numbers = tuple(facts)
     title, citation = _text(by_key, "title"), _text(by_key, "citation", "cite")
-    return Program(case.id, tuple(map(SYMBOLS.__getitem__, numbers)), Origin(facts), source, _decided(by_key), title,
-                   citation, numbers)
+    return Program(case.id, tuple(facts), Origin(facts), source, _decided(by_key), title, citation)
 
 _BELOW = {
     "guidelines_range_below_minimum": ("guidelines_range", False),
@@ -425,6 +431,7 @@ _NUMBERED: dict[tuple[str, tuple[str, ...]], int] = {}
 
 
 def _number(fact: tuple[str, tuple[str, ...]]) -> int:
-    sym = fact_symbol(*fact)
-    got = _NUMBERED[fact] = number_of(sym, symbol_text(sym))
+    """The number of a fact the compiler makes, its Symbol made only if only clingo can print it."""
+    text = printed(*fact)
+    got = _NUMBERED[fact] = number(text, fact) if text is not None else number_of(fact_symbol(*fact))
     return got

@@ -38,7 +38,6 @@ from doctrine.engine.bitset import (
     shown_runs,
 )
 from doctrine.engine.compile import Program, symbol_text
-from doctrine.engine.numbered import number_of
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import (
     BUCKETS,
@@ -303,15 +302,14 @@ class Batch:
                 if stored is not None and len(stored) == len(self._entries):
                     self._stored = stored
 
-    def case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[frozenset[int], tuple[str, ...]]:
+    def case_facts(self, program: Program) -> tuple[frozenset[int], tuple[str, ...]]:
         """The external literals of a case's facts and their texts, each looked up by the
         fact's number (`numbered`) in C (`map`), each fact's literal found the first time a
-        fact of that number or a later one is met. In a batch (`prepare`), a fact no rule,
-        constraint or shown atom reads is left out of the literals: it changes nothing else in
-        the answer set (about three facts in five of a generated case). `numbers` are the
-        facts' numbers when the compiler kept them."""
-        if len(numbers) != len(facts):
-            numbers = [number_of(f, symbol_text(f)) for f in facts]
+        fact of that number or a later one is met (the facts' Symbols are never made). In a
+        batch (`prepare`), a fact no rule, constraint or shown atom reads is left out of the
+        literals: it changes nothing else in the answer set (about three facts in five of a
+        generated case)."""
+        numbers = program.numbers
         literal = self._literal_by_number
         try:
             out = frozenset(filter(None, map(literal.__getitem__, numbers)))  # 0: left out
@@ -319,7 +317,7 @@ class Batch:
             literal.extend(map(self._fact_literal, numbered.TEXTS[len(literal):]))
             out = frozenset(filter(None, map(literal.__getitem__, numbers)))
         if -1 in out:  # the compiler only emits vocabulary atoms; this guards the invariant
-            unknown = next(f for f, n in zip(facts, numbers, strict=True) if literal[n] == -1)
+            unknown = next(numbered.TEXTS[n] for n in numbers if literal[n] == -1)
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown}", NOWHERE)])
         return out, tuple(map(numbered.TEXTS.__getitem__, numbers))
 

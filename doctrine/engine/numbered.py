@@ -1,30 +1,62 @@
-"""Every fact this process has compiled, numbered in the order it was first met.
+"""Every fact this process has compiled, numbered in the order it was first met, with its text.
 
 A case's facts are kept by number (`Program.numbers`, the compiler's table, an `Origin`): a
-small int hashes as itself and indexes a list, where a Symbol's interned handle (a pointer)
-is hashed again at every look-up, and a Symbol's own hash is a foreign call. Numbers are
-this process's own: they are never pickled (a Program or an Origin crosses between processes
-without them).
+small int hashes as itself and indexes a list, where a Symbol is hashed by a foreign call.
+A fact the compiler numbers is a predicate over constants, and its Symbol is made only when
+something asks for it (`symbol_of`): a batch of the compiled engine reads a case's facts by
+number and text alone, and never makes one. Numbers are this process's own: a Program or an
+Origin crosses between processes as its facts, never its numbers.
 
-    number_of(court(seventh_circuit), "court(seventh_circuit)")  ->  17
-    SYMBOLS[17], TEXTS[17]  ->  court(seventh_circuit), "court(seventh_circuit)"
+    number("court(seventh_circuit)", ("court", ("seventh_circuit",)))  ->  17
+    TEXTS[17], symbol_of(17)  ->  "court(seventh_circuit)", court(seventh_circuit)
 """
 
 from __future__ import annotations
 
-from clingo import Symbol
+from clingo import Function, Symbol
 
-SYMBOLS: list[Symbol] = []  # each numbered fact, by number
-TEXTS: list[str] = []  # its text, as clingo prints it
+TEXTS: list[str] = []  # each numbered fact's text, as clingo prints it, by number
 BY_TEXT: dict[str, int] = {}  # the number of each numbered fact, by its text
-BY_HANDLE: dict[int, int] = {}  # and by its Symbol's interned handle (equal Symbols share one)
+_SYMBOLS: list[Symbol | None] = []  # its Symbol, once made (`symbol_of`)
+_MADE_OF: list[tuple[str, tuple[str, ...]] | None] = []  # its predicate and constants, when numbered from them
 
 
-def number_of(sym: Symbol, text: str) -> int:
-    """The number of fact `sym`, whose text is `text` (numbered now if not met before)."""
-    found = BY_HANDLE.get(sym._rep)
+def number(text: str, made_of: tuple[str, tuple[str, ...]] | None = None, sym: Symbol | None = None) -> int:
+    """The number of the fact whose text is `text` (numbered now if not met before), given its
+    predicate and constants (`made_of`) or its Symbol (`sym`): what `symbol_of` makes it from."""
+    found = BY_TEXT.get(text)
     if found is None:
-        found = BY_HANDLE[sym._rep] = BY_TEXT[text] = len(SYMBOLS)
-        SYMBOLS.append(sym)
+        if made_of is None and sym is None:
+            raise ValueError(f"a fact numbered without its predicate or Symbol: {text}")
+        found = BY_TEXT[text] = len(TEXTS)
         TEXTS.append(text)
+        _SYMBOLS.append(sym)
+        _MADE_OF.append(made_of)
     return found
+
+
+def number_of(sym: Symbol) -> int:
+    """The number of the fact `sym`."""
+    return number(symbol_text(sym), None, sym)
+
+
+def symbol_of(n: int) -> Symbol:
+    """The Symbol of the fact numbered `n`, made the first time it is asked for."""
+    sym = _SYMBOLS[n]
+    if sym is None:
+        made_of = _MADE_OF[n]
+        assert made_of is not None  # `number` has one or the other
+        predicate, args = made_of
+        sym = _SYMBOLS[n] = Function(predicate, [Function(a, []) for a in args])
+    return sym
+
+
+_TEXT: dict[int, str] = {}  # each Symbol's text, by its interned handle (equal Symbols share one)
+
+
+def symbol_text(sym: Symbol) -> str:
+    """`str(sym)`, remembered by the symbol's interned handle (facts recur case after case)."""
+    text = _TEXT.get(sym._rep)
+    if text is None:
+        text = _TEXT[sym._rep] = str(sym)
+    return text

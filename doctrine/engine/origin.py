@@ -40,7 +40,8 @@ class Origin(Mapping[Symbol, Span]):
         return self._facts.get(number)  # type: ignore[arg-type]  # None finds nothing
 
     def __getitem__(self, key: Symbol) -> Span:
-        found = self._facts.get(numbered.BY_HANDLE.get(getattr(key, "_rep", None)))  # type: ignore[arg-type]
+        number = numbered.BY_TEXT.get(numbered.symbol_text(key)) if isinstance(key, Symbol) else None
+        found = self._facts.get(number)  # type: ignore[arg-type]  # None finds nothing
         if found is None:
             raise KeyError(key)
         return found
@@ -54,8 +55,8 @@ class Origin(Mapping[Symbol, Span]):
     def pairs(self) -> list[tuple[Symbol, Span]]:
         """(fact, span) for each stated fact, in the order the compiler met them (each fact once)."""
         if self._pairs is None:
-            symbols = numbered.SYMBOLS
-            self._pairs = [(symbols[n], span) for n, span in self._facts.items() if span is not None]
+            symbol = numbered.symbol_of
+            self._pairs = [(symbol(n), span) for n, span in self._facts.items() if span is not None]
         return self._pairs
 
     def by_text(self) -> dict[str, Span]:

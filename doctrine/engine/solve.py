@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -24,6 +23,7 @@ import clingo
 from clingo import Function, Symbol
 
 from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
+from doctrine.engine.numbered import number_of
 from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
@@ -338,10 +338,9 @@ class Engine:
             got[name].append(value)
         return _make_run(got, branch, even_if)
 
-    def _case_facts(self, facts: Sequence[Symbol], numbers: Sequence[int] = ()) -> tuple[frozenset[int], tuple[str, ...]]:
-        """The external literals of a case's facts, and the facts as text (`numbers`, the facts'
-        numbers, serve the compiled engine)."""
-        texts = _TEXT  # symbol_text, inlined: a case has about a hundred facts
+    def _case_facts(self, program: Program) -> tuple[frozenset[int], tuple[str, ...]]:
+        """The external literals of a case's facts, and the facts as text."""
+        facts, texts = program.facts, _TEXT  # symbol_text, inlined: a case has about a hundred facts
         return self._fact_literals(facts), tuple([texts.get(f._rep) or symbol_text(f) for f in facts])
 
     def _fact_literals(self, facts: Sequence[Symbol]) -> frozenset[int]:
@@ -382,7 +381,7 @@ class Engine:
 
     def start(self, program: Program, as_of: int | None = None) -> CasePlan:
         """The plan of one case's runs (`CasePlan`), its first run asked for."""
-        case_facts, fact_texts = self._case_facts(program.facts, program.numbers)
+        case_facts, fact_texts = self._case_facts(program)
         as_of = program.law_date(as_of)
         shared = self._shared.get(as_of)
         if shared is None:  # the jurisdiction's settings, and the authorities not yet decided on that date
@@ -617,15 +616,12 @@ def _bar_texts(run: Run) -> tuple[str, ...]:
     return tuple(sorted(set(run.barred_by)))
 
 
-_CIRCUITS = {fact_symbol("circuit", (c,))._rep: c for c in V.CIRCUITS.constants()}
+_CIRCUITS = {number_of(fact_symbol("circuit", (c,))): c for c in V.CIRCUITS.constants()}  # by the fact's number
 
 
 def circuit_of(program: Program) -> str | None:
     """The circuit a case's facts name (the first), looked up in C (`map`): a batch asks for every case."""
-    return next(filter(None, map(_CIRCUITS.get, map(_REP, program.facts))), None)
-
-
-_REP = operator.attrgetter("_rep")  # a Symbol's interned handle
+    return next(filter(None, map(_CIRCUITS.get, program.numbers)), None)
 
 
 EngineFactory = Callable[[Rulebase, str, bool], Engine]

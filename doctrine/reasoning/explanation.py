@@ -34,7 +34,7 @@ from doctrine.reasoning.nodes import (
 )
 from doctrine.reasoning.say import _say, atom_word, parse_atom, say as say, say_goal
 from doctrine.reasoning.templates import TEMPLATES
-from doctrine.reasoning.verdict import Verdict, decide_verdict, pack_verdict
+from doctrine.reasoning.verdict import Verdict, decide_verdict_both
 
 # ---------------------------------------------------------------------------------------------
 # Why
@@ -50,16 +50,12 @@ _CONCLUSION, _RULE, _BECAUSE = 0, 2, 7  # where a packed node has these fields
 
 class _TreeBuilder:
     def __init__(self, rulebase: Rulebase, outcome: Outcome, run: Run, shown: set[str],
-                 facts: frozenset[str] | None = None) -> None:
+                 facts: frozenset[str] | None = None, bodies: dict[str, list[Body]] | None = None) -> None:
         self.rulebase = rulebase
         self.outcome = outcome
         self.run = run
         self.shown = shown  # conclusions already shown in full (shared sub-derivations)
-        self.bodies: dict[str, list[Body]] = {}
-        applied = set(run.applied)
-        for b in run.bodies:
-            if (b.rule, b.conclusion) in applied:
-                self.bodies.setdefault(b.conclusion, []).append(b)
+        self.bodies = _applied_bodies(run) if bodies is None else bodies  # the run's, when the caller has them
         self.facts_used: set[str] = set()
         self.facts = frozenset(outcome.facts) if facts is None else facts  # made once per explanation
         self.branch = dict(run.branch)
@@ -74,7 +70,7 @@ class _TreeBuilder:
     def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Packed:
         """The packed Node of `conclusion`'s derivation (by `rule` when given) and its premises'."""
         bodies = self.bodies.get(conclusion)
-        if bodies and rule:
+        if bodies and rule and (len(bodies) > 1 or bodies[0].rule != rule):  # most conclusions have one derivation
             bodies = [b for b in bodies if b.rule == rule]
         if not bodies:
             return _bare(conclusion)
@@ -104,6 +100,16 @@ class _TreeBuilder:
 
 
 _HOLDS, _POSITION, _INPUT, _OTHER = "holds", "position", "input", "other"  # what a premise is, for `node`
+
+
+def _applied_bodies(run: Run) -> dict[str, list[Body]]:
+    """The derivations of a run's conclusions by rules that applied (not defeated), by conclusion."""
+    applied = set(run.applied)
+    out: dict[str, list[Body]] = {}
+    for b in run.bodies:
+        if (b.rule, b.conclusion) in applied:
+            out.setdefault(b.conclusion, []).append(b)
+    return out
 
 Step = tuple[str, tuple[str, ...], tuple[tuple[str, str, str], ...]]
 """What a node says of one derivation, the same in every case: its key (`rule:conclusion`), what
@@ -244,14 +250,22 @@ def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
                    why_not: str | None = None) -> tuple[Verdict, Packed]:
     """The verdict of one case and its explanation packed (`pack_explanation`'s form), as
     `explain` reads it: what a batch's worker sends, and unpacks only when asked."""
-    verdict = decide_verdict(outcome, rulebase)
+    verdict, packed_verdict = decide_verdict_both(outcome, rulebase)
     shown: set[str] = set()
     facts_used: set[str] = set()
     sections: list[Packed] = []
     primary = outcome.primary[0] if outcome.primary else None
     facts = frozenset(outcome.facts)
+    derivations: dict[int, dict[str, list[Body]]] = {}  # each run's applied derivations (`_applied_bodies`), made once
+
+    def bodies_of(run: Run) -> dict[str, list[Body]]:
+        found = derivations.get(id(run))
+        if found is None:
+            found = derivations[id(run)] = _applied_bodies(run)
+        return found
+
     if primary is not None:
-        builder = _TreeBuilder(rulebase, outcome, primary, shown, facts)
+        builder = _TreeBuilder(rulebase, outcome, primary, shown, facts, bodies_of(primary))
         pairs = [(h.rule, h.answer) for h in verdict.dispositive()]
         if why:
             pairs = [("", c) for c in sorted(primary.conclusions) if _matches(parse_atom(c), why)]
@@ -278,7 +292,7 @@ def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
             section_shown = set(shown)
             alt: list[Packed] = []
             for i, pairs in by_run.items():
-                builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown, facts)
+                builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown, facts, bodies_of(outcome.runs[i]))
                 alt += _holding_nodes(builder, pairs, every_pair=True)
                 facts_used |= builder.facts_used
             sections.append((f"In the alternative: {words[condition]}", condition, tuple(alt)))
@@ -293,7 +307,7 @@ def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
         if GOAL_ALIASES.get(why_not, why_not) == "relief" and seeks_below and not primary.below_minimum:
             failed += why_not_failures("below_minimum_authorized", primary, outcome, rulebase)
         failures = tuple(map(pack_failure, failed))
-    return verdict, (pack_verdict(verdict), tuple(sections), failures, why_not or "", frozenset(facts_used))
+    return verdict, (packed_verdict, tuple(sections), failures, why_not or "", frozenset(facts_used))
 
 
 def _holding_nodes(builder: _TreeBuilder, pairs: list[tuple[str, str]], every_pair: bool) -> list[Packed]:
@@ -322,14 +336,17 @@ def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[st
     """
     wanted = list(dict.fromkeys(pairs))
     inside: set[tuple[str, str]] = set()
+    bodies, rulebase = builder.bodies, builder.rulebase
     for rule, c in wanted:
-        for b in [b for b in builder.bodies.get(c, []) if not rule or b.rule == rule][:1]:
-            for p in b.positive:
-                if p.startswith("holds("):
-                    sub = _premise(p)[1]
-                    first = builder.bodies.get(sub, [])
-                    if first:
-                        inside.add((first[0].rule, sub))
+        found = bodies.get(c)
+        body = (found[0] if not rule else next((b for b in found if b.rule == rule), None)) if found else None
+        if body is None:
+            continue
+        for kind, _, sub in _step(rulebase, body, c)[2]:  # its premises, read once per derivation
+            if kind is _HOLDS:
+                first = bodies.get(sub)
+                if first:
+                    inside.add((first[0].rule, sub))
     kept = [(r, c) for r, c in wanted if (r, c) not in inside]
     return kept or wanted
 

@@ -129,6 +129,8 @@ def _order(rulebase: Rulebase, rule: str) -> tuple[int, str]:
 
 
 _OBJECT, _PACKED_HOLDING = 1, 2  # where a `Ranked` has the Holding, and where it has it packed
+_BOTH = slice(_OBJECT, _PACKED_HOLDING + 1)  # a `Ranked`'s Holding and the Holding packed
+Form = int | slice  # which of a `Ranked`'s parts a verdict's holdings are read as
 
 
 def decide_verdict(outcome: Outcome, rulebase: Rulebase) -> Verdict:
@@ -142,15 +144,27 @@ def decide_verdict_packed(outcome: Outcome, rulebase: Rulebase) -> tuple[Any, ..
     return _verdict_fields(outcome, rulebase, _PACKED_HOLDING)
 
 
-def _verdict_fields(outcome: Outcome, rulebase: Rulebase, form: int) -> tuple[Any, ...]:
-    """A Verdict's fields, in field order, its holdings as `Holding`s (`form` _OBJECT) or packed."""
+def decide_verdict_both(outcome: Outcome, rulebase: Rulebase) -> tuple[Verdict, tuple[Any, ...]]:
+    """`decide_verdict` and `decide_verdict_packed` of one case, read once (an explanation
+    reads the Verdict and sends it packed)."""
+    fields = _verdict_fields(outcome, rulebase, _BOTH)
+    both = fields[_HOLDINGS_AT]
+    objects, packed = list(fields), list(fields)
+    objects[_HOLDINGS_AT] = tuple([h for h, _ in both])
+    packed[_HOLDINGS_AT] = tuple([p for _, p in both])
+    return _new_verdict(*objects), tuple(packed)
+
+
+def _verdict_fields(outcome: Outcome, rulebase: Rulebase, form: Form) -> tuple[Any, ...]:
+    """A Verdict's fields, in field order, its holdings as `Holding`s (`form` _OBJECT), packed
+    (_PACKED_HOLDING) or both, in pairs (_BOTH)."""
     primary = outcome.primary
     if len(outcome.runs) == 1 and len(primary) == 1:  # no open question mattered, no bar: read it off
         return _one_run_verdict(outcome, primary[0], rulebase, form)
     return _general_verdict(outcome, rulebase, form)
 
 
-def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: int = _OBJECT) -> tuple[Any, ...]:
+def _general_verdict(outcome: Outcome, rulebase: Rulebase, form: Form = _OBJECT) -> tuple[Any, ...]:
     primary = outcome.primary
     everyrun = outcome.runs  # the primary runs first, then the "even if" runs
     n = len(primary)
@@ -225,7 +239,7 @@ def _condition_of(runs: Sequence[Run], where: tuple[int, ...], shape: tuple[Any,
     return found
 
 
-def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase, form: int = _OBJECT) -> tuple[Any, ...]:
+def _one_run_verdict(outcome: Outcome, run: Run, rulebase: Rulebase, form: Form = _OBJECT) -> tuple[Any, ...]:
     """The Verdict's fields of a case with one run: every holding dispositive, no condition, the
     verdict that run's (the same value as the general reading: a test holds them equal)."""
     binding, table = run.binding, _ranked_table(rulebase)

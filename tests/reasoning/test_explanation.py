@@ -222,13 +222,15 @@ def test_a_one_run_verdict_is_the_general_reading() -> None:
     """A case with one run has its verdict read off that run directly (`_one_run_verdict`): the
     same value as the general reading of every run, on every bundled case in two circuits and
     under another date, and the verdict of a case with several runs is still the general one;
-    a verdict made packed (`decide_verdict_packed`) is the packed verdict."""
+    a verdict made packed (`decide_verdict_packed`, or with the Verdict: `decide_verdict_both`) is
+    the packed verdict."""
     from doctrine.language.check import load_case_file
     from doctrine.reasoning.verdict import (
         Verdict,
         _general_verdict,
         _new_verdict,
         decide_verdict,
+        decide_verdict_both,
         decide_verdict_packed,
         pack_verdict,
     )
@@ -242,6 +244,7 @@ def test_a_one_run_verdict_is_the_general_reading() -> None:
             got, general = decide_verdict(outcome, RULEBASE), _new_verdict(*_general_verdict(outcome, RULEBASE))
             assert got == general and repr(got) == repr(general)
             assert decide_verdict_packed(outcome, RULEBASE) == pack_verdict(got)  # what a worker sends
+            assert decide_verdict_both(outcome, RULEBASE) == (got, pack_verdict(got))  # what an explanation reads
             one += len(outcome.runs) == 1
             several += len(outcome.runs) > 1
     assert one > 100 and several > 20

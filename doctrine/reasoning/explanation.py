@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from clingo import Symbol, SymbolType
 
+from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Body, Outcome, Run
 from doctrine.language import vocabulary as V
@@ -59,7 +60,8 @@ class _TreeBuilder:
         self.facts_used: set[str] = set()
         self.facts = frozenset(outcome.facts) if facts is None else facts  # made once per explanation
         self.branch = dict(run.branch)
-        self.origin = outcome.origin.get
+        origin = outcome.origin
+        self.origin = origin.span_getter() if isinstance(origin, TextOrigin) else origin.get
 
     def leaf(self, fact: str) -> Packed:
         """A case fact's packed Leaf: its words and its span (None: a default, not stated)."""

@@ -70,5 +70,9 @@ def test_a_text_origin_read_by_handle_answers_as_the_dict() -> None:
         assert origin.get(fact) == expected.get(symbol_text(fact))
     assert all(f not in origin for f in defaults) and len(origin) == len(expected)
     assert lazy.get("no_such_fact(x)") is None and lazy.get(symbol_text(defaults[0]), 5) == 5
+    span_of = lazy.span_getter()  # what an explanation's leaves look spans up with
+    for text in [*map(symbol_text, program.facts), "no_such_fact(x)"]:
+        assert span_of(text) == lazy.get(text) == expected.get(text)
     assert lazy == expected and pickle.loads(pickle.dumps(lazy)) == expected
     assert pickle.loads(pickle.dumps(origin)) == origin
+    assert all(lazy.span_getter()(t) == expected.get(t) for t in map(symbol_text, program.facts))  # once made by text

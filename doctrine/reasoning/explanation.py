@@ -341,7 +341,11 @@ def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[st
     bodies, rulebase = builder.bodies, builder.rulebase
     for rule, c in wanted:
         found = bodies.get(c)
-        body = (found[0] if not rule else next((b for b in found if b.rule == rule), None)) if found else None
+        if not found:
+            continue
+        body: Body | None = found[0]
+        if rule and found[0].rule != rule:  # most conclusions have one derivation
+            body = next((b for b in found if b.rule == rule), None)
         if body is None:
             continue
         for kind, _, sub in _step(rulebase, body, c)[2]:  # its premises, read once per derivation

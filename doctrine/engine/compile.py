@@ -15,7 +15,6 @@ become
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -23,7 +22,16 @@ from typing import Any
 
 from clingo import Function, Symbol
 
-from doctrine.engine.numbered import _TEXT as _TEXT, number, number_of, symbol_of, symbol_text as symbol_text
+from doctrine.engine.numbered import (
+    _TEXT as _TEXT,
+    constant as constant,
+    fact_symbol as fact_symbol,
+    number_fact,
+    number_of,
+    printed as printed,
+    symbol_of,
+    symbol_text as symbol_text,
+)
 from doctrine.engine.origin import Origin as Origin
 from doctrine.language import vocabulary as V
 from doctrine.language.source import Span
@@ -88,43 +96,6 @@ def comment_text(text: str) -> str:
     """Text safe inside a one-line ASP comment: every control or line-separating character
     (a newline in a file name would end the comment and start a rule) is written as an escape."""
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
-
-
-@cache
-def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
-    """`predicate(args...)` over constants; the fact space is finite, so each is built once
-    (and each constant once: building a Symbol is a foreign call). Its text, which clingo
-    prints as `predicate(a,b)` when every name is a plain identifier, is kept for
-    `symbol_text` without asking clingo for it (another foreign call: a process meets some
-    thousands of facts); `tests/engine` holds it to `str` over every input atom."""
-    sym = Function(predicate, [constant(a) for a in args])
-    text = printed(predicate, args)
-    if text is not None and sym._rep not in _TEXT:
-        _TEXT[sym._rep] = text
-    return sym
-
-
-def printed(predicate: str, args: tuple[str, ...]) -> str | None:
-    """How clingo prints `predicate(args...)` over constants, when every name is a plain
-    identifier (None otherwise: then only clingo can say)."""
-    if not all(map(_plain, (predicate, *args))):
-        return None
-    return f"{predicate}({','.join(args)})" if args else predicate
-
-
-_IDENTIFIER = re.compile(r"_*[a-z][A-Za-z0-9_]*")  # a name clingo prints as it is (not a string, number or variable)
-
-
-@cache
-def _plain(name: str) -> bool:
-    """Whether clingo prints `name` as it is (`_IDENTIFIER`); names recur fact after fact."""
-    return _IDENTIFIER.fullmatch(name) is not None
-
-
-@cache
-def constant(name: str) -> Symbol:
-    """The constant `name` as a Symbol, built once."""
-    return Function(name, [])
 
 
 def settings_lp(
@@ -431,7 +402,5 @@ _NUMBERED: dict[tuple[str, tuple[str, ...]], int] = {}
 
 
 def _number(fact: tuple[str, tuple[str, ...]]) -> int:
-    """The number of a fact the compiler makes, its Symbol made only if only clingo can print it."""
-    text = printed(*fact)
-    got = _NUMBERED[fact] = number(text, fact) if text is not None else number_of(fact_symbol(*fact))
+    got = _NUMBERED[fact] = number_fact(fact)
     return got

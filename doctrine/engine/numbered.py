@@ -1,4 +1,5 @@
-"""Every fact this process has compiled, numbered in the order it was first met, with its text.
+"""Every fact this process has compiled, numbered in the order it was first met, with its text;
+and how a fact over constants is made (`fact_symbol`) and printed (`printed`) without clingo.
 
 A case's facts are kept by number (`Program.numbers`, the compiler's table, an `Origin`): a
 small int hashes as itself and indexes a list, where a Symbol is hashed by a foreign call.
@@ -12,6 +13,9 @@ Origin crosses between processes as its facts, never its numbers.
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 from clingo import Function, Symbol
 
@@ -46,9 +50,15 @@ def symbol_of(n: int) -> Symbol:
     if sym is None:
         made_of = _MADE_OF[n]
         assert made_of is not None  # `number` has one or the other
-        predicate, args = made_of
-        sym = _SYMBOLS[n] = Function(predicate, [Function(a, []) for a in args])
+        sym = _SYMBOLS[n] = fact_symbol(*made_of)
     return sym
+
+
+def number_fact(fact: tuple[str, tuple[str, ...]]) -> int:
+    """The number of `predicate(args...)` over constants, its Symbol made now only when only
+    clingo can print it (`printed`)."""
+    text = printed(*fact)
+    return number(text, fact) if text is not None else number_of(fact_symbol(*fact))
 
 
 _TEXT: dict[int, str] = {}  # each Symbol's text, by its interned handle (equal Symbols share one)
@@ -60,3 +70,40 @@ def symbol_text(sym: Symbol) -> str:
     if text is None:
         text = _TEXT[sym._rep] = str(sym)
     return text
+
+
+@cache
+def fact_symbol(predicate: str, args: tuple[str, ...]) -> Symbol:
+    """`predicate(args...)` over constants; the fact space is finite, so each is built once
+    (and each constant once: building a Symbol is a foreign call). Its text, which clingo
+    prints as `predicate(a,b)` when every name is a plain identifier, is kept for
+    `symbol_text` without asking clingo for it (another foreign call: a process meets some
+    thousands of facts); `tests/engine` holds it to `str` over every input atom."""
+    sym = Function(predicate, [constant(a) for a in args])
+    text = printed(predicate, args)
+    if text is not None and sym._rep not in _TEXT:
+        _TEXT[sym._rep] = text
+    return sym
+
+
+def printed(predicate: str, args: tuple[str, ...]) -> str | None:
+    """How clingo prints `predicate(args...)` over constants, when every name is a plain
+    identifier (None otherwise: then only clingo can say)."""
+    if not all(map(_plain, (predicate, *args))):
+        return None
+    return f"{predicate}({','.join(args)})" if args else predicate
+
+
+_IDENTIFIER = re.compile(r"_*[a-z][A-Za-z0-9_]*")  # a name clingo prints as it is (not a string, number or variable)
+
+
+@cache
+def _plain(name: str) -> bool:
+    """Whether clingo prints `name` as it is (`_IDENTIFIER`); names recur fact after fact."""
+    return _IDENTIFIER.fullmatch(name) is not None
+
+
+@cache
+def constant(name: str) -> Symbol:
+    """The constant `name` as a Symbol, built once."""
+    return Function(name, [])

@@ -24,6 +24,7 @@ from clingo import Function, Symbol
 
 from doctrine.engine.numbered import (
     _TEXT as _TEXT,
+    TEXTS,
     constant as constant,
     fact_symbol as fact_symbol,
     number_fact,
@@ -60,6 +61,10 @@ class Program:
     def facts(self) -> tuple[Symbol, ...]:
         """The facts, in order."""
         return tuple(map(symbol_of, self.numbers))
+
+    def texts(self) -> tuple[str, ...]:
+        """The facts as clingo prints them, in order (from their numbers: no Symbol is made)."""
+        return tuple(map(TEXTS.__getitem__, self.numbers))
 
     @classmethod
     def of_facts(cls, case: str, facts: Sequence[Symbol], origin: Mapping[Symbol, Span], source: str = "",

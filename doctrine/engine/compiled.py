@@ -319,7 +319,7 @@ class Batch:
         if -1 in out:  # the compiler only emits vocabulary atoms; this guards the invariant
             unknown = next(numbered.TEXTS[n] for n in numbers if literal[n] == -1)
             raise DoctrineError([Diagnostic("unknown-fact", f"not in the vocabulary: {unknown}", NOWHERE)])
-        return out, tuple(map(numbered.TEXTS.__getitem__, numbers))
+        return out, program.texts()
 
     def _fact_literal(self, text: str) -> int:
         """The literal of the fact `text` (0: nothing reads it; -1: not in the vocabulary)."""

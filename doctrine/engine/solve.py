@@ -340,8 +340,7 @@ class Engine:
 
     def _case_facts(self, program: Program) -> tuple[frozenset[int], tuple[str, ...]]:
         """The external literals of a case's facts, and the facts as text."""
-        facts, texts = program.facts, _TEXT  # symbol_text, inlined: a case has about a hundred facts
-        return self._fact_literals(facts), tuple([texts.get(f._rep) or symbol_text(f) for f in facts])
+        return self._fact_literals(program.facts), program.texts()
 
     def _fact_literals(self, facts: Sequence[Symbol]) -> frozenset[int]:
         """The external literals of a case's facts."""

@@ -14,6 +14,7 @@ becomes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from clingo import Symbol, SymbolType
@@ -71,13 +72,11 @@ class _TreeBuilder:
 
     def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Packed:
         """The packed Node of `conclusion`'s derivation (by `rule` when given) and its premises'."""
-        bodies = self.bodies.get(conclusion)
-        if bodies and rule and (len(bodies) > 1 or bodies[0].rule != rule):  # most conclusions have one derivation
-            bodies = [b for b in bodies if b.rule == rule]
-        if not bodies:
-            return _bare(conclusion)
         shown, rulebase = self.shown, self.rulebase
-        body = bodies[0]
+        bodies = self.bodies.get(conclusion, ())
+        body = _derivation(bodies, rule)
+        if body is None:
+            return _bare(conclusion)
         if not rule and len(bodies) > 1:  # a conclusion already shown is referred to by the derivation that was shown
             body = next((b for b in bodies if _step(rulebase, b, conclusion)[0] in shown), body)
         key, says, premises = _step(rulebase, body, conclusion)
@@ -112,6 +111,18 @@ def _applied_bodies(run: Run) -> dict[str, list[Body]]:
         if (b.rule, b.conclusion) in applied:
             out.setdefault(b.conclusion, []).append(b)
     return out
+
+
+def _derivation(bodies: Sequence[Body] | None, rule: str) -> Body | None:
+    """A conclusion's first derivation (by `rule`, when given) among `bodies` (None: none).
+    Most conclusions have one, so the first is looked at before any search."""
+    if not bodies:
+        return None
+    first = bodies[0]
+    if not rule or first.rule == rule:
+        return first
+    return next((b for b in bodies if b.rule == rule), None)
+
 
 Step = tuple[str, tuple[str, ...], tuple[tuple[str, str, str], ...]]
 """What a node says of one derivation, the same in every case: its key (`rule:conclusion`), what
@@ -340,12 +351,7 @@ def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[st
     inside: set[tuple[str, str]] = set()
     bodies, rulebase = builder.bodies, builder.rulebase
     for rule, c in wanted:
-        found = bodies.get(c)
-        if not found:
-            continue
-        body: Body | None = found[0]
-        if rule and found[0].rule != rule:  # most conclusions have one derivation
-            body = next((b for b in found if b.rule == rule), None)
+        body = _derivation(bodies.get(c), rule)
         if body is None:
             continue
         for kind, _, sub in _step(rulebase, body, c)[2]:  # its premises, read once per derivation

@@ -14,7 +14,7 @@ becomes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from clingo import Symbol, SymbolType
@@ -23,6 +23,7 @@ from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import Body, Outcome, Run
 from doctrine.language import vocabulary as V
+from doctrine.language.source import Span
 from doctrine.reasoning.nodes import (
     Explanation as Explanation,
     Failure as Failure,
@@ -52,7 +53,8 @@ _CONCLUSION, _RULE, _BECAUSE = 0, 2, 7  # where a packed node has these fields
 
 class _TreeBuilder:
     def __init__(self, rulebase: Rulebase, outcome: Outcome, run: Run, shown: set[str],
-                 facts: frozenset[str] | None = None, bodies: dict[str, list[Body]] | None = None) -> None:
+                 facts: frozenset[str] | None = None, bodies: dict[str, list[Body]] | None = None,
+                 origin: Callable[[str], Span | None] | None = None) -> None:
         self.rulebase = rulebase
         self.outcome = outcome
         self.run = run
@@ -61,8 +63,8 @@ class _TreeBuilder:
         self.facts_used: set[str] = set()
         self.facts = frozenset(outcome.facts) if facts is None else facts  # made once per explanation
         self.branch = dict(run.branch)
-        origin = outcome.origin
-        self.origin = origin.span_getter() if isinstance(origin, TextOrigin) else origin.get
+        self.origin = _span_getter(outcome) if origin is None else origin
+        self.steps = _steps_of(rulebase)
 
     def leaf(self, fact: str) -> Packed:
         """A case fact's packed Leaf: its words and its span (None: a default, not stated)."""
@@ -70,16 +72,29 @@ class _TreeBuilder:
         span = self.origin(fact)
         return (fact, _say(fact, False), None if span is None else span_fields(span), "")
 
-    def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "") -> Packed:
-        """The packed Node of `conclusion`'s derivation (by `rule` when given) and its premises'."""
+    def step(self, body: Body, conclusion: str) -> Step:
+        """`_step` of `body`, found in this rulebase's table by the Body's id."""
+        found = self.steps.get(id(body))
+        return found[1] if found is not None and found[0] is body else _step(self.rulebase, body, conclusion)
+
+    def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "",
+             derived: Derived | None = None) -> Packed:
+        """The packed Node of `conclusion`'s derivation (by `rule` when given) and its premises'.
+        `derived`: that derivation and its `Step`, when the caller has looked them up."""
         shown, rulebase = self.shown, self.rulebase
         bodies = self.bodies.get(conclusion, ())
-        body = _derivation(bodies, rule)
-        if body is None:
-            return _bare(conclusion)
+        if derived is None:
+            body = _derivation(bodies, rule)
+            if body is None:
+                return _bare(conclusion)
+            step = None
+        else:
+            body, step = derived
         if not rule and len(bodies) > 1:  # a conclusion already shown is referred to by the derivation that was shown
-            body = next((b for b in bodies if _step(rulebase, b, conclusion)[0] in shown), body)
-        key, says, premises = _step(rulebase, body, conclusion)
+            shown_body = next((b for b in bodies if self.step(b, conclusion)[0] in shown), body)
+            if shown_body is not body:
+                body, step = shown_body, None
+        key, says, premises, _ = self.step(body, conclusion) if step is None else step
         if key in shown or (not rule and conclusion in shown) or depth > 12:
             return _reference(rulebase, body.rule, conclusion)
         shown.add(key)
@@ -98,6 +113,12 @@ class _TreeBuilder:
         if negative and stated:
             negative = tuple([n for n in negative if n not in stated])
         return (*says, tuple(because), tuple(facts), _findings(negative), False)
+
+
+def _span_getter(outcome: Outcome) -> Callable[[str], Span | None]:
+    """A case fact's span by its text (None: a default, not stated), as one function."""
+    origin = outcome.origin
+    return origin.span_getter() if isinstance(origin, TextOrigin) else origin.get
 
 
 _HOLDS, _POSITION, _INPUT, _OTHER = "holds", "position", "input", "other"  # what a premise is, for `node`
@@ -124,12 +145,23 @@ def _derivation(bodies: Sequence[Body] | None, rule: str) -> Body | None:
     return next((b for b in bodies if b.rule == rule), None)
 
 
-Step = tuple[str, tuple[str, ...], tuple[tuple[str, str, str], ...]]
+Step = tuple[str, tuple[str, ...], tuple[tuple[str, str, str], ...], tuple[str, ...]]
 """What a node says of one derivation, the same in every case: its key (`rule:conclusion`), what
-it says of the rule (`_base`: its fields before `because`), and each positive premise as (what
-it is, the premise, its first argument's text)."""
+it says of the rule (`_base`: its fields before `because`), each positive premise as (what it is,
+the premise, its first argument's text), and the conclusions its `holds` premises are about."""
 
-_STEPS: dict[tuple[str, int], tuple[Body, Step]] = {}  # by rules digest and the Body's id (kept with it)
+Derived = tuple[Body, Step]
+"""A conclusion's derivation and what a node says of it."""
+
+_STEPS: dict[str, dict[int, Derived]] = {}  # by rules digest, then the Body's id (kept with it)
+
+
+def _steps_of(rulebase: Rulebase) -> dict[int, Derived]:
+    """The `Step`s made for this rulebase's derivations (`_step`), by the Body's id."""
+    steps = _STEPS.get(rulebase.digest)
+    if steps is None:
+        steps = _STEPS[rulebase.digest] = {}
+    return steps
 
 
 def _step(rulebase: Rulebase, body: Body, conclusion: str) -> Step:
@@ -138,19 +170,20 @@ def _step(rulebase: Rulebase, body: Body, conclusion: str) -> Step:
     Body, so an id is never reused while it is kept. What it says of the rule is `_base`'s,
     made with the conclusion as the caller has it (the holding's own text, which pickle then
     writes once for both)."""
-    memo = (rulebase.digest, id(body))
-    found = _STEPS.get(memo)
+    steps = _steps_of(rulebase)
+    found = steps.get(id(body))
     if found is not None and found[0] is body:
         return found[1]
-    if len(_STEPS) > 100_000:
-        _STEPS.clear()
+    if len(steps) > 100_000:
+        steps.clear()
     premises = []
     for premise in body.positive:
         name, inner = _premise(premise)
         kind = _HOLDS if name == "holds" else _POSITION if name == "position" else _INPUT if name in _INPUTS else _OTHER
         premises.append((kind, premise, inner))
-    step = (f"{body.rule}:{conclusion}", _base(rulebase, body.rule, conclusion), tuple(premises))
-    _STEPS[memo] = (body, step)
+    subs = tuple([inner for kind, _, inner in premises if kind is _HOLDS])
+    step = (f"{body.rule}:{conclusion}", _base(rulebase, body.rule, conclusion), tuple(premises), subs)
+    steps[id(body)] = (body, step)
     return step
 
 
@@ -269,6 +302,7 @@ def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
     sections: list[Packed] = []
     primary = outcome.primary[0] if outcome.primary else None
     facts = frozenset(outcome.facts)
+    origin = _span_getter(outcome)
     derivations: dict[int, dict[str, list[Body]]] = {}  # each run's applied derivations (`_applied_bodies`), made once
 
     def bodies_of(run: Run) -> dict[str, list[Body]]:
@@ -278,7 +312,7 @@ def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
         return found
 
     if primary is not None:
-        builder = _TreeBuilder(rulebase, outcome, primary, shown, facts, bodies_of(primary))
+        builder = _TreeBuilder(rulebase, outcome, primary, shown, facts, bodies_of(primary), origin)
         pairs = [(h.rule, h.answer) for h in verdict.dispositive()]
         if why:
             pairs = [("", c) for c in sorted(primary.conclusions) if _matches(parse_atom(c), why)]
@@ -305,7 +339,8 @@ def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
             section_shown = set(shown)
             alt: list[Packed] = []
             for i, pairs in by_run.items():
-                builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown, facts, bodies_of(outcome.runs[i]))
+                builder = _TreeBuilder(rulebase, outcome, outcome.runs[i], section_shown, facts,
+                                       bodies_of(outcome.runs[i]), origin)
                 alt += _holding_nodes(builder, pairs, every_pair=True)
                 facts_used |= builder.facts_used
             sections.append((f"In the alternative: {words[condition]}", condition, tuple(alt)))
@@ -326,7 +361,7 @@ def explain_packed(outcome: Outcome, rulebase: Rulebase, why: str | None = None,
 def _holding_nodes(builder: _TreeBuilder, pairs: list[tuple[str, str]], every_pair: bool) -> list[Packed]:
     """The trees of (rule, conclusion) holdings: those not shown inside another's derivation, and
     (`every_pair`) any holding reached only through a helper the trees do not follow."""
-    nodes = [builder.node(c, rule=r) for r, c in _roots(pairs, builder)]
+    nodes = [builder.node(c, rule=r, derived=d) for r, c, d in _roots(pairs, builder)]
     if every_pair:
         seen_pairs = {(n[_RULE], n[_CONCLUSION]) for top in nodes for n in _walk(top)}
         nodes += [builder.node(c, rule=r) for r, c in dict.fromkeys(pairs) if (r, c) not in seen_pairs]
@@ -341,25 +376,28 @@ def _walk(node: Packed) -> list[Packed]:
     return out
 
 
-def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[str, str]]:
-    """The (rule, conclusion) holdings not already shown inside another's derivation.
+def _roots(pairs: list[tuple[str, str]], builder: _TreeBuilder) -> list[tuple[str, str, Derived | None]]:
+    """The (rule, conclusion) holdings not already shown inside another's derivation, each with
+    its derivation and `Step` (None: no derivation of this run reached it).
 
     Inside a derivation a conclusion is shown through its first rule, so only that pair is
     covered; a second rule reaching the same conclusion stays a root of its own.
     """
-    wanted = list(dict.fromkeys(pairs))
+    wanted: list[tuple[str, str, Derived | None]] = []
     inside: set[tuple[str, str]] = set()
-    bodies, rulebase = builder.bodies, builder.rulebase
-    for rule, c in wanted:
+    bodies = builder.bodies
+    for rule, c in dict.fromkeys(pairs):
         body = _derivation(bodies.get(c), rule)
         if body is None:
+            wanted.append((rule, c, None))
             continue
-        for kind, _, sub in _step(rulebase, body, c)[2]:  # its premises, read once per derivation
-            if kind is _HOLDS:
-                first = bodies.get(sub)
-                if first:
-                    inside.add((first[0].rule, sub))
-    kept = [(r, c) for r, c in wanted if (r, c) not in inside]
+        step = builder.step(body, c)
+        wanted.append((rule, c, (body, step)))
+        for sub in step[3]:  # its `holds` premises, read once per derivation
+            first = bodies.get(sub)
+            if first:
+                inside.add((first[0].rule, sub))
+    kept = [w for w in wanted if (w[0], w[1]) not in inside]
     return kept or wanted
 
 

@@ -41,13 +41,13 @@ class Source:
         return self.text[starts[line - 1] : end].rstrip("\r")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Position:
     line: int
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A region of a source file: 1-based lines and columns, end exclusive."""
 

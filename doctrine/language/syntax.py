@@ -30,14 +30,14 @@ class ValueKind(Enum):
     SECTION = "section"  # § 3553(e), § 5K1.1, Rule 35(b)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     kind: ValueKind
     text: str  # a STRING's text is its decoded content, without quotes
     span: Span = span_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     key: str
     values: tuple[Value, ...] = ()
@@ -49,7 +49,7 @@ class Statement:
         return self.values[0] if self.values else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     id: str
     statements: tuple[Statement, ...] = ()

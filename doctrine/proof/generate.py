@@ -117,7 +117,19 @@ def _case(rng: random.Random) -> Case:
         if key.word == "court" and statements[-1].values[0].text == "district_court":
             circuit = rng.choice(V.CIRCUITS.words())  # a district court sits in a circuit
             statements.append(Statement("circuit", (_value(circuit),)))
-    return Case("gen", tuple(consistent(statements)))
+    return Case("gen", tuple(map(_shared, consistent(statements))))
+
+
+_SHARED: dict[Statement, Statement] = {}
+
+
+def _shared(statement: Statement) -> Statement:
+    """One object for equal generated statements (their spans are all `NOWHERE`, so equal is
+    identical): a pool of scenarios holds each distinct statement once, and a worker that
+    reads the pool it inherited touches (and so copies) a few pages, not the whole pool."""
+    if len(_SHARED) > 100_000:
+        _SHARED.clear()
+    return _SHARED.setdefault(statement, statement)
 
 
 def _statements(rng: random.Random, key: V.Key, motions: list[str]) -> list[Statement]:
@@ -143,7 +155,7 @@ def _statements(rng: random.Random, key: V.Key, motions: list[str]) -> list[Stat
 
 def _children(rng: random.Random, parent: V.Key, head: str, key: V.Key, motions: list[str]) -> list[Statement]:
     if key.form is V.Form.PARTY:
-        return [Statement(key.word, (_value(rng.choice(V.SPEAKERS.words())),))]
+        return [_shared(Statement(key.word, (_value(rng.choice(V.SPEAKERS.words())),)))]
     assert key.domain is not None
     words = key.domain.words()
     if parent.word == "allegation" and key.word == "motion":
@@ -153,7 +165,7 @@ def _children(rng: random.Random, parent: V.Key, head: str, key: V.Key, motions:
     if not words:
         return []
     chosen = rng.sample(words, rng.randint(1, min(2, len(words)))) if key.multiple else [rng.choice(words)]
-    return [Statement(key.word, (_value(w),)) for w in chosen]
+    return [_shared(Statement(key.word, (_value(w),))) for w in chosen]
 
 
 def _allowed(key: V.Key, head: str, child: V.Key) -> bool:

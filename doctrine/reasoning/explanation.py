@@ -94,14 +94,14 @@ class _TreeBuilder:
             shown_body = next((b for b in bodies if self.step(b, conclusion)[0] in shown), body)
             if shown_body is not body:
                 body, step = shown_body, None
-        key, says, premises, _ = self.step(body, conclusion) if step is None else step
+        key, says, premises, subs, findings = self.step(body, conclusion) if step is None else step
         if key in shown or (not rule and conclusion in shown) or depth > 12:
             return _reference(rulebase, body.rule, conclusion)
         shown.add(key)
         shown.add(conclusion)
         because, facts = [], []
         negative = body.negative
-        below = stated | set(negative) if negative else stated
+        below = stated | set(negative) if negative and subs else stated
         for kind, premise, inner in premises:
             if kind is _HOLDS:
                 because.append(self.node(inner, depth + 1, below))
@@ -111,8 +111,8 @@ class _TreeBuilder:
                 facts.append(self.leaf(premise))
         # a finding already stated higher up the tree is not repeated below it
         if negative and stated:
-            negative = tuple([n for n in negative if n not in stated])
-        return (*says, tuple(because), tuple(facts), _findings(negative), False)
+            findings = _findings(tuple([n for n in negative if n not in stated]))
+        return (*says, tuple(because), tuple(facts), findings, False)
 
 
 def _span_getter(outcome: Outcome) -> Callable[[str], Span | None]:
@@ -145,10 +145,11 @@ def _derivation(bodies: Sequence[Body] | None, rule: str) -> Body | None:
     return next((b for b in bodies if b.rule == rule), None)
 
 
-Step = tuple[str, tuple[str, ...], tuple[tuple[str, str, str], ...], tuple[str, ...]]
+Step = tuple[str, tuple[str, ...], tuple[tuple[str, str, str], ...], tuple[str, ...], tuple[str, ...]]
 """What a node says of one derivation, the same in every case: its key (`rule:conclusion`), what
 it says of the rule (`_base`: its fields before `because`), each positive premise as (what it is,
-the premise, its first argument's text), and the conclusions its `holds` premises are about."""
+the premise, its first argument's text), the conclusions its `holds` premises are about, and its
+negative conditions as findings (`_findings`)."""
 
 Derived = tuple[Body, Step]
 """A conclusion's derivation and what a node says of it."""
@@ -182,7 +183,8 @@ def _step(rulebase: Rulebase, body: Body, conclusion: str) -> Step:
         kind = _HOLDS if name == "holds" else _POSITION if name == "position" else _INPUT if name in _INPUTS else _OTHER
         premises.append((kind, premise, inner))
     subs = tuple([inner for kind, _, inner in premises if kind is _HOLDS])
-    step = (f"{body.rule}:{conclusion}", _base(rulebase, body.rule, conclusion), tuple(premises), subs)
+    step = (f"{body.rule}:{conclusion}", _base(rulebase, body.rule, conclusion), tuple(premises), subs,
+            _findings(body.negative))
     steps[id(body)] = (body, step)
     return step
 

@@ -105,6 +105,26 @@ def test_builtin_generator_gives_checked_cases() -> None:
     assert check_case_file(CaseFile(tuple(cases))) == ()
 
 
+def test_generated_pool_holds_each_distinct_statement_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Equal statements of the built-in generator's scenarios are one object (what a batch worker
+    reading the pool it inherited must copy), and sharing them changes no scenario."""
+    from doctrine.proof import generate
+
+    def pool() -> list[object]:
+        generate._POOLS.clear()
+        return [case for case, _ in generate.pool_cases(21, 0, 200, pool=200)]
+
+    shared = pool()
+    seen: dict[object, object] = {}
+    statements = [s for case in shared for top in case.statements for s in (top, *top.children)]  # type: ignore[attr-defined]
+    assert all(seen.setdefault(s, s) is s for s in statements)
+    assert len(seen) < len(statements) / 2
+    monkeypatch.setattr(generate, "_shared", lambda statement: statement)
+    unshared = pool()
+    assert unshared == shared and len({id(s) for c in unshared for s in c.statements}) > len(seen)  # type: ignore[attr-defined]
+    generate._POOLS.clear()
+
+
 def test_bad_rules_argument_exits_2(cli, setup) -> None:  # type: ignore[no-untyped-def]
     old, _, cases = setup
     code, _, err = cli("diff", str(old), "no-such-revision-or-dir", str(cases))

@@ -73,9 +73,11 @@ class _TreeBuilder:
         return (fact, _say(fact, False), None if span is None else span_fields(span), "")
 
     def step(self, body: Body, conclusion: str) -> Step:
-        """`_step` of `body`, found in this rulebase's table by the Body's id."""
+        """The `Step` of `body` (a derivation of `conclusion`): found in this rulebase's table by
+        the Body's id, kept with the Body so that an id is never reused while it is kept, or
+        made now (`_step`)."""
         found = self.steps.get(id(body))
-        return found[1] if found is not None and found[0] is body else _step(self.rulebase, body, conclusion)
+        return found[1] if found is not None and found[0] is body else _step(self.rulebase, self.steps, body, conclusion)
 
     def node(self, conclusion: str, depth: int = 0, stated: frozenset[str] = frozenset(), rule: str = "",
              derived: Derived | None = None) -> Packed:
@@ -165,16 +167,12 @@ def _steps_of(rulebase: Rulebase) -> dict[int, Derived]:
     return steps
 
 
-def _step(rulebase: Rulebase, body: Body, conclusion: str) -> Step:
-    """`Step` of a derivation of `conclusion` (the Body's), made once per Body (a shown atom is
-    decoded once per process, so its Body recurs case after case): kept by its id, with the
-    Body, so an id is never reused while it is kept. What it says of the rule is `_base`'s,
-    made with the conclusion as the caller has it (the holding's own text, which pickle then
-    writes once for both)."""
-    steps = _steps_of(rulebase)
-    found = steps.get(id(body))
-    if found is not None and found[0] is body:
-        return found[1]
+def _step(rulebase: Rulebase, steps: dict[int, Derived], body: Body, conclusion: str) -> Step:
+    """`Step` of a derivation of `conclusion` (the Body's), made once per Body and kept in
+    `steps` by its id (`_TreeBuilder.step` looks it up; a shown atom is decoded once per process,
+    so its Body recurs case after case). What it says of the rule is `_base`'s, made with the
+    conclusion as the caller has it (the holding's own text, which pickle then writes once for
+    both)."""
     if len(steps) > 100_000:
         steps.clear()
     premises = []

@@ -37,7 +37,8 @@ from doctrine.engine.bitset import (
     rarest_first,
     shown_runs,
 )
-from doctrine.engine.compile import Program, symbol_text
+from doctrine.engine.compile import Program
+from doctrine.engine.numbered import symbol_text
 from doctrine.engine.rulebase import Rulebase
 from doctrine.engine.solve import (
     BUCKETS,

@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 import clingo
 from clingo import Function, Symbol
 
-from doctrine.engine.compile import _TEXT, Origin, Program, fact_symbol, symbol_text
-from doctrine.engine.numbered import number_of
+from doctrine.engine.compile import Origin, Program
+from doctrine.engine.numbered import _TEXT, fact_symbol, number_fact, symbol_text
 from doctrine.engine.origin import TextOrigin
 from doctrine.engine.rulebase import Rulebase, load_rulebase
 from doctrine.language import vocabulary as V
@@ -615,7 +615,7 @@ def _bar_texts(run: Run) -> tuple[str, ...]:
     return tuple(sorted(set(run.barred_by)))
 
 
-_CIRCUITS = {number_of(fact_symbol("circuit", (c,))): c for c in V.CIRCUITS.constants()}  # by the fact's number
+_CIRCUITS = {number_fact(("circuit", (c,))): c for c in V.CIRCUITS.constants()}  # by the fact's number
 
 
 def circuit_of(program: Program) -> str | None:
